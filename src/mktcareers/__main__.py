@@ -1,0 +1,3 @@
+from mktcareers.cli import app
+
+app(prog_name="mktcareers")
