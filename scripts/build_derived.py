@@ -101,8 +101,7 @@ def load_interests() -> dict[str, dict[str, float]]:
 
 def load_job_zones() -> dict[str, int]:
     return {
-        row["O*NET-SOC Code"]: int(row["Job Zone"])
-        for row in read_tsv(ONET30 / "Job Zones.txt")
+        row["O*NET-SOC Code"]: int(row["Job Zone"]) for row in read_tsv(ONET30 / "Job Zones.txt")
     }
 
 
@@ -190,7 +189,9 @@ def weighted_mean(pairs: Iterable[tuple[float, float]]) -> float:
     return sum(value * weight for value, weight in pairs) / total
 
 
-def fill_importance(code: str, rated: dict[str, dict[str, float]]) -> tuple[dict[str, float], list[str]]:
+def fill_importance(
+    code: str, rated: dict[str, dict[str, float]]
+) -> tuple[dict[str, float], list[str]]:
     """Return the code's importance vector, or the mean of its nearest rated relatives.
 
     O*NET 29.0 has no Skills/Knowledge ratings for some codes (for example
@@ -201,7 +202,9 @@ def fill_importance(code: str, rated: dict[str, dict[str, float]]) -> tuple[dict
     if code in rated:
         return rated[code], [code]
     for prefix_length in (6, 5):
-        relatives = sorted(other for other in rated if other[:prefix_length] == code[:prefix_length])
+        relatives = sorted(
+            other for other in rated if other[:prefix_length] == code[:prefix_length]
+        )
         if relatives:
             elements = rated[relatives[0]].keys()
             vector = {
@@ -212,7 +215,9 @@ def fill_importance(code: str, rated: dict[str, dict[str, float]]) -> tuple[dict
     raise BuildError(f"{code}: no O*NET 29.0 skills/knowledge ratings for it or its SOC group")
 
 
-def centred_cosine(left: dict[str, float], right: dict[str, float], centre: dict[str, float]) -> float:
+def centred_cosine(
+    left: dict[str, float], right: dict[str, float], centre: dict[str, float]
+) -> float:
     keys = sorted(centre)
     a = [left[key] - centre[key] for key in keys]
     b = [right[key] - centre[key] for key in keys]
@@ -221,7 +226,9 @@ def centred_cosine(left: dict[str, float], right: dict[str, float], centre: dict
 
 
 def mean_vector(vectors: list[dict[str, float]], elements: list[str]) -> dict[str, float]:
-    return {element: sum(vector[element] for vector in vectors) / len(vectors) for element in elements}
+    return {
+        element: sum(vector[element] for vector in vectors) / len(vectors) for element in elements
+    }
 
 
 def jaccard(left: set[str], right: set[str]) -> float:
@@ -232,11 +239,15 @@ def jaccard(left: set[str], right: set[str]) -> float:
 # ---------------------------------------------------------------- build
 
 
-def blend_vector(crosswalk: Crosswalk, rated: dict[str, dict[str, float]]) -> tuple[dict[str, float], dict[str, list[str]]]:
+def blend_vector(
+    crosswalk: Crosswalk, rated: dict[str, dict[str, float]]
+) -> tuple[dict[str, float], dict[str, list[str]]]:
     filled = {code: fill_importance(code, rated) for code, _ in crosswalk.codes}
     elements = sorted(next(iter(filled.values()))[0])
     vector = {
-        element: weighted_mean((filled[code][0][element], weight) for code, weight in crosswalk.codes)
+        element: weighted_mean(
+            (filled[code][0][element], weight) for code, weight in crosswalk.codes
+        )
         for element in elements
     }
     gaps = {code: relatives for code, (_, relatives) in filled.items() if relatives != [code]}
@@ -248,7 +259,9 @@ def it_overlaps(crosswalks: list[Crosswalk], rated: dict, categories: dict) -> d
     vectors, gaps, tech = {}, {}, {}
     for crosswalk in crosswalks:
         vectors[crosswalk.slug], gaps[crosswalk.slug] = blend_vector(crosswalk, rated)
-        tech[crosswalk.slug] = set().union(*(categories.get(code, set()) for code, _ in crosswalk.codes))
+        tech[crosswalk.slug] = set().union(
+            *(categories.get(code, set()) for code, _ in crosswalk.codes)
+        )
     elements = sorted(next(iter(vectors.values())))
     it_slugs = [crosswalk.slug for crosswalk in crosswalks if crosswalk.family == "it"]
     other_slugs = [crosswalk.slug for crosswalk in crosswalks if crosswalk.family != "it"]
@@ -273,7 +286,9 @@ def it_overlaps(crosswalks: list[Crosswalk], rated: dict, categories: dict) -> d
             "score": round(score),
             "profile_similarity": round(profile, 3),
             "tool_category_similarity": round(tools, 3),
-            "gap_filled": {code: relatives for code, relatives in sorted(gaps[crosswalk.slug].items())},
+            "gap_filled": {
+                code: relatives for code, relatives in sorted(gaps[crosswalk.slug].items())
+            },
         }
     return results
 
@@ -283,7 +298,11 @@ def derive_role(crosswalk: Crosswalk, sources: dict) -> dict:
     wages, projections, telework = sources["wages"], sources["projections"], sources["telework"]
     codes = []
     for code, weight in crosswalk.codes:
-        for table, name in ((titles, "Occupation Data"), (interests, "Interests"), (zones, "Job Zones")):
+        for table, name in (
+            (titles, "Occupation Data"),
+            (interests, "Interests"),
+            (zones, "Job Zones"),
+        ):
             if code not in table:
                 raise BuildError(f"{crosswalk.slug}: {code} is not in O*NET 30.1 {name}")
         bls_code = soc6(code)
@@ -317,7 +336,10 @@ def derive_role(crosswalk: Crosswalk, sources: dict) -> dict:
     return {
         "onet": codes,
         "riasec": {
-            area: round(weighted_mean((interests[code][area], weight) for code, weight in crosswalk.codes), 2)
+            area: round(
+                weighted_mean((interests[code][area], weight) for code, weight in crosswalk.codes),
+                2,
+            )
             for area in RIASEC_AREAS.values()
         },
         "job_zone": round(weighted_mean((zones[code], weight) for code, weight in crosswalk.codes)),
@@ -325,7 +347,9 @@ def derive_role(crosswalk: Crosswalk, sources: dict) -> dict:
             "median": round_to(blend({code: wage[code]["median"] for code in wage}), 10),
             "p10": round_to(blend({code: wage[code]["p10"] for code in wage}), 10),
             "p90": round_to(blend({code: wage[code]["p90"] for code in wage}), 10),
-            "top_coded": any(wage[code]["p90_top_coded"] or wage[code]["median_top_coded"] for code in wage),
+            "top_coded": any(
+                wage[code]["p90_top_coded"] or wage[code]["median_top_coded"] for code in wage
+            ),
             "soc_codes": sorted({soc6(code) for code in wage}),
         },
         "outlook": {
@@ -374,7 +398,9 @@ def render(document: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail if the committed output is stale")
+    parser.add_argument(
+        "--check", action="store_true", help="fail if the committed output is stale"
+    )
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
     try:

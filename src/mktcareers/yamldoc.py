@@ -122,13 +122,14 @@ class _Builder:
         result: dict = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise YamlDocError("merge keys (<<) are not supported", key_node.start_mark.line + 1)
+                raise YamlDocError(
+                    "merge keys (<<) are not supported", key_node.start_mark.line + 1
+                )
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlDocError("mapping keys must be plain text", key_node.start_mark.line + 1)
             key = self._scalar(key_node)
-            if not isinstance(key, str | int | bool) or key is None:
-                key = str(key)
-            key = str(key)
+            if isinstance(key, bool) or not isinstance(key, str | int):
+                key = str(key)  # true, null and 1.5 as keys become text
             if key in result:
                 first = self.document.lines.get((*path, key))
                 where = f" (first at line {first})" if first else ""
@@ -146,6 +147,7 @@ class _Builder:
 
 def _unsupported(node: yaml.Node) -> YamlDocError:
     return YamlDocError(
-        f"YAML tag {node.tag} is not allowed (only plain text, numbers, true/false, lists and maps)",
+        f"YAML tag {node.tag} is not allowed "
+        "(only plain text, numbers, true/false, lists and maps)",
         node.start_mark.line + 1,
     )

@@ -1,0 +1,246 @@
+"""The mktcareers command line: parse, call the domain, hand the result to a view."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mktcareers import __version__, output
+from mktcareers.formats import OutputFormat
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+app = typer.Typer(
+    name="mktcareers",
+    help="Explore digital marketing and IT careers: roles, skills, remote work and pay, "
+    "from O*NET and BLS data.",
+    no_args_is_help=True,
+    context_settings=CONTEXT,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+roles_app = typer.Typer(
+    help="List and filter roles.", no_args_is_help=True, context_settings=CONTEXT
+)
+role_app = typer.Typer(
+    help="Look at one role in depth.", no_args_is_help=True, context_settings=CONTEXT
+)
+kb_app = typer.Typer(
+    help="Check the knowledge base.", no_args_is_help=True, context_settings=CONTEXT
+)
+app.add_typer(roles_app, name="roles")
+app.add_typer(role_app, name="role")
+app.add_typer(kb_app, name="kb")
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format", "-f", help="Output format: a table for reading, or json, yaml, csv, md."
+    ),
+]
+
+
+class Family(StrEnum):
+    marketing = "marketing"
+    it = "it"
+
+
+class SortKey(StrEnum):
+    title = "title"
+    remote = "remote"
+    it_overlap = "it-overlap"
+    pay = "pay"
+
+
+def _version(value: bool) -> None:
+    if value:
+        output.write(f"mktcareers {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            help="Knowledge base directory to use instead of the bundled one "
+            "(also: MKTCAREERS_DATA).",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", help="Show the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """Explore digital marketing and IT careers from the terminal.
+
+    Examples:
+
+      mktcareers roles list --family marketing --sort remote
+
+      mktcareers role show seo-specialist
+
+      mktcareers role show "SEO Analyst" --format json
+    """
+    ctx.obj = data
+
+
+def _load(ctx: typer.Context):
+    from mktcareers import kb
+
+    root = kb.resolve_dir(ctx.obj)
+    try:
+        return kb.load(root)
+    except kb.KbError as problem:
+        count = len(problem.problems)
+        output.error(
+            f"the knowledge base at {root} has {count} problem{'s' if count != 1 else ''}:"
+        )
+        for item in problem.problems:
+            output.note(f"  {item}")
+        output.note(f"Hint: run 'mktcareers kb validate {root}' after fixing them.")
+        raise typer.Exit(1) from None
+
+
+def _emit(records, fmt: OutputFormat) -> None:
+    from mktcareers import formats
+
+    output.write(formats.render(records, fmt))
+
+
+@roles_app.command("list")
+def roles_list(
+    ctx: typer.Context,
+    family: Annotated[
+        Family | None, typer.Option("--family", help="Only roles of this family.")
+    ] = None,
+    min_remote: Annotated[
+        int,
+        typer.Option(
+            "--min-remote", min=0, max=100, help="Only roles with a remote score of at least N."
+        ),
+    ] = 0,
+    beginner: Annotated[
+        bool, typer.Option("--beginner", help="Only roles that suit beginners.")
+    ] = False,
+    sort: Annotated[
+        SortKey, typer.Option("--sort", help="Sort by title, or best first by the others.")
+    ] = (SortKey.title),
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List roles with their remote score, IT overlap and median pay.
+
+    Examples:
+
+      mktcareers roles list
+
+      mktcareers roles list --family marketing --min-remote 80 --sort pay
+
+      mktcareers roles list --beginner --format csv > roles.csv
+    """
+    from mktcareers.catalogue import filter_roles, sort_roles
+
+    knowledge = _load(ctx)
+    chosen = filter_roles(
+        knowledge.roles,
+        family=family.value if family else None,
+        min_remote=min_remote,
+        beginner_only=beginner,
+    )
+    chosen = sort_roles(chosen, sort.value)
+    if fmt is OutputFormat.table:
+        from mktcareers import render
+
+        if not chosen:
+            output.error("no roles match these filters.", "loosen --min-remote or drop --beginner.")
+            raise typer.Exit(1)
+        output.show(render.roles_table(chosen, output.width()))
+        return
+    from mktcareers.records import role_row
+
+    _emit([role_row(role) for role in chosen], fmt)
+
+
+@role_app.command("show")
+def role_show(
+    ctx: typer.Context,
+    name: Annotated[
+        str, typer.Argument(help="A role's slug, title or alias, e.g. seo-specialist.")
+    ],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Show a role's full profile: work, skills, tools, remote work, pay and how to start.
+
+    Examples:
+
+      mktcareers role show seo-specialist
+
+      mktcareers role show "SEO Analyst"
+
+      mktcareers role show ppc --format json
+    """
+    from mktcareers.search import resolve_role
+
+    knowledge = _load(ctx)
+    match = resolve_role(name, knowledge.roles)
+    if match.role is None:
+        if match.suggestions:
+            output.error(
+                f"Unknown role '{name}'. Did you mean: {', '.join(match.suggestions)}?",
+            )
+        else:
+            output.error(
+                f"Unknown role '{name}'.", "run 'mktcareers roles list' to see every role."
+            )
+        raise typer.Exit(1)
+    if fmt is OutputFormat.table:
+        from mktcareers import render
+
+        output.show(render.role_profile(match.role, knowledge))
+        return
+    from mktcareers.records import role_detail
+
+    _emit(role_detail(match.role, knowledge), fmt)
+
+
+@kb_app.command("validate")
+def kb_validate(
+    ctx: typer.Context,
+    directory: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Knowledge base directory (default: --data, MKTCAREERS_DATA or the bundled one)."
+        ),
+    ] = None,
+) -> None:
+    """Check a knowledge base and list every problem at once.
+
+    Examples:
+
+      mktcareers kb validate
+
+      mktcareers kb validate ./my-roles
+    """
+    from mktcareers import kb
+
+    root = kb.resolve_dir(directory or ctx.obj)
+    problems = kb.validate(root)
+    if problems:
+        for problem in problems:
+            output.note(f"{problem}")
+        count = len(problems)
+        output.error(f"{count} problem{'s' if count != 1 else ''} in {root}.")
+        raise typer.Exit(1)
+    knowledge = kb.load(root)
+    output.write(
+        f"OK: {root} has {len(knowledge.roles)} roles, {len(knowledge.skills)} skills, "
+        f"{len(knowledge.sources)} sources.\n"
+    )

@@ -1,0 +1,97 @@
+"""Machine-readable output: one function turns records into json, yaml, csv or md.
+
+Every command hands its records here instead of formatting by hand, so a field
+means the same thing in every format. Rich is never imported on this path.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from enum import StrEnum
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    yaml = "yaml"
+    csv = "csv"
+    md = "md"
+
+
+MACHINE_FORMATS = (OutputFormat.json, OutputFormat.yaml, OutputFormat.csv, OutputFormat.md)
+
+
+def render(records: list[dict] | dict, fmt: OutputFormat) -> str:
+    """Text for `records` (a list of rows or one object) in a machine format."""
+    if fmt is OutputFormat.json:
+        return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+    if fmt is OutputFormat.yaml:
+        import yaml
+
+        return yaml.safe_dump(records, sort_keys=False, allow_unicode=True, width=100)
+    rows = records if isinstance(records, list) else [records]
+    flat = [flatten(row) for row in rows]
+    columns = _columns(flat)
+    if fmt is OutputFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(flat)
+        return buffer.getvalue()
+    if fmt is OutputFormat.md:
+        if not isinstance(records, list):
+            # One object reads better as a two-column field/value table.
+            return _markdown(
+                ["field", "value"], [{"field": k, "value": v} for k, v in flat[0].items()]
+            )
+        return _markdown(columns, flat)
+    raise ValueError(f"not a machine format: {fmt}")
+
+
+def flatten(record: dict, prefix: str = "") -> dict[str, str | int | float | bool | None]:
+    """Nested dicts become dotted keys; lists of scalars are joined with '; '."""
+    flat: dict = {}
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(flatten(value, f"{name}."))
+        elif isinstance(value, list):
+            if all(not isinstance(item, dict | list) for item in value):
+                flat[name] = "; ".join(_cell(item) for item in value)
+            else:
+                flat[name] = json.dumps(value, ensure_ascii=False)
+        else:
+            flat[name] = value
+    return flat
+
+
+def _columns(rows: list[dict]) -> list[str]:
+    columns: list[str] = []
+    for row in rows:
+        for key in row:
+            if key not in columns:
+                columns.append(key)
+    return columns
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _markdown(columns: list[str], rows: list[dict]) -> str:
+    def escape(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+    lines = [
+        "| " + " | ".join(escape(column) for column in columns) + " |",
+        "|" + "|".join("---" for _ in columns) + "|",
+    ]
+    for row in rows:
+        lines.append("| " + " | ".join(escape(_cell(row.get(column))) for column in columns) + " |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,36 @@
+"""Where output goes: data to stdout, messages to stderr. Rich is imported only for views."""
+
+from __future__ import annotations
+
+import sys
+
+
+def write(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def error(message: str, hint: str | None = None) -> None:
+    """A one-line error on stderr, with an optional hint line."""
+    sys.stderr.write(f"Error: {message}\n")
+    if hint:
+        sys.stderr.write(f"Hint: {hint}\n")
+
+
+def note(line: str) -> None:
+    """A message line on stderr."""
+    sys.stderr.write(f"{line}\n")
+
+
+def console(stderr: bool = False):
+    from rich.console import Console
+
+    # Console already honours NO_COLOR, COLUMNS and a non-terminal stdout.
+    return Console(stderr=stderr, highlight=False, emoji=False)
+
+
+def show(renderable) -> None:
+    console().print(renderable)
+
+
+def width() -> int:
+    return console().width

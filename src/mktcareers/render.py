@@ -1,0 +1,244 @@
+"""Rich views of roles. Knowledge-base text is always wrapped in Text(), never parsed as markup."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from mktcareers.models import RIASEC, RIASEC_NAMES, KnowledgeBase, Role
+
+BAR_WIDTH = 20
+MISSING = "—"
+
+
+def bar(value: float | None, maximum: float, width: int = BAR_WIDTH) -> Text:
+    """A text bar that reads without colour: ████████░░░░ 62."""
+    if value is None:
+        return Text(MISSING, style="dim")
+    filled = round(width * max(0.0, min(value, maximum)) / maximum)
+    text = Text()
+    text.append("█" * filled, style="cyan")
+    text.append("░" * (width - filled), style="dim")
+    return text
+
+
+def money(value: int | None) -> str:
+    return MISSING if value is None else f"${value:,}"
+
+
+def yes_no(value: bool | None, unknown: str = "not rated") -> str:
+    return unknown if value is None else ("yes" if value else "no")
+
+
+# Below this width the Title column is left out so slugs never wrap.
+WIDE_TABLE = 100
+
+
+def roles_table(roles: Sequence[Role], width: int = WIDE_TABLE) -> Table:
+    with_title = width >= WIDE_TABLE
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table.add_column("Slug", no_wrap=True)
+    if with_title:
+        table.add_column("Title", overflow="fold")
+    table.add_column("Family", no_wrap=True)
+    table.add_column("Remote", justify="right", no_wrap=True)
+    table.add_column("IT overlap", justify="right", no_wrap=True)
+    table.add_column("Median pay", justify="right", no_wrap=True)
+    for role in roles:
+        cells = [Text(role.slug)]
+        if with_title:
+            cells.append(Text(role.title))
+        cells += [
+            Text(role.family),
+            str(role.remote.score),
+            MISSING if role.it_overlap is None else str(role.it_overlap),
+            money(role.pay_median),
+        ]
+        table.add_row(*cells)
+    return table
+
+
+def _heading(text: str) -> Text:
+    return Text(text, style="bold")
+
+
+def _bullets(items: Sequence[str]) -> Text:
+    text = Text()
+    for index, item in enumerate(items):
+        if index:
+            text.append("\n")
+        text.append("• ")
+        text.append(item)
+    return text
+
+
+def _scores(role: Role) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_row("Remote suitability", bar(role.remote.score, 100), f"{role.remote.score}/100")
+    overlap = role.it_overlap
+    grid.add_row("IT overlap", bar(overlap, 100), MISSING if overlap is None else f"{overlap}/100")
+    return grid
+
+
+def _facts(role: Role) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row("Family", Text(role.family))
+    grid.add_row("Beginner-friendly", yes_no(role.beginner_friendly))
+    derived = role.derived
+    if derived is None:
+        grid.add_row("Data", Text("no derived numbers (run scripts/build_derived.py)", style="dim"))
+        return grid
+    pay = derived.pay
+    top = " (90th percentile top-coded)" if pay.top_coded else ""
+    grid.add_row(
+        "Median pay (US)",
+        f"{money(pay.median)} a year; 10th-90th percentile {money(pay.p10)}-{money(pay.p90)}{top}"
+        f"  [SOC {', '.join(pay.soc_codes)}]",
+    )
+    outlook = derived.outlook
+    growth = MISSING if outlook.growth_pct is None else f"{outlook.growth_pct:+.1f}%"
+    openings = MISSING if outlook.annual_openings is None else f"{outlook.annual_openings:,}"
+    grid.add_row(
+        "Outlook 2024-34",
+        f"growth {growth}; {openings} openings a year across SOC {outlook.openings_soc}",
+    )
+    grid.add_row("Typical entry education", Text(outlook.entry_education or MISSING))
+    grid.add_row("Job zone (O*NET, 1-5)", str(derived.job_zone))
+    grid.add_row(
+        "Can be done from home",
+        f"{yes_no(derived.teleworkable)} (Dingel & Neiman 2020)",
+    )
+    return grid
+
+
+def _riasec(role: Role) -> Table | Text:
+    if role.derived is None:
+        return Text(MISSING, style="dim")
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(justify="right", no_wrap=True)
+    for area in RIASEC:
+        value = role.derived.riasec[area]
+        grid.add_row(f"{area} {RIASEC_NAMES[area]}", bar(value - 1, 6, 14), f"{value:.2f}")
+    return grid
+
+
+def _skills(role: Role) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table.add_column("Skill", overflow="fold")
+    table.add_column("Type", no_wrap=True)
+    table.add_column("Level", no_wrap=True)
+    for skill in sorted(role.skills, key=lambda item: (-item.level, item.name)):
+        table.add_row(Text(skill.name), skill.type, "●" * skill.level + "○" * (5 - skill.level))
+    return table
+
+
+def _remote(role: Role) -> Group:
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table.add_column("Factor (weight)", overflow="fold")
+    table.add_column("Rating", no_wrap=True)
+    table.add_column("Why", overflow="fold", ratio=1)
+    for factor in role.remote.factors:
+        table.add_row(
+            Text(f"{factor.name} ({factor.weight})"),
+            f"{factor.rating}/4",
+            Text(factor.reason),
+        )
+    parts: list[RenderableType] = [table]
+    if role.remote.challenges:
+        challenges = Text()
+        for index, challenge in enumerate(role.remote.challenges):
+            if index:
+                challenges.append("\n")
+            challenges.append(f"• {challenge.kind}: ", style="bold")
+            challenges.append(challenge.note)
+        parts += [_heading("Remote challenges"), challenges]
+    return Group(*parts)
+
+
+def _getting_started(role: Role) -> Group:
+    steps = role.getting_started
+    return Group(
+        _heading("Skills to build"),
+        _bullets(steps.skills_to_build),
+        _heading("Portfolio and experience"),
+        _bullets(steps.portfolio),
+        _heading("Where to network"),
+        _bullets(steps.networking),
+        _heading("Where to look for openings"),
+        _bullets(steps.job_search),
+    )
+
+
+def _onet(role: Role) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table.add_column("O*NET-SOC", no_wrap=True)
+    table.add_column("Weight", justify="right", no_wrap=True)
+    table.add_column("Occupation and why", overflow="fold", ratio=1)
+    for link in role.onet:
+        why = Text()
+        if link.title:
+            why.append(link.title, style="bold")
+            why.append("\n")
+        why.append(link.reason)
+        table.add_row(link.code, f"{link.weight:.2f}", why)
+    return table
+
+
+def _sources(role: Role, kb: KnowledgeBase) -> Text:
+    text = Text()
+    for index, source_id in enumerate(role.sources):
+        source = kb.sources[source_id]
+        if index:
+            text.append("\n")
+        text.append(f"[{source.id}] ", style="bold")
+        text.append(f"{source.title}. {source.publisher}, {source.version} ({source.year}). ")
+        text.append(f"Licence: {source.licence}.", style="dim")
+    return text
+
+
+def _panel(title: str, body: RenderableType) -> Panel:
+    return Panel(body, title=Text(title, style="bold"), title_align="left", box=box.ROUNDED)
+
+
+def role_profile(role: Role, kb: KnowledgeBase) -> Group:
+    header = Text()
+    header.append(role.title, style="bold")
+    header.append(f"  ({role.slug})", style="dim")
+    header.append("\n")
+    header.append(role.summary)
+    if role.aliases:
+        header.append("\nAlso called: ", style="dim")
+        header.append(", ".join(role.aliases), style="dim")
+    names = {other.slug: other.title for other in kb.roles}
+    next_roles = Text(
+        ", ".join(f"{names.get(slug, slug)} ({slug})" for slug in role.next_roles) or MISSING
+    )
+    return Group(
+        _panel("Role", header),
+        _panel("At a glance", Group(_scores(role), Text(""), _facts(role))),
+        _panel("What the job involves", _bullets(role.responsibilities)),
+        _panel("Skills", _skills(role)),
+        _panel("Tools", Text(", ".join(role.tools) or MISSING)),
+        _panel(
+            "Certifications",
+            _bullets(role.certifications) if role.certifications else Text(MISSING),
+        ),
+        _panel("Remote work", _remote(role)),
+        _panel("Work interests (O*NET RIASEC, 1-7)", _riasec(role)),
+        _panel("How to get started", _getting_started(role)),
+        _panel("Typical next roles", next_roles),
+        _panel("O*NET crosswalk", _onet(role)),
+        _panel("Sources", _sources(role, kb)),
+    )
