@@ -15,8 +15,6 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 app = typer.Typer(
     name="mktcareers",
-    help="Explore digital marketing and IT careers: roles, skills, remote work and pay, "
-    "from O*NET and BLS data.",
     no_args_is_help=True,
     context_settings=CONTEXT,
     add_completion=True,
@@ -80,7 +78,10 @@ def main(
         ),
     ] = False,
 ) -> None:
-    """Explore digital marketing and IT careers from the terminal.
+    """Explore digital marketing and IT careers: roles, skills, remote work and pay.
+
+    Numbers come from O*NET, the U.S. Bureau of Labor Statistics and
+    Dingel & Neiman (2020); see 'mktcareers role show SLUG' for sources.
 
     Examples:
 

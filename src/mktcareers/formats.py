@@ -38,7 +38,7 @@ def render(records: list[dict] | dict, fmt: OutputFormat) -> str:
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(flat)
+        writer.writerows({key: _cell(value) for key, value in row.items()} for row in flat)
         return buffer.getvalue()
     if fmt is OutputFormat.md:
         if not isinstance(records, list):

@@ -13,6 +13,7 @@ raised together in one KbError, so `kb validate` can list them all at once.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -275,7 +276,8 @@ def load(root: Path | str) -> KnowledgeBase:
         collector, roles, families_by_id, skills_by_id, sources_by_id, remote_rubric
     )
     slugs = {role.slug for role in built}
-    for slug in sorted(set(derived) - slugs):
+    every_role_read = len(built) == len(roles)
+    for slug in sorted(set(derived) - slugs) if every_role_read else ():
         collector.add(
             derived_path,
             None,
@@ -341,7 +343,9 @@ def _build_roles(collector, roles, families, skills, sources, rubric) -> list[Ro
     built: list[Role] = []
     first_seen: dict[str, Path] = {}
     valid = [(path, data, document) for path, data, document in roles if data is not s.INVALID]
-    all_slugs = {data["slug"] for _, data, _ in valid}
+    # Slugs of files that failed validation still count as known, so one broken
+    # file does not turn every reference to it into a second error.
+    all_slugs = {slug for path, _, document in roles if (slug := _declared_slug(path, document))}
     for path, data, document in valid:
 
         def problem(field_path, message, path=path, document=document):
@@ -446,6 +450,19 @@ def _build_roles(collector, roles, families, skills, sources, rubric) -> list[Ro
             )
         )
     return built
+
+
+def _declared_slug(path: Path, document: yamldoc.Document | None) -> str | None:
+    """The slug a role file declares, even when the file is invalid or unparsable."""
+    if document is not None and isinstance(document.data, dict):
+        slug = document.data.get("slug")
+        return slug if isinstance(slug, str) else None
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")[: yamldoc.MAX_FILE_BYTES]
+    except OSError:
+        return None
+    found = re.search(r"^slug:[ \t]*['\"]?([a-z0-9-]+)", text, flags=re.MULTILINE)
+    return found.group(1) if found else None
 
 
 def _attach_derived(role: Role, data: dict | None) -> Role:

@@ -35,23 +35,25 @@ def yes_no(value: bool | None, unknown: str = "not rated") -> str:
     return unknown if value is None else ("yes" if value else "no")
 
 
-# Below this width the Title column is left out so slugs never wrap.
+# Below this width the Title column is left out and headers are shortened,
+# so that slugs (what users type next) are never wrapped or cut.
 WIDE_TABLE = 100
 
 
 def roles_table(roles: Sequence[Role], width: int = WIDE_TABLE) -> Table:
-    with_title = width >= WIDE_TABLE
+    wide = width >= WIDE_TABLE
+    longest_slug = max((len(role.slug) for role in roles), default=4)
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-    table.add_column("Slug", no_wrap=True)
-    if with_title:
+    table.add_column("Slug", no_wrap=True, min_width=longest_slug)
+    if wide:
         table.add_column("Title", overflow="fold")
-    table.add_column("Family", no_wrap=True)
+    table.add_column("Family", no_wrap=True, min_width=9)
     table.add_column("Remote", justify="right", no_wrap=True)
-    table.add_column("IT overlap", justify="right", no_wrap=True)
-    table.add_column("Median pay", justify="right", no_wrap=True)
+    table.add_column("IT overlap" if wide else "IT", justify="right", no_wrap=True)
+    table.add_column("Median pay" if wide else "Pay", justify="right", no_wrap=True)
     for role in roles:
         cells = [Text(role.slug)]
-        if with_title:
+        if wide:
             cells.append(Text(role.title))
         cells += [
             Text(role.family),

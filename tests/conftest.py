@@ -1,0 +1,50 @@
+"""Shared fixtures. The environment is fixed before Typer or Rich is imported,
+so output never depends on the terminal the tests run in."""
+
+import os
+
+os.environ["COLUMNS"] = "100"
+os.environ["TERMINAL_WIDTH"] = "100"
+os.environ["_TYPER_FORCE_DISABLE_TERMINAL"] = "1"
+os.environ.pop("NO_COLOR", None)
+os.environ.pop("FORCE_COLOR", None)
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mktcareers import kb
+from mktcareers.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _no_user_kb(monkeypatch):
+    """Tests never see a knowledge base the developer pointed at."""
+    monkeypatch.delenv(kb.ENV_VAR, raising=False)
+
+
+@pytest.fixture(scope="session")
+def bundled():
+    return kb.load(kb.bundled_dir())
+
+
+@pytest.fixture
+def kb_dir(tmp_path) -> Path:
+    """A private, editable copy of the bundled knowledge base."""
+    target = tmp_path / "kb"
+    shutil.copytree(kb.bundled_dir(), target, ignore=shutil.ignore_patterns("raw"))
+    return target
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+
+    def invoke(*args: str, env: dict | None = None):
+        return runner.invoke(app, list(args), env=env, catch_exceptions=False)
+
+    return invoke

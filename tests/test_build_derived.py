@@ -1,0 +1,99 @@
+"""The derived numbers are reproducible from the committed extracts, and they behave."""
+
+import importlib.util
+import shutil
+import statistics
+import sys
+
+import pytest
+import yaml
+from conftest import REPO
+
+spec = importlib.util.spec_from_file_location(
+    "build_derived", REPO / "scripts" / "build_derived.py"
+)
+build_derived = importlib.util.module_from_spec(spec)
+sys.modules["build_derived"] = build_derived  # dataclasses look their module up here
+spec.loader.exec_module(build_derived)
+
+
+@pytest.fixture(scope="module")
+def built():
+    return build_derived.build()
+
+
+def test_committed_output_matches_a_fresh_build(built):
+    committed = (REPO / "data" / "generated" / "derived.yaml").read_text(encoding="utf-8")
+    assert committed == build_derived.render(built), "run: python scripts/build_derived.py"
+
+
+def test_check_mode_fails_on_stale_output(tmp_path):
+    stale = tmp_path / "derived.yaml"
+    stale.write_text("# stale\n")
+    assert build_derived.main(["--check", "--output", str(stale)]) == 1
+    shutil.copy(REPO / "data" / "generated" / "derived.yaml", stale)
+    assert build_derived.main(["--check", "--output", str(stale)]) == 0
+
+
+def test_crosswalk_change_changes_numbers(tmp_path):
+    roles = tmp_path / "roles"
+    shutil.copytree(REPO / "data" / "roles", roles)
+    path = roles / "copywriter.yaml"
+    path.write_text(path.read_text().replace("code: 27-3043.00", "code: 15-1252.00"))
+    changed = build_derived.build(roles)["roles"]["copywriter"]
+    original = build_derived.build()["roles"]["copywriter"]
+    assert changed["pay"]["median"] != original["pay"]["median"]
+    assert changed["it_overlap"]["score"] > original["it_overlap"]["score"]
+
+
+def test_it_overlap_behaves(built):
+    score = {slug: role["it_overlap"]["score"] for slug, role in built["roles"].items()}
+    family = {
+        slug: yaml.safe_load((REPO / "data/roles" / f"{slug}.yaml").read_text())["family"]
+        for slug in score
+    }
+    it_scores = [score[slug] for slug in score if family[slug] == "it"]
+    marketing_scores = [score[slug] for slug in score if family[slug] == "marketing"]
+    assert statistics.median(it_scores) > statistics.median(marketing_scores) + 30
+    # The top of the ranking belongs to IT roles.
+    top = sorted(score, key=score.get, reverse=True)[:5]
+    assert all(family[slug] == "it" for slug in top), top
+    for technical in ("marketing-technologist", "seo-specialist", "marketing-data-analyst"):
+        for creative in ("copywriter", "content-marketer", "social-media-manager"):
+            assert score[technical] > score[creative], (technical, creative)
+
+
+def test_single_code_roles_match_the_source_rows(built):
+    web = built["roles"]["web-developer"]
+    assert web["onet"][0]["code"] == "15-1254.00"
+    oews = build_derived.load_oews()["151254"]
+    assert web["pay"]["median"] == oews["median"]
+    assert web["outlook"]["growth_pct"] == build_derived.load_projections()["15-1254"]["growth_pct"]
+    assert web["riasec"]["I"] == round(build_derived.load_interests()["15-1254.00"]["I"], 2)
+
+
+def test_gap_fill_uses_the_soc_broad_group():
+    rated = {"15-1251.00": {"x": 1.0}, "15-1253.00": {"x": 3.0}, "15-1211.00": {"x": 5.0}}
+    vector, relatives = build_derived.fill_importance("15-1252.00", rated)
+    assert relatives == ["15-1251.00", "15-1253.00"] and vector == {"x": 2.0}
+    _, minor = build_derived.fill_importance("15-1299.04", {"15-1211.00": {"x": 1.0}})
+    assert minor == ["15-1211.00"]
+    with pytest.raises(build_derived.BuildError):
+        build_derived.fill_importance("27-9999.00", rated)
+
+
+@pytest.mark.parametrize(
+    ("flags", "expected"),
+    [([True], True), ([False], False), ([True, None], True), ([True, False], None), ([None], None)],
+)
+def test_teleworkable_consensus(flags, expected):
+    assert build_derived.consensus(flags) is expected
+
+
+def test_unknown_code_is_a_build_error(tmp_path):
+    roles = tmp_path / "roles"
+    shutil.copytree(REPO / "data" / "roles", roles)
+    path = roles / "copywriter.yaml"
+    path.write_text(path.read_text().replace("code: 27-3043.00", "code: 99-9999.00"))
+    with pytest.raises(build_derived.BuildError, match=r"99-9999\.00"):
+        build_derived.build(roles)

@@ -1,0 +1,235 @@
+import json
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from mktcareers import __version__
+from mktcareers.cli import app
+
+ROW_KEYS = {
+    "slug",
+    "title",
+    "family",
+    "remote_score",
+    "teleworkable",
+    "it_overlap",
+    "pay_median",
+    "job_zone",
+    "growth_pct",
+    "beginner_friendly",
+    "onet_codes",
+}
+
+
+def test_version(run):
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"mktcareers {__version__}\n"
+
+
+def test_python_dash_m_help():
+    result = subprocess.run(
+        [sys.executable, "-m", "mktcareers", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert "roles" in result.stdout and "Examples" in result.stdout
+
+
+def commands(group=None, prefix=()):
+    import typer.main
+
+    command = typer.main.get_command(app)
+    stack = [(prefix, command)]
+    while stack:
+        path, current = stack.pop()
+        subcommands = getattr(current, "commands", {})
+        for name, sub in subcommands.items():
+            stack.append(((*path, name), sub))
+        if not subcommands:
+            yield path
+
+
+@pytest.mark.parametrize("path", list(commands()), ids=lambda path: " ".join(path))
+def test_every_command_has_help_with_examples(run, path):
+    result = run(*path, "-h")
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout
+    assert "mktcareers " + " ".join(path) in result.stdout
+
+
+def test_roles_list_json(run, bundled):
+    result = run("roles", "list", "--format", "json")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert len(rows) == len(bundled.roles) >= 27
+    for row in rows:
+        assert set(row) == ROW_KEYS
+        assert row["onet_codes"] and row["pay_median"] and row["job_zone"]
+    seo = next(row for row in rows if row["slug"] == "seo-specialist")
+    role = bundled.role("seo-specialist")
+    assert seo == {
+        "slug": "seo-specialist",
+        "title": "SEO Specialist",
+        "family": "marketing",
+        "remote_score": role.remote.score,
+        "teleworkable": True,
+        "it_overlap": role.derived.it_overlap.score,
+        "pay_median": role.derived.pay.median,
+        "job_zone": role.derived.job_zone,
+        "growth_pct": role.derived.outlook.growth_pct,
+        "beginner_friendly": True,
+        "onet_codes": ["13-1161.01"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "check"),
+    [
+        (["--family", "it"], lambda row: row["family"] == "it"),
+        (["--min-remote", "80"], lambda row: row["remote_score"] >= 80),
+        (["--beginner"], lambda row: row["beginner_friendly"]),
+    ],
+)
+def test_roles_list_filters(run, args, check):
+    rows = json.loads(run("roles", "list", *args, "-f", "json").stdout)
+    assert rows and all(check(row) for row in rows)
+
+
+def test_roles_list_sort_pay(run):
+    rows = json.loads(run("roles", "list", "--sort", "pay", "-f", "json").stdout)
+    pays = [row["pay_median"] for row in rows]
+    assert pays == sorted(pays, reverse=True)
+
+
+def test_roles_list_table(run):
+    result = run("roles", "list", "--family", "it")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert any("Slug" in line and "Median pay" in line for line in lines)
+    assert any(line.split()[:1] == ["software-developer"] for line in lines if line.strip())
+    assert "seo-specialist" not in result.stdout
+    assert "\x1b[" not in result.stdout  # no colour codes into a pipe
+
+
+def test_roles_list_table_narrow_never_cuts_slugs(run):
+    result = run("roles", "list", env={"COLUMNS": "70"})
+    assert result.exit_code == 0
+    assert "marketing-automation-specialist" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 70
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "csv", "md"])
+def test_roles_list_other_formats(run, fmt):
+    result = run("roles", "list", "--format", fmt)
+    assert result.exit_code == 0
+    assert "seo-specialist" in result.stdout
+    if fmt == "yaml":
+        assert yaml.safe_load(result.stdout)[0]["slug"]
+    if fmt == "csv":
+        assert result.stdout.splitlines()[0].startswith("slug,title,family,remote_score")
+
+
+def test_role_show_json(run, bundled):
+    result = run("role", "show", "seo-specialist", "--format", "json")
+    assert result.exit_code == 0
+    detail = json.loads(result.stdout)
+    role = bundled.role("seo-specialist")
+    assert set(detail) >= ROW_KEYS
+    assert set(detail["riasec"]) == set("RIASEC")
+    assert detail["riasec"] == role.derived.riasec
+    assert {"id": "seo", "name": "Search engine optimisation", "level": 5, "type": "technical"} in (
+        detail["skills"]
+    )
+    assert [source["id"] for source in detail["sources"]] == list(role.sources)
+    assert all(
+        {"title", "publisher", "version", "year", "licence"} <= set(s) for s in detail["sources"]
+    )
+    assert detail["remote"]["score"] == role.remote.score
+    assert detail["summary"] == role.summary
+
+
+@pytest.mark.parametrize("name", ["seo", "SEO Analyst", "seo-specialist"])
+def test_role_show_resolves_names(run, name):
+    result = run("role", "show", name)
+    assert result.exit_code == 0
+    assert "SEO Specialist" in result.stdout
+    for heading in ("At a glance", "Skills", "Remote work", "How to get started", "Sources"):
+        assert heading in result.stdout
+
+
+def test_role_show_unknown_suggests(run):
+    result = run("role", "show", "seo-specalist")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "Unknown role 'seo-specalist'. Did you mean: seo-specialist?" in result.stderr
+
+
+def test_role_show_nothing_close(run):
+    result = run("role", "show", "zzzzqqq")
+    assert result.exit_code == 1
+    assert "Unknown role 'zzzzqqq'." in result.stderr
+    assert "mktcareers roles list" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["roles", "list", "--family", "sales"], 2),
+        (["roles", "list", "--min-remote", "101"], 2),
+        (["roles", "list", "--sort", "size"], 2),
+        (["role", "show"], 2),
+        (["role", "show", "seo", "--format", "xml"], 2),
+        (["nonsense"], 2),
+    ],
+)
+def test_usage_errors_exit_2(run, args, code):
+    result = run(*args)
+    assert result.exit_code == code
+    assert "Traceback" not in result.output
+
+
+def test_kb_validate_bundled(run):
+    result = run("kb", "validate")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("OK: ")
+
+
+def test_kb_validate_reports_every_problem(run, kb_dir):
+    path = kb_dir / "roles" / "seo-specialist.yaml"
+    path.write_text(path.read_text().replace("level: 5}", "level: 6}"))
+    result = run("kb", "validate", str(kb_dir))
+    assert result.exit_code == 1
+    assert result.stderr.count("is out of range (1-5)") == 2
+    assert "2 problems in" in result.stderr
+
+
+def test_data_option_and_env_var(run, kb_dir):
+    path = kb_dir / "roles" / "seo-specialist.yaml"
+    path.write_text(path.read_text().replace("title: SEO Specialist", "title: Search Wizard"))
+    by_option = run("--data", str(kb_dir), "role", "show", "seo-specialist", "-f", "json")
+    assert json.loads(by_option.stdout)["title"] == "Search Wizard"
+    by_env = run(
+        "role", "show", "seo-specialist", "-f", "json", env={"MKTCAREERS_DATA": str(kb_dir)}
+    )
+    assert json.loads(by_env.stdout)["title"] == "Search Wizard"
+
+
+def test_broken_kb_is_a_friendly_error(run, kb_dir):
+    (kb_dir / "skills.yaml").write_text("skills: [\n")
+    result = run("--data", str(kb_dir), "roles", "list")
+    assert result.exit_code == 1
+    assert "skills.yaml:2: invalid YAML" in result.stderr
+    assert "mktcareers kb validate" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_hostile_text_is_inert(run, kb_dir):
+    path = kb_dir / "roles" / "seo-specialist.yaml"
+    hostile = "[bold red]pwned[/] [link=http://x]click[/link]"
+    path.write_text(path.read_text().replace("title: SEO Specialist", f'title: "{hostile}"'))
+    shown = run("--data", str(kb_dir), "role", "show", "seo-specialist")
+    assert hostile in shown.stdout
+    as_json = run("--data", str(kb_dir), "role", "show", "seo-specialist", "-f", "json")
+    assert json.loads(as_json.stdout)["title"] == hostile

@@ -1,0 +1,211 @@
+import re
+
+import pytest
+
+from mktcareers import kb
+
+MARKETING = [
+    "seo-specialist",
+    "content-marketer",
+    "social-media-manager",
+    "email-marketing-manager",
+    "ppc-specialist",
+    "digital-marketing-manager",
+    "marketing-technologist",
+    "marketing-data-analyst",
+    "copywriter",
+]
+IT = [
+    "software-developer",
+    "web-developer",
+    "systems-administrator",
+    "cybersecurity-analyst",
+    "it-support-specialist",
+    "data-scientist",
+]
+
+
+def test_bundled_kb_is_valid_and_complete(bundled):
+    slugs = {role.slug for role in bundled.roles}
+    assert set(MARKETING) | set(IT) <= slugs
+    families = [role.family for role in bundled.roles]
+    assert families.count("marketing") >= 18
+    assert families.count("it") >= 9
+    for role in bundled.roles:
+        assert role.derived is not None, role.slug
+        assert set(role.derived.riasec) == set("RIASEC")
+        assert 4 <= len(role.responsibilities) <= 8
+        assert role.onet and role.sources and role.certifications
+        assert all(slug in slugs for slug in role.next_roles)
+
+
+def test_bundled_dir_has_every_core_file():
+    root = kb.bundled_dir()
+    for name in kb.CORE_FILES:
+        assert (root / name).is_file()
+    assert (root / kb.DERIVED_FILE).is_file()
+
+
+def edit(path, old, new, count=1):
+    text = path.read_text()
+    assert old in text, f"fixture text not found in {path.name}: {old!r}"
+    path.write_text(text.replace(old, new, count))
+
+
+def problems_of(root):
+    return [str(problem) for problem in kb.validate(root)]
+
+
+SEO = "roles/seo-specialist.yaml"
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        (
+            SEO,
+            "beginner_friendly: true",
+            "beginner_friendly: true\nbegginer: 1",
+            r"seo-specialist\.yaml:\d+: begginer: unknown field 'begginer'",
+        ),
+        (
+            SEO,
+            "title: SEO Specialist\n",
+            "",
+            r"seo-specialist\.yaml:\d+: title: missing required field",
+        ),
+        (
+            SEO,
+            "beginner_friendly: true",
+            "beginner_friendly: sometimes",
+            r"seo-specialist\.yaml:7: beginner_friendly: expected true or false, got text",
+        ),
+        (
+            SEO,
+            "{skill: seo, level: 5}",
+            "{skill: seo, level: 7}",
+            r"seo-specialist\.yaml:\d+: skills\[0\]\.level: 7 is out of range \(1-5\)",
+        ),
+        (
+            SEO,
+            "{skill: seo, level: 5}",
+            "{skill: seoo, level: 5}",
+            r"skills\[0\]\.skill: unknown skill 'seoo' \(did you mean 'seo'\?\)",
+        ),
+        (
+            SEO,
+            "  - content-marketer\n",
+            "  - content-marketr\n",
+            r"next_roles\[0\]: unknown role 'content-marketr' "
+            r"\(did you mean 'content-marketer'\?\)",
+        ),
+        (SEO, "  - onet-29-0\n", "  - onet-99\n", r"sources\[1\]: unknown source 'onet-99'"),
+        (SEO, "family: marketing", "family: sales", r"family: unknown family 'sales'"),
+        (SEO, "weight: 1.0", "weight: 0.5", r"onet: weights add up to 0.5, not 1"),
+        (SEO, "code: 13-1161.01", "code: 13-1161", r"onet\[0\]\.code: '13-1161' is not valid"),
+        (
+            SEO,
+            "    digital_output:",
+            "    digital_outptu:",
+            r"remote\.factors\.digital_outptu: unknown remote factor",
+        ),
+        (
+            SEO,
+            "{kind: communication,",
+            "{kind: telepathy,",
+            r"remote\.challenges\[0\]\.kind: unknown challenge kind 'telepathy'",
+        ),
+        (
+            SEO,
+            "slug: seo-specialist",
+            "slug: copywriter",
+            r"duplicate slug 'copywriter' \(also in roles/copywriter\.yaml\)",
+        ),
+        (
+            SEO,
+            "slug: seo-specialist",
+            "slug: SEO Specialist",
+            r"slug: 'SEO Specialist' is not valid",
+        ),
+        (
+            "skills.yaml",
+            "    type: technical",
+            "    type: techy",
+            r"skills\.yaml:\d+: skills\[0\]\.type: 'techy'",
+        ),
+        (
+            "remote_rubric.yaml",
+            "weight: 30",
+            "weight: 31",
+            r"factors: weights add up to 101, not 100",
+        ),
+        (SEO, "title: SEO Specialist", "title: [SEO]", r"title: expected text, got a list"),
+        (
+            SEO,
+            "aliases:\n",
+            "aliases:\n  - SEO Analyst\n  - x\naliases2:\n",
+            r"aliases2: unknown field",
+        ),
+    ],
+)
+def test_bad_files_name_file_line_and_field(kb_dir, file, old, new, expected):
+    edit(kb_dir / file, old, new)
+    found = problems_of(kb_dir)
+    assert any(re.search(expected, problem) for problem in found), found
+
+
+def test_syntax_error_and_duplicate_key_report_their_line(kb_dir):
+    edit(kb_dir / SEO, "title: SEO Specialist", "title: SEO Specialist\ntitle: Again")
+    found = problems_of(kb_dir)
+    # A broken file must not make every reference to its role an error too.
+    assert not any("unknown role 'seo-specialist'" in p for p in found), found
+    assert any(
+        re.match(r"roles/seo-specialist\.yaml:6: duplicate key 'title' \(first at line 5\)", p)
+        for p in found
+    ), found
+
+
+def test_every_problem_is_reported_at_once(kb_dir):
+    edit(kb_dir / SEO, "{skill: seo, level: 5}", "{skill: seo, level: 9}")
+    edit(kb_dir / "roles/copywriter.yaml", "family: marketing", "family: nope")
+    (kb_dir / "roles/empty.yaml").write_text("")
+    found = problems_of(kb_dir)
+    assert any("seo-specialist.yaml" in p and "level" in p for p in found)
+    assert any("copywriter.yaml" in p and "family" in p for p in found)
+    assert any(p.startswith("roles/empty.yaml: file is empty") for p in found)
+
+
+def test_directory_without_roles(tmp_path):
+    for name in kb.CORE_FILES:
+        (tmp_path / name).write_text((kb.bundled_dir() / name).read_text())
+    assert problems_of(tmp_path) == ["roles: no role files (roles/*.yaml) found"]
+
+
+def test_missing_directory():
+    with pytest.raises(kb.KbError, match="knowledge base directory not found"):
+        kb.load("/nonexistent/kb")
+
+
+def test_user_role_without_derived_numbers_loads(kb_dir):
+    text = (kb_dir / SEO).read_text().replace("slug: seo-specialist", "slug: my-seo-role")
+    (kb_dir / "roles/my-seo-role.yaml").write_text(text)
+    knowledge = kb.load(kb_dir)
+    mine = knowledge.role("my-seo-role")
+    assert mine is not None and mine.derived is None
+    assert knowledge.role("seo-specialist").derived is not None
+
+
+def test_stale_derived_entry_is_an_error(kb_dir):
+    (kb_dir / "roles/copywriter.yaml").unlink()
+    for path in (kb_dir / "roles").glob("*.yaml"):
+        path.write_text(path.read_text().replace("  - copywriter\n", ""))
+    found = problems_of(kb_dir)
+    assert any("generated/derived.yaml" in p and "roles.copywriter" in p for p in found), found
+
+
+def test_resolve_dir_prefers_option_then_env(monkeypatch, tmp_path):
+    monkeypatch.setenv(kb.ENV_VAR, str(tmp_path / "env"))
+    assert kb.resolve_dir(tmp_path / "opt") == tmp_path / "opt"
+    assert kb.resolve_dir(None) == tmp_path / "env"
+    monkeypatch.delenv(kb.ENV_VAR)
+    assert kb.resolve_dir(None) == kb.bundled_dir()
