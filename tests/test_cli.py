@@ -233,3 +233,11 @@ def test_hostile_text_is_inert(run, kb_dir):
     assert hostile in shown.stdout
     as_json = run("--data", str(kb_dir), "role", "show", "seo-specialist", "-f", "json")
     assert json.loads(as_json.stdout)["title"] == hostile
+
+
+@pytest.mark.parametrize(("columns", "title_shown"), [("130", True), ("100", False)])
+def test_roles_list_title_column_only_when_wide(run, columns, title_shown):
+    result = run("roles", "list", "--family", "it", env={"COLUMNS": columns})
+    header = next(line for line in result.stdout.splitlines() if "Slug" in line)
+    assert ("Title" in header) is title_shown
+    assert ("Software Developer" in result.stdout) is title_shown

@@ -37,11 +37,13 @@ def yes_no(value: bool | None, unknown: str = "not rated") -> str:
 
 # Below this width the Title column is left out and headers are shortened,
 # so that slugs (what users type next) are never wrapped or cut.
-WIDE_TABLE = 100
+WIDE_TABLE = 120
+FULL_HEADERS = 80
 
 
 def roles_table(roles: Sequence[Role], width: int = WIDE_TABLE) -> Table:
     wide = width >= WIDE_TABLE
+    full_headers = width >= FULL_HEADERS
     longest_slug = max((len(role.slug) for role in roles), default=4)
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
     table.add_column("Slug", no_wrap=True, min_width=longest_slug)
@@ -49,8 +51,8 @@ def roles_table(roles: Sequence[Role], width: int = WIDE_TABLE) -> Table:
         table.add_column("Title", overflow="fold")
     table.add_column("Family", no_wrap=True, min_width=9)
     table.add_column("Remote", justify="right", no_wrap=True)
-    table.add_column("IT overlap" if wide else "IT", justify="right", no_wrap=True)
-    table.add_column("Median pay" if wide else "Pay", justify="right", no_wrap=True)
+    table.add_column("IT overlap" if full_headers else "IT", justify="right", no_wrap=True)
+    table.add_column("Median pay" if full_headers else "Pay", justify="right", no_wrap=True)
     for role in roles:
         cells = [Text(role.slug)]
         if wide:
