@@ -113,11 +113,15 @@ def test_roles_list_table(run):
     assert "\x1b[" not in result.stdout  # no colour codes into a pipe
 
 
-def test_roles_list_table_narrow_never_cuts_slugs(run):
-    result = run("roles", "list", env={"COLUMNS": "70"})
+@pytest.mark.parametrize("columns", [60, 70, 80])
+def test_roles_list_table_narrow_never_cuts_slugs_or_numbers(run, bundled, columns):
+    result = run("roles", "list", "--sort", "pay", env={"COLUMNS": str(columns)})
     assert result.exit_code == 0
-    assert "marketing-automation-specialist" in result.stdout
-    assert max(len(line) for line in result.stdout.splitlines()) <= 70
+    assert max(len(line) for line in result.stdout.splitlines()) <= columns
+    assert "…" not in result.stdout
+    for role in bundled.roles:
+        assert role.slug in result.stdout
+        assert f"${role.pay_median:,}" in result.stdout
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "csv", "md"])

@@ -35,35 +35,39 @@ def yes_no(value: bool | None, unknown: str = "not rated") -> str:
     return unknown if value is None else ("yes" if value else "no")
 
 
-# Below this width the Title column is left out and headers are shortened,
-# so that slugs (what users type next) are never wrapped or cut.
+# Column sets by terminal width, so that slugs (what users type next) and
+# numbers are never wrapped or cut: the title goes first, then the family.
 WIDE_TABLE = 120
 FULL_HEADERS = 80
+WITH_FAMILY = 70
 
 
 def roles_table(roles: Sequence[Role], width: int = WIDE_TABLE) -> Table:
-    wide = width >= WIDE_TABLE
-    full_headers = width >= FULL_HEADERS
     longest_slug = max((len(role.slug) for role in roles), default=4)
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-    table.add_column("Slug", no_wrap=True, min_width=longest_slug)
-    if wide:
-        table.add_column("Title", overflow="fold")
-    table.add_column("Family", no_wrap=True, min_width=9)
-    table.add_column("Remote", justify="right", no_wrap=True)
-    table.add_column("IT overlap" if full_headers else "IT", justify="right", no_wrap=True)
-    table.add_column("Median pay" if full_headers else "Pay", justify="right", no_wrap=True)
+    columns = [("Slug", lambda role: Text(role.slug), {"min_width": longest_slug})]
+    if width >= WIDE_TABLE:
+        columns.append(("Title", lambda role: Text(role.title), {"overflow": "fold"}))
+    if width >= WITH_FAMILY:
+        columns.append(("Family", lambda role: Text(role.family), {"min_width": 9}))
+    full = width >= FULL_HEADERS
+    columns += [
+        ("Remote", lambda role: str(role.remote.score), {"justify": "right", "min_width": 3}),
+        (
+            "IT overlap" if full else "IT",
+            lambda role: MISSING if role.it_overlap is None else str(role.it_overlap),
+            {"justify": "right", "min_width": 3},
+        ),
+        (
+            "Median pay" if full else "Pay",
+            lambda role: money(role.pay_median),
+            {"justify": "right", "min_width": 8},
+        ),
+    ]
+    for header, _, options in columns:
+        table.add_column(header, **{"no_wrap": "overflow" not in options, **options})
     for role in roles:
-        cells = [Text(role.slug)]
-        if wide:
-            cells.append(Text(role.title))
-        cells += [
-            Text(role.family),
-            str(role.remote.score),
-            MISSING if role.it_overlap is None else str(role.it_overlap),
-            money(role.pay_median),
-        ]
-        table.add_row(*cells)
+        table.add_row(*(cell(role) for _, cell, _ in columns))
     return table
 
 
