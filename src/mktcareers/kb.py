@@ -86,44 +86,38 @@ def resolve_dir(option: Path | str | None = None) -> Path:
 
 # ------------------------------------------------------------------ schemas
 
-FAMILIES = s.Record(
-    families=s.ListOf(
-        s.Record(
-            id=s.SLUG,
-            name=s.Text(120),
-            summary=s.Text(600),
-            core_focus=s.ListOf(s.Text(200), 1, 10),
-        ),
-        1,
-        20,
-    )
+
+def _catalogue(key: str, max_items: int, **fields) -> s.Record:
+    """A file holding one list of records under `key`."""
+    return s.Record(**{key: s.ListOf(s.Record(**fields), 1, max_items)})
+
+
+FAMILIES = _catalogue(
+    "families",
+    20,
+    id=s.SLUG,
+    name=s.Text(120),
+    summary=s.Text(600),
+    core_focus=s.ListOf(s.Text(200), 1, 10),
 )
-SKILLS = s.Record(
-    skills=s.ListOf(
-        s.Record(
-            id=s.SLUG,
-            name=s.Text(120),
-            type=s.OneOf(("technical", "non-technical")),
-            description=s.Text(600),
-        ),
-        1,
-        10_000,
-    )
+SKILLS = _catalogue(
+    "skills",
+    10_000,
+    id=s.SLUG,
+    name=s.Text(120),
+    type=s.OneOf(("technical", "non-technical")),
+    description=s.Text(600),
 )
-SOURCES = s.Record(
-    sources=s.ListOf(
-        s.Record(
-            id=s.SLUG,
-            title=s.Text(300),
-            publisher=s.Text(300),
-            version=s.Text(60),
-            year=s.Integer(1900, 2100),
-            licence=s.Text(200),
-            url=s.Text(300),
-        ),
-        1,
-        500,
-    )
+SOURCES = _catalogue(
+    "sources",
+    500,
+    id=s.SLUG,
+    title=s.Text(300),
+    publisher=s.Text(300),
+    version=s.Text(60),
+    year=s.Integer(1900, 2100),
+    licence=s.Text(200),
+    url=s.Text(300),
 )
 RUBRIC = s.Record(
     factors=s.ListOf(

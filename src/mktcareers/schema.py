@@ -64,36 +64,26 @@ ONET_CODE = Text(max_length=10, pattern=r"\d\d-\d\d\d\d\.\d\d", hint="use the fo
 
 
 @dataclass(frozen=True)
-class Integer:
-    low: int
-    high: int
-
-    def __call__(self, value, path: Path, report: Report):
-        if isinstance(value, bool) or not isinstance(value, int):
-            report(
-                path,
-                f"expected a whole number from {self.low} to {self.high}, got {describe(value)}",
-            )
-            return INVALID
-        if not self.low <= value <= self.high:
-            report(path, f"{value} is out of range ({self.low}-{self.high})")
-            return INVALID
-        return value
-
-
-@dataclass(frozen=True)
 class Number:
     low: float
     high: float
+    whole: bool = False  # only whole numbers (levels, ratings, years)
 
     def __call__(self, value, path: Path, report: Report):
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            report(path, f"expected a number from {self.low} to {self.high}, got {describe(value)}")
+        kind = "a whole number" if self.whole else "a number"
+        valid_type = int if self.whole else int | float
+        if isinstance(value, bool) or not isinstance(value, valid_type):
+            report(path, f"expected {kind} from {self.low} to {self.high}, got {describe(value)}")
             return INVALID
         if not self.low <= value <= self.high:
             report(path, f"{value} is out of range ({self.low}-{self.high})")
             return INVALID
-        return float(value)
+        return value if self.whole else float(value)
+
+
+def Integer(low: int, high: int) -> Number:
+    """A whole-number checker; capitalised to read like the checker classes."""
+    return Number(low, high, whole=True)
 
 
 def boolean(value, path: Path, report: Report):
