@@ -18,6 +18,8 @@ ROW_KEYS = {
     "pay_median",
     "job_zone",
     "growth_pct",
+    "annual_openings",
+    "riasec",
     "beginner_friendly",
     "onet_codes",
 }
@@ -67,6 +69,7 @@ def test_roles_list_json(run, bundled):
     for row in rows:
         assert set(row) == ROW_KEYS
         assert row["onet_codes"] and row["pay_median"] and row["job_zone"]
+        assert set(row["riasec"]) == set("RIASEC") and row["growth_pct"] is not None
     seo = next(row for row in rows if row["slug"] == "seo-specialist")
     role = bundled.role("seo-specialist")
     assert seo == {
@@ -79,6 +82,8 @@ def test_roles_list_json(run, bundled):
         "pay_median": role.derived.pay.median,
         "job_zone": role.derived.job_zone,
         "growth_pct": role.derived.outlook.growth_pct,
+        "annual_openings": role.derived.outlook.annual_openings,
+        "riasec": role.derived.riasec,
         "beginner_friendly": True,
         "onet_codes": ["13-1161.01"],
     }

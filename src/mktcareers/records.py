@@ -20,6 +20,8 @@ def role_row(role: Role) -> dict:
         "pay_median": role.pay_median,
         "job_zone": derived.job_zone if derived else None,
         "growth_pct": derived.outlook.growth_pct if derived else None,
+        "annual_openings": derived.outlook.annual_openings if derived else None,
+        "riasec": dict(derived.riasec) if derived else None,
         "beginner_friendly": role.beginner_friendly,
         "onet_codes": [link.code for link in role.onet],
     }
@@ -48,7 +50,6 @@ def role_detail(role: Role, kb: KnowledgeBase) -> dict:
             "factors": [asdict(factor) for factor in role.remote.factors],
             "challenges": [asdict(challenge) for challenge in role.remote.challenges],
         },
-        "riasec": dict(derived.riasec) if derived else None,
         "pay": _pay(role),
         "outlook": asdict(derived.outlook) if derived else None,
         "it_overlap_detail": _overlap(role),
