@@ -250,3 +250,51 @@ def test_roles_list_title_column_only_when_wide(run, columns, title_shown):
     header = next(line for line in result.stdout.splitlines() if "Slug" in line)
     assert ("Title" in header) is title_shown
     assert ("Software Developer" in result.stdout) is title_shown
+
+
+def test_search_json(run):
+    result = run("search", "google ads", "--format", "json")
+    assert result.exit_code == 0
+    hits = json.loads(result.stdout)
+    assert hits[0]["slug"] == "ppc-specialist"
+    assert {"field": "tool", "text": "Google Ads"} in hits[0]["matches"]
+    assert set(hits[0]) == {"slug", "title", "family", "score", "matches"}
+
+
+def test_search_table_and_no_match(run):
+    table = run("search", "python", "--limit", "3")
+    assert table.exit_code == 0
+    assert "data-scientist" in table.stdout and "skill: Python" in table.stdout
+    nothing = run("search", "zzzzqqq")
+    assert nothing.exit_code == 1
+    assert "nothing matches 'zzzzqqq'" in nothing.stderr
+
+
+def test_skills_list(run, bundled):
+    rows = json.loads(run("skills", "list", "--type", "technical", "-f", "json").stdout)
+    assert rows and all(row["type"] == "technical" for row in rows)
+    python = next(row for row in rows if row["id"] == "python")
+    needing = sum(any(skill.id == "python" for skill in role.skills) for role in bundled.roles)
+    assert python == {"id": "python", "name": "Python", "type": "technical", "roles": needing}
+    table = run("skills", "list")
+    assert table.exit_code == 0 and "non-technical" in table.stdout
+
+
+def test_skill_show(run, bundled):
+    detail = json.loads(run("skill", "show", "Python", "-f", "json").stdout)
+    assert detail["id"] == "python"
+    needs = [
+        (need.level, role) for role in bundled.roles for need in role.skills if need.id == "python"
+    ]
+    top = min(needs, key=lambda item: (-item[0], item[1].title.lower()))
+    assert detail["roles"][0] == {
+        "slug": top[1].slug,
+        "title": top[1].title,
+        "family": top[1].family,
+        "level": top[0],
+    }
+    table = run("skill", "show", "python")
+    assert f"Roles that need it ({len(detail['roles'])})" in table.stdout
+    unknown = run("skill", "show", "pyhton")
+    assert unknown.exit_code == 1
+    assert "Unknown skill 'pyhton'. Did you mean: python?" in unknown.stderr

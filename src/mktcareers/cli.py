@@ -20,18 +20,19 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
 )
-roles_app = typer.Typer(
-    help="List and filter roles.", no_args_is_help=True, context_settings=CONTEXT
-)
-role_app = typer.Typer(
-    help="Look at one role in depth.", no_args_is_help=True, context_settings=CONTEXT
-)
-kb_app = typer.Typer(
-    help="Check the knowledge base.", no_args_is_help=True, context_settings=CONTEXT
-)
-app.add_typer(roles_app, name="roles")
-app.add_typer(role_app, name="role")
-app.add_typer(kb_app, name="kb")
+
+
+def _group(name: str, help_text: str) -> typer.Typer:
+    group = typer.Typer(help=help_text, no_args_is_help=True, context_settings=CONTEXT)
+    app.add_typer(group, name=name)
+    return group
+
+
+roles_app = _group("roles", "List and filter roles.")
+role_app = _group("role", "Look at one role in depth.")
+skills_app = _group("skills", "List the skill catalogue.")
+skill_app = _group("skill", "Look at one skill and the roles that need it.")
+kb_app = _group("kb", "Check the knowledge base.")
 
 FormatOption = Annotated[
     OutputFormat,
@@ -44,6 +45,11 @@ FormatOption = Annotated[
 class Family(StrEnum):
     marketing = "marketing"
     it = "it"
+
+
+class SkillType(StrEnum):
+    technical = "technical"
+    non_technical = "non-technical"
 
 
 class SortKey(StrEnum):
@@ -210,6 +216,119 @@ def role_show(
     from mktcareers.records import role_detail
 
     _emit(role_detail(match.role, knowledge), fmt)
+
+
+@app.command("search")
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Words to look for: a title, skill or tool.")],
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, max=500, help="Show at most N roles.")
+    ] = 10,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Find roles by title, alias, skill or tool, forgiving typos.
+
+    Examples:
+
+      mktcareers search "google ads"
+
+      mktcareers search python --limit 5
+
+      mktcareers search "emial marketing" --format json
+    """
+    from mktcareers.search import search_roles
+
+    knowledge = _load(ctx)
+    hits = search_roles(query, knowledge.roles, limit=limit)
+    if fmt is OutputFormat.table:
+        if not hits:
+            output.error(f"nothing matches '{query}'.", "try fewer or different words.")
+            raise typer.Exit(1)
+        from mktcareers import render
+
+        output.show(render.search_table(hits))
+        return
+    from mktcareers.records import search_row
+
+    _emit([search_row(hit) for hit in hits], fmt)
+
+
+@skills_app.command("list")
+def skills_list(
+    ctx: typer.Context,
+    skill_type: Annotated[
+        SkillType | None, typer.Option("--type", help="Only skills of this type.")
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List the skill catalogue, with how many roles need each skill.
+
+    Examples:
+
+      mktcareers skills list
+
+      mktcareers skills list --type technical --format csv
+    """
+    from mktcareers.skills import usage_counts
+
+    knowledge = _load(ctx)
+    chosen = sorted(
+        (
+            skill
+            for skill in knowledge.skills.values()
+            if skill_type is None or skill.type == skill_type
+        ),
+        key=lambda skill: (skill.type, skill.name.lower()),
+    )
+    counts = usage_counts(knowledge)
+    if fmt is OutputFormat.table:
+        from mktcareers import render
+
+        output.show(render.skills_table(chosen, counts))
+        return
+    from mktcareers.records import skill_row
+
+    _emit([skill_row(skill, counts[skill.id]) for skill in chosen], fmt)
+
+
+@skill_app.command("show")
+def skill_show(
+    ctx: typer.Context,
+    name: Annotated[
+        str, typer.Argument(help='A skill\'s id or name, e.g. python or "Web analytics".')
+    ],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Show a skill and every role that needs it, at what level.
+
+    Examples:
+
+      mktcareers skill show python
+
+      mktcareers skill show "web analytics" --format json
+    """
+    from mktcareers.skills import resolve_skill, skill_usage
+
+    knowledge = _load(ctx)
+    match = resolve_skill(name, knowledge.skills)
+    if match.skill is None:
+        if match.suggestions:
+            output.error(f"Unknown skill '{name}'. Did you mean: {', '.join(match.suggestions)}?")
+        else:
+            output.error(
+                f"Unknown skill '{name}'.", "run 'mktcareers skills list' to see every skill."
+            )
+        raise typer.Exit(1)
+    uses = skill_usage(match.skill.id, knowledge.roles)
+    if fmt is OutputFormat.table:
+        from mktcareers import render
+
+        output.show(render.skill_profile(match.skill, uses))
+        return
+    from mktcareers.records import skill_detail
+
+    _emit(skill_detail(match.skill, uses), fmt)
 
 
 @kb_app.command("validate")

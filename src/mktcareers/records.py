@@ -76,3 +76,35 @@ def _overlap(role: Role) -> dict | None:
         "tool_category_similarity": overlap.tool_category_similarity,
         "gap_filled": {code: list(relatives) for code, relatives in overlap.gap_filled.items()},
     }
+
+
+def search_row(hit) -> dict:
+    return {
+        "slug": hit.role.slug,
+        "title": hit.role.title,
+        "family": hit.role.family,
+        "score": hit.score,
+        "matches": [{"field": match.field, "text": match.text} for match in hit.matches],
+    }
+
+
+def skill_row(skill, role_count: int) -> dict:
+    return {"id": skill.id, "name": skill.name, "type": skill.type, "roles": role_count}
+
+
+def skill_detail(skill, uses) -> dict:
+    return {
+        "id": skill.id,
+        "name": skill.name,
+        "type": skill.type,
+        "description": skill.description,
+        "roles": [
+            {
+                "slug": use.role.slug,
+                "title": use.role.title,
+                "family": use.role.family,
+                "level": use.level,
+            }
+            for use in uses
+        ],
+    }

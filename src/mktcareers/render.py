@@ -148,7 +148,7 @@ def _skills(role: Role) -> Table:
     table.add_column("Type", no_wrap=True)
     table.add_column("Level", no_wrap=True)
     for skill in sorted(role.skills, key=lambda item: (-item.level, item.name)):
-        table.add_row(Text(skill.name), skill.type, "●" * skill.level + "○" * (5 - skill.level))
+        table.add_row(Text(skill.name), skill.type, _level(skill.level))
     return table
 
 
@@ -250,3 +250,53 @@ def role_profile(role: Role, kb: KnowledgeBase) -> Group:
         _panel("O*NET crosswalk", _onet(role)),
         _panel("Sources", _sources(role, kb)),
     )
+
+
+def _level(level: int) -> str:
+    return "●" * level + "○" * (5 - level)
+
+
+def search_table(hits) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    longest_slug = max((len(hit.role.slug) for hit in hits), default=4)
+    table.add_column("Slug", no_wrap=True, min_width=longest_slug)
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("Matched", overflow="fold", ratio=1)
+    for hit in hits:
+        matched = Text()
+        for index, match in enumerate(hit.matches[:3]):
+            if index:
+                matched.append("; ")
+            matched.append(f"{match.field}: ", style="dim")
+            matched.append(match.text)
+        table.add_row(Text(hit.role.slug), f"{hit.score:.0f}", matched)
+    return table
+
+
+def skills_table(skills: Sequence, counts: dict[str, int]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    longest_id = max((len(skill.id) for skill in skills), default=2)
+    table.add_column("Id", no_wrap=True, min_width=longest_id)
+    table.add_column("Skill", overflow="fold", ratio=1)
+    table.add_column("Type", no_wrap=True, min_width=13)
+    table.add_column("Roles", justify="right", no_wrap=True)
+    for skill in skills:
+        table.add_row(Text(skill.id), Text(skill.name), skill.type, str(counts.get(skill.id, 0)))
+    return table
+
+
+def skill_profile(skill, uses) -> Group:
+    header = Text()
+    header.append(skill.name, style="bold")
+    header.append(f"  ({skill.id}, {skill.type})", style="dim")
+    header.append("\n")
+    header.append(skill.description)
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    longest_slug = max((len(use.role.slug) for use in uses), default=4)
+    table.add_column("Role", no_wrap=True, min_width=longest_slug)
+    table.add_column("Family", no_wrap=True)
+    table.add_column("Level needed", no_wrap=True)
+    for use in uses:
+        table.add_row(Text(use.role.slug), Text(use.role.family), _level(use.level))
+    body = table if uses else Text("No role in the knowledge base needs this skill.", style="dim")
+    return Group(_panel("Skill", header), _panel(f"Roles that need it ({len(uses)})", body))

@@ -88,7 +88,7 @@ def suggest_roles(
     return tuple(slugs)
 
 
-def rank_names(query: str, named: Sequence[tuple[list[str], str]]) -> list[tuple[str, float]]:
+def rank_names(query: str, named: Sequence[tuple[list[str], object]]) -> list[tuple[object, float]]:
     """(owner, score 0-100) for every (name words, owner) pair, best first."""
     from rapidfuzz import fuzz, process
 
@@ -116,3 +116,82 @@ def rank_names(query: str, named: Sequence[tuple[list[str], str]]) -> list[tuple
         scored.append((owner, sum(per_word) / len(per_word) - 2 * extra))
     scored.sort(key=lambda item: -item[1])
     return scored
+
+
+# ------------------------------------------------------------------ search
+
+# How much a match counts by where it was found: a hit on the title says more
+# about a role than the same hit on one of its tools. A skill counts more the
+# higher the level the role needs (0.85 + 0.03 x level, so level 5 = 1.0); a
+# tool counts more the earlier it is listed (role files list main tools first).
+ALIAS_WEIGHT = 0.95
+SKILL_BASE, SKILL_PER_LEVEL = 0.85, 0.03
+TOOL_BASE, TOOL_SPREAD = 0.8, 0.1
+# Each further distinct match (up to 5) adds a little, so a role that matches by
+# title, alias and skill ranks above one that matches by a single tool.
+EXTRA_MATCH_BONUS, MAX_EXTRA_MATCHES = 1.0, 5
+SEARCH_CUTOFF = 80
+
+
+@dataclass(frozen=True)
+class Matched:
+    field: str  # title, slug, alias, skill or tool
+    text: str
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    role: Role
+    score: float  # 0-100
+    matches: tuple[Matched, ...]  # best first
+
+
+def search_roles(query: str, roles: Sequence[Role], limit: int = 20) -> list[SearchHit]:
+    """Roles whose title, aliases, skills or tools match `query`, best first."""
+    fields: list[tuple[list[str], tuple[int, str, str, float]]] = []
+    for index, role in enumerate(roles):
+        # (field, text to match, text to show, weight)
+        entries = [("title", role.title, role.title, 1.0), ("slug", role.slug, role.title, 1.0)]
+        entries += [("alias", alias, alias, ALIAS_WEIGHT) for alias in role.aliases]
+        entries += [
+            ("tool", tool, tool, TOOL_BASE + TOOL_SPREAD * (1 - position / len(role.tools)))
+            for position, tool in enumerate(role.tools)
+        ]
+        for skill in role.skills:
+            weight = SKILL_BASE + SKILL_PER_LEVEL * skill.level
+            entries += [("skill", name, skill.name, weight) for name in (skill.name, skill.id)]
+        for field, text, shown, weight in entries:
+            fields.append((normalise(text).split(), (index, field, shown, weight)))
+    best: dict[int, tuple[float, list[tuple[float, Matched]]]] = {}
+    for match_score, (index, field, text, weight) in _scores(query, fields):
+        if match_score < SEARCH_CUTOFF:
+            continue
+        weighted = match_score * weight
+        shown = Matched("title" if field == "slug" else field, text)
+        top, matches = best.get(index, (0.0, []))
+        if all(existing != shown for _, existing in matches):
+            matches.append((weighted, shown))
+        best[index] = (max(top, weighted), matches)
+    hits = []
+    for index, (top, matches) in best.items():
+        extra = min(MAX_EXTRA_MATCHES, len(matches) - 1)
+        ordered = tuple(match for _, match in sorted(matches, key=lambda item: -item[0]))
+        hits.append(
+            SearchHit(roles[index], round(min(100.0, top + EXTRA_MATCH_BONUS * extra), 1), ordered)
+        )
+    # Ties go to roles matched by their title, then alphabetically.
+    hits.sort(
+        key=lambda hit: (
+            -hit.score,
+            all(match.field != "title" for match in hit.matches),
+            hit.role.title.lower(),
+        )
+    )
+    return hits[:limit]
+
+
+def _scores(query: str, fields):
+    """(match score, payload) for each (words, payload), unsorted."""
+    ranked = rank_names(query, [(words, position) for position, (words, _) in enumerate(fields)])
+    for position, score in ranked:
+        yield score, fields[position][1]
