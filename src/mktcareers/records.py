@@ -108,3 +108,108 @@ def skill_detail(skill, uses) -> dict:
             for use in uses
         ],
     }
+
+
+def _family_summary(summary) -> dict:
+    def spread(value):
+        return (
+            None
+            if value is None
+            else {"low": value.low, "median": value.median, "high": value.high}
+        )
+
+    return {
+        "family": summary.family.id,
+        "name": summary.family.name,
+        "core_focus": list(summary.family.core_focus),
+        "roles": len(summary.roles),
+        "teleworkable_share": summary.teleworkable_share,
+        "teleworkable_rated": summary.teleworkable_rated,
+        "remote_score": spread(summary.remote),
+        "it_overlap": spread(summary.it_overlap),
+        "pay_median": spread(summary.pay_median),
+        "growth_pct_median": summary.growth_median,
+        "top_skills": [{"skill": skill, "share": share} for skill, share in summary.top_skills],
+        "top_tools": [{"tool": tool, "share": share} for tool, share in summary.top_tools],
+    }
+
+
+def _similarity(value) -> dict:
+    return {
+        "score": value.score,
+        "skills": value.skills,
+        "interests": value.interests,
+        "job_zone": value.job_zone,
+        "method": value.method,
+    }
+
+
+def family_comparison(comparison) -> dict:
+    return {
+        "kind": "family-family",
+        "left": _family_summary(comparison.left),
+        "right": _family_summary(comparison.right),
+        "shared_skills": list(comparison.shared_skills),
+        "shared_tools": list(comparison.shared_tools),
+        "bridge_roles": [
+            {
+                "slug": bridge.role.slug,
+                "it_overlap": bridge.it_overlap,
+                "technical_skills": list(bridge.technical_skills),
+                "it_codes": list(bridge.it_codes),
+            }
+            for bridge in comparison.bridges
+        ],
+        "verdict": list(comparison.verdict),
+    }
+
+
+def _skill_pair(pair) -> dict:
+    return {
+        "skill": pair.id,
+        "name": pair.name,
+        "type": pair.type,
+        "left_level": pair.left_level,
+        "right_level": pair.right_level,
+    }
+
+
+def role_comparison(comparison) -> dict:
+    def side(role) -> dict:
+        return {
+            **role_row(role),
+            "summary": role.summary,
+            "remote_factors": {factor.id: factor.rating for factor in role.remote.factors},
+        }
+
+    return {
+        "kind": "role-role",
+        "left": side(comparison.left),
+        "right": side(comparison.right),
+        "shared_skills": [_skill_pair(pair) for pair in comparison.shared_skills],
+        "only_left_skills": [_skill_pair(pair) for pair in comparison.only_left],
+        "only_right_skills": [_skill_pair(pair) for pair in comparison.only_right],
+        "shared_tools": list(comparison.shared_tools),
+        "only_left_tools": list(comparison.only_left_tools),
+        "only_right_tools": list(comparison.only_right_tools),
+        "similarity": _similarity(comparison.similarity),
+    }
+
+
+def role_family_comparison(comparison, role_first: bool) -> dict:
+    role_side, family_side = role_row(comparison.role), _family_summary(comparison.family)
+    left, right = (role_side, family_side) if role_first else (family_side, role_side)
+    return {
+        "kind": "role-family" if role_first else "family-role",
+        "left": left,
+        "right": right,
+        "similarity": {
+            "score": comparison.similarity,
+            "method": "mean similarity to each of the family's roles (see role-role similarity)",
+        },
+        "closest_roles": [
+            {"slug": role.slug, "similarity": score} for role, score in comparison.closest
+        ],
+        "missing_typical_skills": list(comparison.missing_typical),
+        "unusual_skills": list(comparison.unusual),
+    }

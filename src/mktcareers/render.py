@@ -300,3 +300,171 @@ def skill_profile(skill, uses) -> Group:
         table.add_row(Text(use.role.slug), Text(use.role.family), _level(use.level))
     body = table if uses else Text("No role in the knowledge base needs this skill.", style="dim")
     return Group(_panel("Skill", header), _panel(f"Roles that need it ({len(uses)})", body))
+
+
+# ------------------------------------------------------------------ compare
+
+
+def _two_columns(left_title: str, right_title: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=True)
+    table.add_column("", style="bold", no_wrap=True)
+    table.add_column(Text(left_title), overflow="fold", ratio=1)
+    table.add_column(Text(right_title), overflow="fold", ratio=1)
+    return table
+
+
+def _spread_text(spread, fmt=lambda value: f"{value:g}") -> str:
+    if spread is None:
+        return MISSING
+    return f"{fmt(spread.median)} (range {fmt(spread.low)}-{fmt(spread.high)})"
+
+
+def _share(value: float | None) -> str:
+    return MISSING if value is None else f"{round(100 * value)}%"
+
+
+def family_comparison(comparison, kb: KnowledgeBase) -> Group:
+    left, right = comparison.left, comparison.right
+    table = _two_columns(left.family.name, right.family.name)
+    table.add_row("Core focus", _bullets(left.family.core_focus), _bullets(right.family.core_focus))
+    table.add_row("Roles", str(len(left.roles)), str(len(right.roles)))
+    table.add_row(
+        "Doable from home (D&N)", _share(left.teleworkable_share), _share(right.teleworkable_share)
+    )
+    table.add_row("Remote score", _spread_text(left.remote), _spread_text(right.remote))
+    table.add_row("IT overlap", _spread_text(left.it_overlap), _spread_text(right.it_overlap))
+    table.add_row(
+        "Median pay (US)",
+        _spread_text(left.pay_median, lambda v: money(round(v))),
+        _spread_text(right.pay_median, lambda v: money(round(v))),
+    )
+    growth = [
+        MISSING if s.growth_median is None else f"{s.growth_median:+.1f}%" for s in (left, right)
+    ]
+    table.add_row("Growth 2024-34 (median)", *growth)
+
+    def skills(summary) -> Text:
+        return Text(
+            ", ".join(
+                f"{kb.skills[skill].name} {_share(share)}" for skill, share in summary.top_skills
+            )
+        )
+
+    def tools(summary) -> Text:
+        return Text(", ".join(f"{tool} {_share(share)}" for tool, share in summary.top_tools))
+
+    table.add_row("Top skills (share at level 3+)", skills(left), skills(right))
+    table.add_row("Top tools (share of roles)", tools(left), tools(right))
+    shared = Text()
+    shared.append("Skills: ", style="bold")
+    shared.append(", ".join(kb.skills[skill].name for skill in comparison.shared_skills) or MISSING)
+    shared.append("\nTools: ", style="bold")
+    shared.append(", ".join(comparison.shared_tools) or MISSING)
+    parts = [
+        _panel(f"{left.family.name} vs {right.family.name}", table),
+        _panel("What both sides share", shared),
+    ]
+    if comparison.bridges:
+        bridges = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+        bridges.add_column("Bridge role", no_wrap=True)
+        bridges.add_column("IT overlap", justify="right", no_wrap=True)
+        bridges.add_column("Why", overflow="fold", ratio=1)
+        for bridge in comparison.bridges:
+            why = "Technical skills: " + ", ".join(bridge.technical_skills)
+            if bridge.it_codes:
+                why += f"; built on IT occupations {', '.join(bridge.it_codes)}"
+            bridges.add_row(Text(bridge.role.slug), str(bridge.it_overlap), Text(why))
+        parts.append(_panel("Bridge roles (closest to IT)", bridges))
+    parts.append(_panel("Verdict (from the numbers above)", _bullets(comparison.verdict)))
+    return Group(*parts)
+
+
+def _level_or_dash(level: int | None) -> str:
+    return MISSING if level is None else _level(level)
+
+
+def role_comparison(comparison) -> Group:
+    left, right = comparison.left, comparison.right
+    table = _two_columns(left.slug, right.slug)
+    table.add_row("Summary", Text(left.summary), Text(right.summary))
+    table.add_row("Family", Text(left.family), Text(right.family))
+    table.add_row("Remote score", str(left.remote.score), str(right.remote.score))
+    for factor, other in zip(left.remote.factors, right.remote.factors, strict=False):
+        table.add_row(Text(f"  {factor.name}"), f"{factor.rating}/4", f"{other.rating}/4")
+    overlap = [MISSING if r.it_overlap is None else str(r.it_overlap) for r in (left, right)]
+    table.add_row("IT overlap", *overlap)
+    table.add_row("Median pay (US)", money(left.pay_median), money(right.pay_median))
+
+    def derived(role, pick) -> str:
+        return MISSING if role.derived is None else pick(role.derived)
+
+    table.add_row(
+        "Growth 2024-34",
+        *(derived(r, lambda d: f"{d.outlook.growth_pct:+.1f}%") for r in (left, right)),
+    )
+    table.add_row("Job zone", *(derived(r, lambda d: str(d.job_zone)) for r in (left, right)))
+    table.add_row("RIASEC (top 3)", *(derived(r, _holland) for r in (left, right)))
+    table.add_row(
+        "Tools",
+        Text(", ".join(comparison.only_left_tools) or MISSING),
+        Text(", ".join(comparison.only_right_tools) or MISSING),
+    )
+    table.add_row("Tools in common", Text(", ".join(comparison.shared_tools) or MISSING), "")
+    skills = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    skills.add_column("Skill", overflow="fold", ratio=1)
+    skills.add_column(Text(left.slug), no_wrap=True)
+    skills.add_column(Text(right.slug), no_wrap=True)
+    for label, pairs in (
+        ("shared", comparison.shared_skills),
+        (f"only {left.slug}", comparison.only_left),
+        (f"only {right.slug}", comparison.only_right),
+    ):
+        if pairs:
+            skills.add_row(Text(label, style="bold"), "", "")
+        for pair in pairs:
+            skills.add_row(
+                Text(f"  {pair.name}"),
+                _level_or_dash(pair.left_level),
+                _level_or_dash(pair.right_level),
+            )
+    similar = comparison.similarity
+    summary = Text()
+    summary.append(f"Similarity {similar.score}/100", style="bold")
+    summary.append(f"\n{similar.method}.", style="dim")
+    return Group(
+        _panel(f"{left.title} vs {right.title}", table),
+        _panel("Skills", skills),
+        _panel("How alike", summary),
+    )
+
+
+def _holland(derived) -> str:
+    ranked = sorted(RIASEC, key=lambda area: -derived.riasec[area])
+    return "".join(ranked[:3])
+
+
+def role_family_comparison(comparison, kb: KnowledgeBase) -> Group:
+    role, family = comparison.role, comparison.family
+    table = _two_columns(role.slug, f"{family.family.name} (median of {len(family.roles)})")
+    table.add_row("Remote score", str(role.remote.score), f"{family.remote.median:g}")
+    table.add_row(
+        "IT overlap",
+        MISSING if role.it_overlap is None else str(role.it_overlap),
+        MISSING if family.it_overlap is None else f"{family.it_overlap.median:g}",
+    )
+    table.add_row(
+        "Median pay (US)",
+        money(role.pay_median),
+        MISSING if family.pay_median is None else money(round(family.pay_median.median)),
+    )
+    details = Text()
+    details.append(f"Similarity to the family: {comparison.similarity}/100", style="bold")
+    details.append(" (mean of its similarity to each role)\nClosest: ")
+    details.append(
+        ", ".join(f"{other.slug} ({score})" for other, score in comparison.closest) or MISSING
+    )
+    details.append("\nTypical of the family, missing here: ")
+    details.append(", ".join(kb.skills[s].name for s in comparison.missing_typical) or "none")
+    details.append("\nUnusual for the family: ")
+    details.append(", ".join(kb.skills[s].name for s in comparison.unusual) or "none")
+    return Group(_panel(f"{role.title} vs {family.family.name}", table), _panel("Fit", details))
