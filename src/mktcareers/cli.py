@@ -117,6 +117,20 @@ def _load(ctx: typer.Context):
         raise typer.Exit(1) from None
 
 
+def _resolve(name: str, knowledge):
+    """The role `name` means, or exit 1 with suggestions."""
+    from mktcareers.search import resolve_role
+
+    match = resolve_role(name, knowledge.roles)
+    if match.role is not None:
+        return match.role
+    if match.suggestions:
+        output.error(f"Unknown role '{name}'. Did you mean: {', '.join(match.suggestions)}?")
+    else:
+        output.error(f"Unknown role '{name}'.", "run 'mktcareers roles list' to see every role.")
+    raise typer.Exit(1)
+
+
 def _emit(records, fmt: OutputFormat) -> None:
     from mktcareers import formats
 
@@ -274,6 +288,55 @@ def compare(
         output.show(view(render))
         return
     _emit(record, fmt)
+
+
+@app.command("path")
+def path(
+    ctx: typer.Context,
+    source: Annotated[str, typer.Argument(metavar="FROM", help="The role you have now.")],
+    target: Annotated[
+        str | None,
+        typer.Argument(metavar="TO", help="The role you want; leave out to list the closest."),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, max=100, help="Closest moves to list.")
+    ] = 5,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """What it takes to move from one role to another, or the closest moves from a role.
+
+    Examples:
+
+      mktcareers path copywriter seo-specialist
+
+      mktcareers path it-support-specialist marketing-technologist --format json
+
+      mktcareers path social-media-manager
+    """
+    from mktcareers import paths, records
+
+    knowledge = _load(ctx)
+    start = _resolve(source, knowledge)
+    if target is None:
+        found = paths.closest_moves(start, knowledge.roles, limit=limit)
+        if fmt is OutputFormat.table:
+            from mktcareers import render
+
+            output.show(render.moves_table(start, found))
+            return
+        _emit(records.moves(start, found), fmt)
+        return
+    end = _resolve(target, knowledge)
+    if end.slug == start.slug:
+        output.error("FROM and TO are the same role.", "pick another TO, or leave it out.")
+        raise typer.Exit(1)
+    move = paths.transition(start, end)
+    if fmt is OutputFormat.table:
+        from mktcareers import render
+
+        output.show(render.transition(move))
+        return
+    _emit(records.transition(move), fmt)
 
 
 @app.command("search")

@@ -213,3 +213,48 @@ def role_family_comparison(comparison, role_first: bool) -> dict:
         "missing_typical_skills": list(comparison.missing_typical),
         "unusual_skills": list(comparison.unusual),
     }
+
+
+def _gap(gap) -> dict:
+    return {
+        "skill": gap.id,
+        "name": gap.name,
+        "type": gap.type,
+        "current_level": gap.current_level,
+        "target_level": gap.target_level,
+        "priority": gap.priority,
+    }
+
+
+def transition(move) -> dict:
+    target = move.target
+    return {
+        "from": role_row(move.source),
+        "to": role_row(target),
+        "similarity": _similarity(move.similarity),
+        "size": move.size,
+        "job_zone_change": move.job_zone_change,
+        "skills_you_bring": [_gap(gap) for gap in move.skills_you_bring],
+        "skills_to_build": [_gap(gap) for gap in move.skills_to_build],
+        "certifications": list(target.certifications),
+        "getting_started": {
+            key: list(value) for key, value in asdict(target.getting_started).items()
+        },
+    }
+
+
+def moves(source, found) -> dict:
+    return {
+        "from": role_row(source),
+        "moves": [
+            {
+                "slug": move.target.slug,
+                "title": move.target.title,
+                "family": move.target.family,
+                "similarity": move.similarity.score,
+                "size": move.size,
+                "skills_to_build": len(move.skills_to_build),
+            }
+            for move in found
+        ],
+    }

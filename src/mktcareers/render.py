@@ -468,3 +468,64 @@ def role_family_comparison(comparison, kb: KnowledgeBase) -> Group:
     details.append("\nUnusual for the family: ")
     details.append(", ".join(kb.skills[s].name for s in comparison.unusual) or "none")
     return Group(_panel(f"{role.title} vs {family.family.name}", table), _panel("Fit", details))
+
+
+# ------------------------------------------------------------------ paths
+
+
+def transition(move) -> Group:
+    source, target = move.source, move.target
+    head = Text()
+    head.append(f"{source.title} -> {target.title}: ", style="bold")
+    head.append(f"{move.size} (similarity {move.similarity.score}/100)")
+    if move.job_zone_change:
+        direction = "more" if move.job_zone_change > 0 else "less"
+        head.append(
+            f"\nThe target usually needs {direction} preparation "
+            f"(O*NET job zone {move.job_zone_change:+d})."
+        )
+    head.append(f"\n{move.similarity.method}.", style="dim")
+    build = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    build.add_column("Skill to build", overflow="fold", ratio=1)
+    build.add_column("You", no_wrap=True)
+    build.add_column("Needed", no_wrap=True)
+    build.add_column("Priority", justify="right", no_wrap=True)
+    for gap in move.skills_to_build:
+        you = _level(gap.current_level) if gap.current_level else "new"
+        build.add_row(Text(gap.name), you, _level(gap.target_level), str(gap.priority))
+    bring = Text(
+        ", ".join(f"{gap.name} ({gap.current_level}/5)" for gap in move.skills_you_bring)
+        or "none yet"
+    )
+    parts = [
+        _panel("The move", head),
+        _panel("Skills you already bring", bring),
+        _panel(
+            "Skills to build, most important first (gap x level needed)",
+            build if move.skills_to_build else Text("none"),
+        ),
+        _panel(
+            "Certifications to consider",
+            _bullets(target.certifications) if target.certifications else Text(MISSING),
+        ),
+        _panel(f"Getting started as {target.title}", _getting_started(target)),
+    ]
+    return Group(*parts)
+
+
+def moves_table(source, found) -> Group:
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    longest_slug = max((len(move.target.slug) for move in found), default=4)
+    table.add_column("Move to", no_wrap=True, min_width=longest_slug)
+    table.add_column("Similarity", justify="right", no_wrap=True)
+    table.add_column("Size", overflow="fold")
+    table.add_column("To build", justify="right", no_wrap=True)
+    for move in found:
+        table.add_row(
+            Text(move.target.slug),
+            str(move.similarity.score),
+            move.size,
+            str(len(move.skills_to_build)),
+        )
+    hint = Text(f"See one move in full: mktcareers path {source.slug} SLUG", style="dim")
+    return Group(_panel(f"Closest moves from {source.title}", table), hint)

@@ -1,0 +1,86 @@
+"""Moves between roles: what you bring, what to build, and how big the step is."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mktcareers.models import Role
+from mktcareers.similarity import Similarity, similarity
+
+# Step sizes by similarity score (docs/method.md).
+STEP_SIZES = (
+    (70, "a short step"),
+    (50, "a moderate move"),
+    (35, "a big move"),
+    (0, "a career change"),
+)
+
+
+@dataclass(frozen=True)
+class SkillGap:
+    id: str
+    name: str
+    type: str
+    current_level: int  # 0 when you do not have it yet
+    target_level: int
+
+    @property
+    def gap(self) -> int:
+        return self.target_level - self.current_level
+
+    @property
+    def priority(self) -> int:
+        """Level gap x how much the target needs the skill (its level)."""
+        return self.gap * self.target_level
+
+
+@dataclass(frozen=True)
+class Transition:
+    source: Role
+    target: Role
+    similarity: Similarity
+    size: str
+    skills_you_bring: tuple[SkillGap, ...]  # already at or above the target's level
+    skills_to_build: tuple[SkillGap, ...]  # highest priority first
+    job_zone_change: int | None
+
+
+def step_size(score: int) -> str:
+    return next(label for floor, label in STEP_SIZES if score >= floor)
+
+
+def transition(source: Role, target: Role) -> Transition:
+    current = {skill.id: skill.level for skill in source.skills}
+    gaps = [
+        SkillGap(skill.id, skill.name, skill.type, current.get(skill.id, 0), skill.level)
+        for skill in target.skills
+    ]
+    bring = sorted((g for g in gaps if g.gap <= 0), key=lambda g: (-g.target_level, g.name))
+    build = sorted(
+        (g for g in gaps if g.gap > 0), key=lambda g: (-g.priority, -g.target_level, g.name)
+    )
+    similar = similarity(source, target)
+    zone_change = (
+        target.derived.job_zone - source.derived.job_zone
+        if source.derived is not None and target.derived is not None
+        else None
+    )
+    return Transition(
+        source=source,
+        target=target,
+        similarity=similar,
+        size=step_size(similar.score),
+        skills_you_bring=tuple(bring),
+        skills_to_build=tuple(build),
+        job_zone_change=zone_change,
+    )
+
+
+def closest_moves(source: Role, roles: Sequence[Role], limit: int = 5) -> list[Transition]:
+    """The most similar other roles, best first."""
+    moves = [transition(source, target) for target in roles if target.slug != source.slug]
+    moves.sort(
+        key=lambda move: (-move.similarity.score, len(move.skills_to_build), move.target.slug)
+    )
+    return moves[:limit]
