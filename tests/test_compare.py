@@ -100,7 +100,8 @@ def test_cli_compare_families_json(run):
     data = json.loads(result.stdout)
     assert data["kind"] == "family-family"
     assert data["left"]["family"] == "marketing" and data["right"]["family"] == "it"
-    assert {"shared_skills", "shared_tools", "bridge_roles", "verdict"} <= set(data)
+    assert {"shared_skills", "shared_tools", "bridge_roles", "verdict", "similarity"} <= set(data)
+    assert 0 <= data["similarity"]["score"] <= 100
     assert data["verdict"][0].startswith("Is digital marketing an IT job?")
 
 

@@ -131,10 +131,19 @@ def _resolve(name: str, knowledge):
     raise typer.Exit(1)
 
 
-def _emit(records, fmt: OutputFormat) -> None:
+def _present(fmt: OutputFormat, view, data) -> None:
+    """Print a Rich view (`view(render)`) for tables, else `data()` in the machine format.
+
+    Only the chosen path is imported: machine formats never load Rich.
+    """
+    if fmt is OutputFormat.table:
+        from mktcareers import render
+
+        output.show(view(render))
+        return
     from mktcareers import formats
 
-    output.write(formats.render(records, fmt))
+    output.write(formats.render(data(), fmt))
 
 
 @roles_app.command("list")
@@ -167,6 +176,7 @@ def roles_list(
 
       mktcareers roles list --beginner --format csv > roles.csv
     """
+    from mktcareers import records
     from mktcareers.catalogue import filter_roles, sort_roles
 
     knowledge = _load(ctx)
@@ -177,17 +187,14 @@ def roles_list(
         beginner_only=beginner,
     )
     chosen = sort_roles(chosen, sort.value)
-    if fmt is OutputFormat.table:
-        from mktcareers import render
-
-        if not chosen:
-            output.error("no roles match these filters.", "loosen --min-remote or drop --beginner.")
-            raise typer.Exit(1)
-        output.show(render.roles_table(chosen, output.width()))
-        return
-    from mktcareers.records import role_row
-
-    _emit([role_row(role) for role in chosen], fmt)
+    if fmt is OutputFormat.table and not chosen:
+        output.error("no roles match these filters.", "loosen --min-remote or drop --beginner.")
+        raise typer.Exit(1)
+    _present(
+        fmt,
+        lambda render: render.roles_table(chosen, output.width()),
+        lambda: [records.role_row(role) for role in chosen],
+    )
 
 
 @role_app.command("show")
@@ -208,28 +215,15 @@ def role_show(
 
       mktcareers role show ppc --format json
     """
-    from mktcareers.search import resolve_role
+    from mktcareers import records
 
     knowledge = _load(ctx)
-    match = resolve_role(name, knowledge.roles)
-    if match.role is None:
-        if match.suggestions:
-            output.error(
-                f"Unknown role '{name}'. Did you mean: {', '.join(match.suggestions)}?",
-            )
-        else:
-            output.error(
-                f"Unknown role '{name}'.", "run 'mktcareers roles list' to see every role."
-            )
-        raise typer.Exit(1)
-    if fmt is OutputFormat.table:
-        from mktcareers import render
-
-        output.show(render.role_profile(match.role, knowledge))
-        return
-    from mktcareers.records import role_detail
-
-    _emit(role_detail(match.role, knowledge), fmt)
+    role = _resolve(name, knowledge)
+    _present(
+        fmt,
+        lambda render: render.role_profile(role, knowledge),
+        lambda: records.role_detail(role, knowledge),
+    )
 
 
 @app.command("compare")
@@ -282,12 +276,7 @@ def compare(
         result = comparing.compare_role_family(role, family, knowledge)
         record = records.role_family_comparison(result, role_first=first.role is not None)
         view = lambda render: render.role_family_comparison(result, knowledge)  # noqa: E731
-    if fmt is OutputFormat.table:
-        from mktcareers import render
-
-        output.show(view(render))
-        return
-    _emit(record, fmt)
+    _present(fmt, view, lambda: record)
 
 
 @app.command("path")
@@ -319,24 +308,18 @@ def path(
     start = _resolve(source, knowledge)
     if target is None:
         found = paths.closest_moves(start, knowledge.roles, limit=limit)
-        if fmt is OutputFormat.table:
-            from mktcareers import render
-
-            output.show(render.moves_table(start, found))
-            return
-        _emit(records.moves(start, found), fmt)
+        _present(
+            fmt,
+            lambda render: render.moves_table(start, found),
+            lambda: records.moves(start, found),
+        )
         return
     end = _resolve(target, knowledge)
     if end.slug == start.slug:
         output.error("FROM and TO are the same role.", "pick another TO, or leave it out.")
         raise typer.Exit(1)
     move = paths.transition(start, end)
-    if fmt is OutputFormat.table:
-        from mktcareers import render
-
-        output.show(render.transition(move))
-        return
-    _emit(records.transition(move), fmt)
+    _present(fmt, lambda render: render.transition(move), lambda: records.transition(move))
 
 
 @app.command("search")
@@ -358,21 +341,19 @@ def search(
 
       mktcareers search "emial marketing" --format json
     """
+    from mktcareers import records
     from mktcareers.search import search_roles
 
     knowledge = _load(ctx)
     hits = search_roles(query, knowledge.roles, limit=limit)
-    if fmt is OutputFormat.table:
-        if not hits:
-            output.error(f"nothing matches '{query}'.", "try fewer or different words.")
-            raise typer.Exit(1)
-        from mktcareers import render
-
-        output.show(render.search_table(hits))
-        return
-    from mktcareers.records import search_row
-
-    _emit([search_row(hit) for hit in hits], fmt)
+    if fmt is OutputFormat.table and not hits:
+        output.error(f"nothing matches '{query}'.", "try fewer or different words.")
+        raise typer.Exit(1)
+    _present(
+        fmt,
+        lambda render: render.search_table(hits),
+        lambda: [records.search_row(hit) for hit in hits],
+    )
 
 
 @skills_app.command("list")
@@ -391,6 +372,7 @@ def skills_list(
 
       mktcareers skills list --type technical --format csv
     """
+    from mktcareers import records
     from mktcareers.skills import usage_counts
 
     knowledge = _load(ctx)
@@ -403,14 +385,11 @@ def skills_list(
         key=lambda skill: (skill.type, skill.name.lower()),
     )
     counts = usage_counts(knowledge)
-    if fmt is OutputFormat.table:
-        from mktcareers import render
-
-        output.show(render.skills_table(chosen, counts))
-        return
-    from mktcareers.records import skill_row
-
-    _emit([skill_row(skill, counts[skill.id]) for skill in chosen], fmt)
+    _present(
+        fmt,
+        lambda render: render.skills_table(chosen, counts),
+        lambda: [records.skill_row(skill, counts[skill.id]) for skill in chosen],
+    )
 
 
 @skill_app.command("show")
@@ -429,6 +408,7 @@ def skill_show(
 
       mktcareers skill show "web analytics" --format json
     """
+    from mktcareers import records
     from mktcareers.skills import resolve_skill, skill_usage
 
     knowledge = _load(ctx)
@@ -442,14 +422,11 @@ def skill_show(
             )
         raise typer.Exit(1)
     uses = skill_usage(match.skill.id, knowledge.roles)
-    if fmt is OutputFormat.table:
-        from mktcareers import render
-
-        output.show(render.skill_profile(match.skill, uses))
-        return
-    from mktcareers.records import skill_detail
-
-    _emit(skill_detail(match.skill, uses), fmt)
+    _present(
+        fmt,
+        lambda render: render.skill_profile(match.skill, uses),
+        lambda: records.skill_detail(match.skill, uses),
+    )
 
 
 @kb_app.command("validate")

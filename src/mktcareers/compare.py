@@ -141,6 +141,7 @@ class FamilyComparison:
     shared_skills: tuple[str, ...]  # typical of both families
     shared_tools: tuple[str, ...]
     bridges: tuple[Bridge, ...]  # non-IT roles closest to IT
+    similarity: int  # mean similarity over every pair of one role from each side
     verdict: tuple[str, ...]
 
 
@@ -200,6 +201,11 @@ def compare_families(left: Family, right: Family, kb: KnowledgeBase) -> FamilyCo
         shared_skills=tuple(shared_skills[:TOP_N]),
         shared_tools=tuple(shared_tools[:TOP_N]),
         bridges=bridges,
+        similarity=round(
+            statistics.mean(
+                similarity(a, b).score for a in left_summary.roles for b in right_summary.roles
+            )
+        ),
         verdict=(),
     )
     return FamilyComparison(**{**comparison.__dict__, "verdict": verdict(comparison, kb)})

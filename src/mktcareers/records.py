@@ -160,6 +160,10 @@ def family_comparison(comparison) -> dict:
             }
             for bridge in comparison.bridges
         ],
+        "similarity": {
+            "score": comparison.similarity,
+            "method": "mean role-to-role similarity over every pair of one role from each side",
+        },
         "verdict": list(comparison.verdict),
     }
 

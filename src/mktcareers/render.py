@@ -328,6 +328,7 @@ def family_comparison(comparison, kb: KnowledgeBase) -> Group:
     table = _two_columns(left.family.name, right.family.name)
     table.add_row("Core focus", _bullets(left.family.core_focus), _bullets(right.family.core_focus))
     table.add_row("Roles", str(len(left.roles)), str(len(right.roles)))
+    table.add_row("Similarity (role pairs)", f"{comparison.similarity}/100", "")
     table.add_row(
         "Doable from home (D&N)", _share(left.teleworkable_share), _share(right.teleworkable_share)
     )
