@@ -9,7 +9,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mktcareers.models import Family, KnowledgeBase, Role
 from mktcareers.search import SUGGESTION_CUTOFF, normalise, rank_names, resolve_role
@@ -111,7 +111,9 @@ def summarise_family(family: Family, kb: KnowledgeBase) -> FamilySummary:
         raise ValueError(f"family '{family.id}' has no roles")
     flags = [role.derived.teleworkable for role in roles if role.derived is not None]
     rated = [flag for flag in flags if flag is not None]
-    growth = [role.derived.outlook.growth_pct for role in roles if role.derived is not None]
+    growth = _spread(
+        [role.derived.outlook.growth_pct for role in roles if role.derived is not None]
+    )
     return FamilySummary(
         family=family,
         roles=roles,
@@ -120,7 +122,7 @@ def summarise_family(family: Family, kb: KnowledgeBase) -> FamilySummary:
         remote=_spread([role.remote.score for role in roles]),
         it_overlap=_spread([role.it_overlap for role in roles]),
         pay_median=_spread([role.pay_median for role in roles]),
-        growth_median=_spread(growth).median if _spread(growth) else None,
+        growth_median=growth.median if growth else None,
         top_skills=_top(skill_shares(roles)),
         top_tools=_top(tool_shares(roles)),
     )
@@ -208,7 +210,7 @@ def compare_families(left: Family, right: Family, kb: KnowledgeBase) -> FamilyCo
         ),
         verdict=(),
     )
-    return FamilyComparison(**{**comparison.__dict__, "verdict": verdict(comparison, kb)})
+    return replace(comparison, verdict=verdict(comparison, kb))
 
 
 def _percent(share: float) -> str:

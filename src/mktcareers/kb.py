@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mktcareers import schema as s
@@ -501,7 +501,7 @@ def _attach_derived(role: Role, data: dict | None) -> Role:
             },
         ),
     )
-    return Role(**{**role.__dict__, "onet": onet, "derived": derived})
+    return replace(role, onet=onet, derived=derived)
 
 
 def _int_or_none(value: float | None) -> int | None:

@@ -40,9 +40,11 @@ def resolve_role(query: str, roles: Sequence[Role]) -> RoleMatch:
     wanted = normalise(query)
     if not wanted:
         return RoleMatch(None, ())
+    # Each role's names, normalised once: (slug and title, aliases).
+    names = [(role, _names(role)) for role in roles]
     # 1. An exact slug, title or alias.
     for tier in (0, 1):
-        exact = [role for role in roles if wanted in _names(role)[tier]]
+        exact = [role for role, tiers in names if wanted in tiers[tier]]
         if len(exact) == 1:
             return RoleMatch(exact[0])
         if len(exact) > 1:
@@ -52,7 +54,7 @@ def resolve_role(query: str, roles: Sequence[Role]) -> RoleMatch:
     words = set(wanted.split())
     for tier in (0, 1):
         hits = [
-            role for role in roles if any(words <= set(name.split()) for name in _names(role)[tier])
+            role for role, tiers in names if any(words <= set(name.split()) for name in tiers[tier])
         ]
         if len(hits) == 1:
             return RoleMatch(hits[0])
@@ -72,9 +74,7 @@ def suggest_roles(
     Scoring whole strings instead lets one shared word such as "marketing"
     outweigh a near-miss on the word that matters.
     """
-    named = [
-        (name.split(), role.slug) for role in roles for name in _names(role)[0] + _names(role)[1]
-    ]
+    named = [(name.split(), role.slug) for role in roles for tier in _names(role) for name in tier]
     ranked = rank_names(query, named)
     slugs: list[str] = []
     best = ranked[0][1] if ranked else 0

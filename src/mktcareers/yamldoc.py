@@ -98,6 +98,7 @@ class _Builder:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.count = 0
+        self.constructor = yaml.constructor.SafeConstructor()
 
     def build(self, node: yaml.Node, path: Path) -> object:
         self.count += 1
@@ -141,8 +142,7 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode) -> object:
         if node.tag not in _SCALAR_TAGS:
             raise _unsupported(node)
-        constructor = yaml.constructor.SafeConstructor()
-        return constructor.construct_object(node, deep=True)
+        return self.constructor.construct_object(node, deep=True)
 
 
 def _unsupported(node: yaml.Node) -> YamlDocError:
