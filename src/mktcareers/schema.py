@@ -194,7 +194,12 @@ class Record:
 
 
 def suggest(word: str, choices) -> str:
-    """' (did you mean x?)' for the closest choice, or ''."""
+    """' (did you mean x?)' for the closest choice, or ''.
+
+    difflib rather than rapidfuzz: loading the knowledge base runs on every
+    command, and this keeps rapidfuzz out of start-up (it is imported only by
+    commands that search).
+    """
     import difflib
 
     close = difflib.get_close_matches(str(word), [str(choice) for choice in choices], n=1)
