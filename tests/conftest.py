@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mktcareers import kb
+from mktcareers import kb, state
 from mktcareers.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
@@ -25,6 +25,14 @@ REPO = Path(__file__).resolve().parent.parent
 def _no_user_kb(monkeypatch):
     """Tests never see a knowledge base the developer pointed at."""
     monkeypatch.delenv(kb.ENV_VAR, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def state_dir(monkeypatch, tmp_path) -> Path:
+    """Tests keep quiz progress in a private folder, never the user's."""
+    folder = tmp_path / "state"
+    monkeypatch.setenv(state.STATE_ENV, str(folder))
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -44,7 +52,7 @@ def kb_dir(tmp_path) -> Path:
 def run():
     runner = CliRunner()
 
-    def invoke(*args: str, env: dict | None = None):
-        return runner.invoke(app, list(args), env=env, catch_exceptions=False)
+    def invoke(*args: str, env: dict | None = None, input: str | None = None):
+        return runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False)
 
     return invoke

@@ -5,6 +5,7 @@ A knowledge base is a directory:
     families.yaml  skills.yaml  sources.yaml  remote_rubric.yaml
     roles/*.yaml               one curated file per role
     generated/derived.yaml     numbers from scripts/build_derived.py (optional)
+    quiz.yaml                  quiz items (optional: the bundled ones are used otherwise)
 
 Every problem is collected as a Problem naming the file, line and field, and
 raised together in one KbError, so `kb validate` can list them all at once.
@@ -20,6 +21,8 @@ from pathlib import Path
 from mktcareers import schema as s
 from mktcareers import yamldoc
 from mktcareers.models import (
+    QUIZ_KINDS,
+    QUIZ_MEASURES,
     RIASEC,
     Derived,
     Family,
@@ -29,6 +32,8 @@ from mktcareers.models import (
     OnetLink,
     Outlook,
     Pay,
+    Quiz,
+    QuizItem,
     Remote,
     RemoteChallenge,
     RemoteFactor,
@@ -44,6 +49,7 @@ from mktcareers.remote import remote_score
 ENV_VAR = "MKTCAREERS_DATA"
 CORE_FILES = ("families.yaml", "skills.yaml", "sources.yaml", "remote_rubric.yaml")
 DERIVED_FILE = Path("generated") / "derived.yaml"
+QUIZ_FILE = "quiz.yaml"
 MAX_ROLE_FILES = 20_000
 
 
@@ -192,12 +198,31 @@ DERIVED_ROLE = s.Record(
     ),
 )
 DERIVED = s.Record(method=s.Text(200), roles=s.MapOf(s.SLUG, DERIVED_ROLE))
+QUIZ = s.Record(
+    scales=s.MapOf(s.SLUG, s.ListOf(s.Text(80), 5, 5)),
+    items=s.ListOf(
+        s.Record(
+            id=s.SLUG,
+            kind=s.OneOf(QUIZ_KINDS),
+            text=s.Text(300),
+            area=s.Field(s.OneOf(RIASEC), required=False),
+            measures=s.Field(s.OneOf(QUIZ_MEASURES), required=False),
+            skill=s.Field(s.SLUG, required=False),
+            scale=s.Field(s.SLUG, required=False),
+            short=s.Field(s.boolean, required=False),
+        ),
+        1,
+        500,
+    ),
+)
+# The scale each kind uses when an item names none.
+DEFAULT_SCALES = {"interest": "like", "skill": "level"}
 
 
 # ------------------------------------------------------------------ loading
 
 
-class _Collector:
+class Collector:
     """Reads documents and gathers problems with file and line."""
 
     def __init__(self, root: Path) -> None:
@@ -238,7 +263,7 @@ class _Collector:
 def load(root: Path | str) -> KnowledgeBase:
     """Load and validate the knowledge base at `root`; raise KbError listing every problem."""
     root = Path(root)
-    collector = _Collector(root)
+    collector = Collector(root)
     if not root.is_dir():
         raise KbError([Problem(str(root), None, "", "knowledge base directory not found")])
     families, _ = collector.read(root / "families.yaml", FAMILIES)
@@ -292,12 +317,88 @@ def load(root: Path | str) -> KnowledgeBase:
 
 
 def validate(root: Path | str) -> list[Problem]:
-    """Every problem in the knowledge base at `root` (empty when it is valid)."""
+    """Every problem in the knowledge base at `root`, its quiz included (empty when valid)."""
     try:
-        load(root)
+        knowledge = load(root)
+    except KbError as error:
+        return error.problems
+    try:
+        load_quiz(knowledge)
     except KbError as error:
         return error.problems
     return []
+
+
+def load_quiz(knowledge: KnowledgeBase) -> Quiz:
+    """The quiz of the knowledge base, or the bundled quiz when it has none.
+
+    Skill items of the bundled quiz whose skill this knowledge base lacks are
+    left out; in a knowledge base's own quiz they are problems.
+    """
+    root = Path(knowledge.root)
+    own = (root / QUIZ_FILE).is_file()
+    path = (root if own else bundled_dir()) / QUIZ_FILE
+    collector = Collector(root if own else path.parent)
+    data, document = collector.read(path, QUIZ)
+    if data is s.INVALID:
+        raise KbError(collector.problems)
+
+    def problem(field_path, message):
+        collector.add(path, document.line_of(field_path), s.format_path(field_path), message)
+
+    scales = {name: tuple(labels) for name, labels in data["scales"].items()}
+    items, seen = [], set()
+    for index, item in enumerate(data["items"]):
+        kind = item["kind"]
+        if item["id"] in seen:
+            problem(("items", index, "id"), f"duplicate id '{item['id']}'")
+        seen.add(item["id"])
+        needed = {"interest": "area", "preference": "measures", "skill": "skill"}[kind]
+        for name in ("area", "measures", "skill"):
+            if name == needed and name not in item:
+                problem(("items", index, name), f"missing required field for a {kind} item")
+            elif name != needed and name in item:
+                problem(("items", index, name), f"only {_kind_of(name)} items have '{name}'")
+        scale = item.get("scale", DEFAULT_SCALES.get(kind))
+        if scale is None:
+            problem(("items", index, "scale"), "missing required field for a preference item")
+            continue
+        if scale not in scales:
+            problem(("items", index, "scale"), f"unknown scale '{scale}'{s.suggest(scale, scales)}")
+            continue
+        skill = item.get("skill")
+        if skill is not None and skill not in knowledge.skills:
+            if own:
+                problem(
+                    ("items", index, "skill"),
+                    f"unknown skill '{skill}'{s.suggest(skill, knowledge.skills)}",
+                )
+            continue
+        items.append(
+            QuizItem(
+                id=item["id"],
+                kind=kind,
+                text=item["text"],
+                scale=scales[scale],
+                area=item.get("area"),
+                measures=item.get("measures"),
+                skill=skill,
+                short=item.get("short", False),
+            )
+        )
+    for short in (False, True):
+        chosen = [item for item in items if item.short or not short]
+        missing = [area for area in RIASEC if not any(i.area == area for i in chosen)]
+        if missing:
+            quiz_name = "short quiz" if short else "quiz"
+            problem(("items",), f"the {quiz_name} has no interest item for {', '.join(missing)}")
+    if collector.problems:
+        raise KbError(collector.problems)
+    return Quiz(items=tuple(items), path=str(path))
+
+
+def _kind_of(field_name: str) -> str:
+    return {"area": "interest", "measures": "preference", "skill": "skill"}[field_name]
 
 
 def _unique(collector, path, items, label):

@@ -187,3 +187,33 @@ class KnowledgeBase:
             if role.slug == slug:
                 return role
         return None
+
+
+QUIZ_KINDS = ("interest", "preference", "skill")
+QUIZ_MEASURES = ("remote", "creative", "people", "code")
+
+
+@dataclass(frozen=True)
+class QuizItem:
+    """One question, answered 1-5 on `scale` (five labels, lowest first)."""
+
+    id: str
+    kind: str  # one of QUIZ_KINDS
+    text: str
+    scale: tuple[str, ...]
+    area: str | None = None  # interest items: one of RIASEC
+    measures: str | None = None  # preference items: one of QUIZ_MEASURES
+    skill: str | None = None  # skill items: a catalogue skill id
+    short: bool = False  # part of the short quiz
+
+
+@dataclass(frozen=True)
+class Quiz:
+    items: tuple[QuizItem, ...]
+    path: str = ""
+
+    def item(self, item_id: str) -> QuizItem | None:
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        return None

@@ -262,3 +262,52 @@ def moves(source, found) -> dict:
             for move in found
         ],
     }
+
+
+def quiz_item(item) -> dict:
+    """One quiz item, for `quiz items`."""
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "area": item.area,
+        "measures": item.measures,
+        "skill": item.skill,
+        "short": item.short,
+        "text": item.text,
+        "scale": list(item.scale),
+    }
+
+
+def quiz_result(result) -> dict:
+    """Quiz results: the profile, the Holland code and the best matches with why."""
+    from mktcareers.quiz import DISCLAIMER, WEIGHTS, reasons
+
+    return {
+        "profile": {
+            area: None if value is None else round(value, 2)
+            for area, value in result.profile.items()
+        },
+        "holland_code": result.holland_code,
+        "status": result.status,
+        "message": result.message,
+        "answered": result.answered,
+        "asked": result.asked,
+        "matches": [
+            {
+                "slug": match.role.slug,
+                "title": match.role.title,
+                "fit": match.fit,
+                "interest_r": None if match.correlation is None else round(match.correlation, 3),
+                "preferences": None if match.preferences is None else round(match.preferences, 3),
+                "readiness": None if match.readiness is None else round(match.readiness, 3),
+                "reasons": reasons(match),
+                "skills_to_build": [
+                    {"skill": gap.id, "name": gap.name, "have": gap.have, "need": gap.need}
+                    for gap in match.skills_to_build
+                ],
+            }
+            for match in result.matches
+        ],
+        "weights": dict(WEIGHTS),
+        "disclaimer": DISCLAIMER,
+    }

@@ -530,3 +530,76 @@ def moves_table(source, found) -> Group:
         )
     hint = Text(f"See one move in full: mktcareers path {source.slug} SLUG", style="dim")
     return Group(_panel(f"Closest moves from {source.title}", table), hint)
+
+
+def quiz_items(items) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table.add_column("Id", no_wrap=True, min_width=max(len(item.id) for item in items))
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("About", no_wrap=True)
+    table.add_column("Short", no_wrap=True)
+    table.add_column("Text", overflow="fold", ratio=1)
+    for item in items:
+        about = item.area or item.measures or item.skill or ""
+        table.add_row(
+            Text(item.id), item.kind, Text(about), "yes" if item.short else "", Text(item.text)
+        )
+    return table
+
+
+def _gap(gap) -> str:
+    have = "not rated" if gap.have is None else f"you {gap.have}"
+    return f"{gap.name} (needs {gap.need}, {have})"
+
+
+def quiz_result(result) -> Group:
+    from mktcareers.quiz import DISCLAIMER, reasons
+
+    profile = Table.grid(padding=(0, 1))
+    profile.add_column(no_wrap=True)
+    profile.add_column(no_wrap=True)
+    profile.add_column(justify="right", no_wrap=True)
+    for area in RIASEC:
+        value = result.profile[area]
+        profile.add_row(
+            f"{area} {RIASEC_NAMES[area]}",
+            bar(None if value is None else value - 1, 6, width=14),
+            MISSING if value is None else f"{value:.1f}",
+        )
+    code = Text()
+    code.append("Your Holland code: ", style="bold")
+    code.append(result.holland_code or MISSING)
+    code.append(
+        f"  ({', '.join(RIASEC_NAMES[area] for area in result.holland_code)})"
+        if result.holland_code
+        else ""
+    )
+    code.append(f"\nYou answered {result.answered} of {result.asked} items.", style="dim")
+    parts = [_panel("Your interest profile (1-7)", Group(profile, code))]
+    if result.message:
+        parts.append(_panel("No ranking", Text(result.message)))
+    else:
+        body = []
+        for rank, match in enumerate(result.matches, start=1):
+            head = Text()
+            head.append(f"{rank}. {match.role.title}", style="bold")
+            head.append(f"  fit {match.fit}/100  ")
+            head.append(match.role.slug, style="cyan")
+            body.append(head)
+            body.append(_bullets(reasons(match)))
+            if match.skills_to_build:
+                build = Text("Skills to build first: ", style="bold")
+                build.append(", ".join(_gap(gap) for gap in match.skills_to_build))
+                body.append(build)
+            body.append(Text())
+        first = result.matches[0].role.slug if result.matches else "SLUG"
+        body.append(
+            Text(
+                f"Next: mktcareers role show {first}\n"
+                f"      mktcareers path YOUR-CURRENT-ROLE {first}",
+                style="dim",
+            )
+        )
+        parts.append(_panel("Roles that fit you best", Group(*body)))
+    parts.append(Text(DISCLAIMER, style="dim"))
+    return Group(*parts)
