@@ -209,3 +209,34 @@ def test_resolve_dir_prefers_option_then_env(monkeypatch, tmp_path):
     assert kb.resolve_dir(None) == tmp_path / "env"
     monkeypatch.delenv(kb.ENV_VAR)
     assert kb.resolve_dir(None) == kb.bundled_dir()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("  - id: r2\n", "  - id: r1\n", r"quiz\.yaml:\d+: items\[1\]\.id: duplicate id 'r1'"),
+        ("    area: R\n    short: true\n", "    area: X\n    short: true\n", r"is not one of"),
+        ("    skill: sql\n", "    skill: sequel\n", r"items\[\d+\]\.skill: unknown skill 'sequel'"),
+        ("    scale: importance\n", "    scale: importanc\n", r"did you mean 'importance'"),
+        ("    measures: remote\n", "", r"measures: missing required field for a preference item"),
+        ("    kind: interest\n    area: R\n", "    kind: interest\n", r"area: missing required"),
+        ("  - id: r1\n", "  - id: r1\n    skill: sql\n", r"only skill items have 'skill'"),
+        ("  like: [", "  like: [only two, ", r"scales\.like: has 6 items; expected 5 to 5"),
+    ],
+)
+def test_bad_quiz_items_are_reported(kb_dir, old, new, expected):
+    edit(kb_dir / "quiz.yaml", old, new)
+    found = problems_of(kb_dir)
+    assert any(re.search(expected, problem) for problem in found), found
+
+
+def test_knowledge_base_without_a_quiz_uses_the_bundled_items(kb_dir):
+    (kb_dir / "quiz.yaml").unlink()
+    knowledge = kb.load(kb_dir)
+    assert len(kb.load_quiz(knowledge).items) == len(kb.load_quiz(kb.load(kb.bundled_dir())).items)
+
+
+def test_quiz_needs_every_area_in_the_short_quiz(kb_dir):
+    edit(kb_dir / "quiz.yaml", "    area: R\n    short: true\n", "    area: R\n", count=2)
+    found = problems_of(kb_dir)
+    assert any(re.search(r"quiz\.yaml:\d+: items: the short quiz has no .*for R", p) for p in found)
