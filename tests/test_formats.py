@@ -48,3 +48,16 @@ def test_flatten_keeps_lists_of_objects_as_json():
 def test_table_is_not_a_machine_format():
     with pytest.raises(ValueError):
         render(ROWS, OutputFormat.table)
+
+
+def test_single_object_with_records_gets_a_table_per_list():
+    record = {
+        "code": "AE",
+        "matches": [{"slug": "copywriter", "fit": 90, "reasons": ["a", "b"]}, {"slug": "x"}],
+    }
+    assert render(record, OutputFormat.md) == (
+        "| field | value |\n|---|---|\n| code | AE |\n"
+        "\n### matches\n\n"
+        "| slug | fit | reasons |\n|---|---|---|\n"
+        "| copywriter | 90 | a; b |\n| x |  |  |\n"
+    )

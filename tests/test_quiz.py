@@ -219,7 +219,7 @@ def test_reasons_name_the_areas_and_preferences(bundled, items):
     assert lines[0].startswith("Interests: strong match")
     assert "Artistic (you 7.0, role 6.9)" in lines[0]
     assert f"remote score {bundled.role('copywriter').remote.score} (met)" in lines[1]
-    assert "creative work" in lines[2] and lines[2].endswith("(met)")
+    assert "towards creative work" in lines[2] and lines[2].endswith("(met)")
 
 
 # ------------------------------------------------------------------ answers

@@ -42,10 +42,7 @@ def render(records: list[dict] | dict, fmt: OutputFormat) -> str:
         return buffer.getvalue()
     if fmt is OutputFormat.md:
         if not isinstance(records, list):
-            # One object reads better as a two-column field/value table.
-            return _markdown(
-                ["field", "value"], [{"field": k, "value": v} for k, v in flat[0].items()]
-            )
+            return _markdown_object(records)
         return _markdown(columns, flat)
     raise ValueError(f"not a machine format: {fmt}")
 
@@ -82,6 +79,21 @@ def _cell(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+def _is_table(value) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
+def _markdown_object(record: dict) -> str:
+    """One object as a field/value table, then each list of records as a table of its own."""
+    fields = flatten({key: value for key, value in record.items() if not _is_table(value)})
+    text = _markdown(["field", "value"], [{"field": k, "value": v} for k, v in fields.items()])
+    for key, value in record.items():
+        if _is_table(value):
+            rows = [flatten(row) for row in value]
+            text += f"\n### {key}\n\n" + _markdown(_columns(rows), rows)
+    return text
 
 
 def _markdown(columns: list[str], rows: list[dict]) -> str:

@@ -385,7 +385,7 @@ def _preference_reason(check: PreferenceFit) -> str | None:
     if check.measure == "creative":
         you = "creative" if check.wanted > 0.5 else "analytical"
         role = _lean(check.role_value, "analytical", "mixed", "creative")
-        return f"You prefer {you} work; this role's work is {role} ({check.verdict})"
+        return f"You lean towards {you} work; this role's work is {role} ({check.verdict})"
     if check.measure == "people":
         you = "much of your day" if check.wanted > 0.5 else "little of your day"
         role = _lean(check.role_value, "little", "some", "much")
