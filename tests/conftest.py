@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mktcareers import kb, state
+from mktcareers import cache, kb, state
 from mktcareers.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
@@ -25,6 +25,14 @@ REPO = Path(__file__).resolve().parent.parent
 def _no_user_kb(monkeypatch):
     """Tests never see a knowledge base the developer pointed at."""
     monkeypatch.delenv(kb.ENV_VAR, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def cache_dir(monkeypatch, tmp_path) -> Path:
+    """Tests keep knowledge-base caches in a private folder, never the user's."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.CACHE_ENV, str(folder))
+    return folder
 
 
 @pytest.fixture(autouse=True)

@@ -58,11 +58,11 @@ def test_read_rejects_non_utf8_binary_and_large(tmp_path, monkeypatch):
     binary.write_bytes(b"\x89PNG\x00\x00")
     with pytest.raises(YamlDocError, match="binary"):
         yamldoc.read(binary)
-    monkeypatch.setattr(yamldoc, "MAX_FILE_BYTES", 10)
     large = tmp_path / "large.yaml"
     large.write_text("a: 12345678901234567890\n")
-    with pytest.raises(YamlDocError, match="limit is 10 bytes"):
-        yamldoc.read(large)
+    with pytest.raises(YamlDocError, match="over 10 bytes, the limit"):
+        yamldoc.read(large, max_bytes=10)
+    assert yamldoc.read(large, max_bytes=100).data == {"a": 12345678901234567890}
 
 
 def test_empty_document_is_none():

@@ -103,12 +103,14 @@ def main(
 
 
 def _load(ctx: typer.Context):
-    from mktcareers import kb
+    """The knowledge base (cached when unchanged), or exit 1 listing its problems."""
+    from mktcareers import cache, location
+    from mktcareers.errors import KbError
 
-    root = kb.resolve_dir(ctx.obj)
+    root = location.resolve_dir(ctx.obj)
     try:
-        return kb.load(root)
-    except kb.KbError as problem:
+        return cache.load(root, _parse)
+    except KbError as problem:
         count = len(problem.problems)
         output.error(
             f"the knowledge base at {root} has {count} problem{'s' if count != 1 else ''}:"
@@ -117,6 +119,12 @@ def _load(ctx: typer.Context):
             output.note(f"  {item}")
         output.note(f"Hint: run 'mktcareers kb validate {root}' after fixing them.")
         raise typer.Exit(1) from None
+
+
+def _parse(root: Path):
+    from mktcareers import kb
+
+    return kb.load(root)
 
 
 def _resolve(name: str, knowledge):

@@ -13,13 +13,22 @@ raised together in one KbError, so `kb validate` can list them all at once.
 
 from __future__ import annotations
 
-import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from mktcareers import schema as s
 from mktcareers import yamldoc
+from mktcareers.errors import KbError, Problem
+from mktcareers.location import (
+    CORE_FILES,
+    DERIVED_FILE,
+    ENV_VAR,
+    QUIZ_FILE,
+    bundled_dir,
+    resolve_dir,
+    role_files,
+)
 from mktcareers.models import (
     QUIZ_KINDS,
     QUIZ_MEASURES,
@@ -46,48 +55,22 @@ from mktcareers.models import (
 )
 from mktcareers.remote import remote_score
 
-ENV_VAR = "MKTCAREERS_DATA"
-CORE_FILES = ("families.yaml", "skills.yaml", "sources.yaml", "remote_rubric.yaml")
-DERIVED_FILE = Path("generated") / "derived.yaml"
-QUIZ_FILE = "quiz.yaml"
+__all__ = [
+    "CORE_FILES",
+    "DERIVED_FILE",
+    "ENV_VAR",
+    "QUIZ_FILE",
+    "KbError",
+    "Problem",
+    "bundled_dir",
+    "load",
+    "load_quiz",
+    "resolve_dir",
+    "validate",
+]
 MAX_ROLE_FILES = 20_000
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file + (f":{self.line}" if self.line else "")
-        return f"{where}: {self.field + ': ' if self.field else ''}{self.message}"
-
-
-class KbError(Exception):
-    """The knowledge base cannot be used; `problems` says exactly why."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(problem) for problem in problems))
-
-
-# ------------------------------------------------------------------ locating
-
-
-def bundled_dir() -> Path:
-    """The knowledge base shipped with the package (or the repo's data/ in development)."""
-    packaged = Path(__file__).resolve().parent / "data"
-    if (packaged / "roles").is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "data"
-
-
-def resolve_dir(option: Path | str | None = None) -> Path:
-    """--data wins, then $MKTCAREERS_DATA, then the bundled knowledge base."""
-    chosen = option or os.environ.get(ENV_VAR) or None
-    return Path(chosen).expanduser() if chosen else bundled_dir()
+# derived.yaml holds every role's numbers, so it grows with the knowledge base.
+MAX_DERIVED_BYTES = 64_000_000
 
 
 # ------------------------------------------------------------------ schemas
@@ -238,9 +221,11 @@ class Collector:
     def add(self, path: Path, line: int | None, field: str, message: str) -> None:
         self.problems.append(Problem(self.name(path), line, field, message))
 
-    def read(self, path: Path, checker) -> tuple[object, yamldoc.Document | None]:
+    def read(
+        self, path: Path, checker, max_bytes: int = yamldoc.MAX_FILE_BYTES
+    ) -> tuple[object, yamldoc.Document | None]:
         try:
-            document = yamldoc.read(path)
+            document = yamldoc.read(path, max_bytes)
         except FileNotFoundError:
             self.add(path, None, "", "file not found")
             return s.INVALID, None
@@ -271,7 +256,7 @@ def load(root: Path | str) -> KnowledgeBase:
     sources, _ = collector.read(root / "sources.yaml", SOURCES)
     rubric, _ = collector.read(root / "remote_rubric.yaml", RUBRIC)
 
-    role_paths = sorted((root / "roles").glob("*.yaml")) if (root / "roles").is_dir() else []
+    role_paths = role_files(root)
     if not role_paths:
         collector.add(root / "roles", None, "", "no role files (roles/*.yaml) found")
     if len(role_paths) > MAX_ROLE_FILES:
@@ -282,7 +267,7 @@ def load(root: Path | str) -> KnowledgeBase:
     derived_path = root / DERIVED_FILE
     derived = {}
     if derived_path.exists():
-        document_data, _ = collector.read(derived_path, DERIVED)
+        document_data, _ = collector.read(derived_path, DERIVED, MAX_DERIVED_BYTES)
         if document_data is not s.INVALID:
             derived = document_data["roles"]
 

@@ -58,7 +58,7 @@ def _safe_loader():
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def parse(text: str) -> Document:
+def parse(text: str, max_nodes: int = MAX_NODES) -> Document:
     """Parse one YAML document. Raises YamlDocError on anything unsafe or malformed."""
     try:
         node = yaml.compose(text, Loader=_safe_loader())
@@ -72,18 +72,21 @@ def parse(text: str) -> Document:
     document = Document(data=None)
     if node is None:
         return document
-    builder = _Builder(document)
+    builder = _Builder(document, max_nodes)
     document.data = builder.build(node, ())
     return document
 
 
-def read(path) -> Document:
-    """Read and parse a file, with size and encoding checks."""
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        raise YamlDocError(
-            f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes per file"
-        )
+def read(path, max_bytes: int = MAX_FILE_BYTES) -> Document:
+    """Read and parse a file, with size and encoding checks.
+
+    A document may hold MAX_NODES values, or one per two bytes of a larger file:
+    honest files grow with their size, alias bombs do not.
+    """
+    with open(path, "rb") as stream:
+        raw = stream.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise YamlDocError(f"file is over {max_bytes:,} bytes, the limit for this file")
     if b"\x00" in raw:
         raise YamlDocError("file is binary, not YAML text")
     try:
@@ -91,21 +94,22 @@ def read(path) -> Document:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise YamlDocError("file is not UTF-8 text", line) from None
-    return parse(text)
+    return parse(text, max(MAX_NODES, len(raw) // 2))
 
 
 class _Builder:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, max_nodes: int = MAX_NODES) -> None:
         self.document = document
+        self.max_nodes = max_nodes
         self.count = 0
         self.constructor = yaml.constructor.SafeConstructor()
 
     def build(self, node: yaml.Node, path: Path) -> object:
         self.count += 1
-        if self.count > MAX_NODES:
+        if self.count > self.max_nodes:
             # Aliases can expand a small file into billions of nodes.
             raise YamlDocError(
-                f"document expands to more than {MAX_NODES:,} values (anchor/alias bomb?)",
+                f"document expands to more than {self.max_nodes:,} values (anchor/alias bomb?)",
                 node.start_mark.line + 1,
             )
         self.document.lines.setdefault(path, node.start_mark.line + 1)
