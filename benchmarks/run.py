@@ -1,0 +1,182 @@
+"""Measure mktcareers' speed and memory targets as ratios against baselines in the same run.
+
+    python benchmarks/run.py            # about a minute; BENCH_ROUNDS=21 for steadier medians
+
+Every timed command runs in a fresh process, alternating with its baseline
+round by round so both see the same machine load; the table shows medians.
+The 5,000-role knowledge base is generated into a temporary folder (see
+make_kb.py) and cached in a temporary cache folder, so nothing of yours is used.
+Not part of the test suite: shared machines are too noisy for timed tests.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "11"))
+PYTHON = sys.executable
+SCRIPT = Path(PYTHON).with_name("mktcareers")
+TOOL = [str(SCRIPT)] if SCRIPT.exists() else [PYTHON, "-m", "mktcareers"]
+IMPORT_TYPER = [PYTHON, "-c", "import typer"]
+IMPORT_RICH = [PYTHON, "-c", "import typer, rich.console, rich.table, rich.panel"]
+
+
+def run_once(command: list[str], env: dict) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    return time.perf_counter() - start
+
+
+def compare(command, baseline, env, baseline_env=None) -> tuple[float, float]:
+    """Medians of `command` and `baseline`, alternating, after one warm-up each."""
+    baseline_env = baseline_env or env
+    run_once(command, env)
+    run_once(baseline, baseline_env)
+    ours, theirs = [], []
+    for _ in range(ROUNDS):
+        ours.append(run_once(command, env))
+        theirs.append(run_once(baseline, baseline_env))
+    return statistics.median(ours), statistics.median(theirs)
+
+
+def peak_memory_mib(command: list[str], env: dict) -> float:
+    """Peak resident memory of `command`, measured by a helper process that runs only it."""
+    probe = (
+        "import resource, subprocess, sys;"
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run([PYTHON, "-c", probe, *command], env=env, capture_output=True, text=True)
+    kib = int(out.stdout.strip())
+    return kib / 1024 if sys.platform != "darwin" else kib / 1024 / 1024
+
+
+def quiz_scoring_ms(kb_dir: Path, env: dict) -> float:
+    """Median in-process time to score one set of answers against every role."""
+    code = f"""
+import statistics, time
+from pathlib import Path
+from mktcareers import cache, kb, quiz
+knowledge = cache.load(Path({str(kb_dir)!r}), kb.load)
+items = kb.load_quiz(knowledge)
+answers = {{i.id: (5 if i.area in "AE" else 2) for i in items.items if i.kind == "interest"}}
+answers.update({{"pref-remote": 5, "pref-code": 2, "skill-copywriting": 3}})
+times = []
+for _ in range(7):
+    start = time.perf_counter()
+    result = quiz.score(items, answers, knowledge.roles, limit=10)
+    times.append(time.perf_counter() - start)
+assert len(result.matches) == 10 and len(knowledge.roles) >= 5000
+print(statistics.median(times) * 1000)
+"""
+    out = subprocess.run([PYTHON, "-c", code], env=env, capture_output=True, text=True, check=True)
+    return float(out.stdout)
+
+
+def main() -> int:
+    work = Path(tempfile.mkdtemp(prefix="mktcareers-bench-"))
+    env = {**os.environ, "MKTCAREERS_CACHE_DIR": str(work / "cache"), "NO_COLOR": "1"}
+    env.pop("MKTCAREERS_DATA", None)
+    rows = []
+
+    def ratio_row(name, command, baseline, limit, cmd_env=env, base_env=None):
+        ours, theirs = compare(command, baseline, cmd_env, base_env)
+        rows.append(
+            (name, f"{ours * 1000:.0f} ms", f"{theirs * 1000:.0f} ms", ours / theirs, limit)
+        )
+        return ours
+
+    try:
+        print(
+            f"Timing {ROUNDS} rounds each on {platform.platform()}, Python "
+            f"{platform.python_version()}, {os.cpu_count()} CPUs ...",
+            file=sys.stderr,
+        )
+        ratio_row(
+            "roles list --format json",
+            [*TOOL, "roles", "list", "--format", "json"],
+            IMPORT_TYPER,
+            1.15,
+        )
+        ratio_row(
+            "role show seo-specialist", [*TOOL, "role", "show", "seo-specialist"], IMPORT_RICH, 1.15
+        )
+        ratio_row("--version", [*TOOL, "--version"], IMPORT_TYPER, 1.10)
+        completion = {
+            **env,
+            "_MKTCAREERS_COMPLETE": "complete_bash",
+            "COMP_WORDS": "mktcareers ro",
+            "COMP_CWORD": "1",
+        }
+        ratio_row("shell completion", TOOL, IMPORT_TYPER, 1.10, completion, env)
+
+        big = work / "kb-5000"
+        sys.path.insert(0, str(HERE))
+        from make_kb import make
+
+        make(big, roles=5000, skills=2000)
+        big_list = [*TOOL, "--data", str(big), "roles", "list", "--format", "json"]
+        start = time.perf_counter()
+        subprocess.run(big_list, stdout=subprocess.DEVNULL, env=env, check=True)
+        first_load = time.perf_counter() - start
+        bundled_list = [*TOOL, "roles", "list", "--format", "json"]
+        listed = ratio_row(
+            "5,000 roles: roles list --format json (cached)", big_list, bundled_list, 3.0
+        )
+        ratio_row(
+            '5,000 roles: search "seo specalist"',
+            [*TOOL, "--data", str(big), "search", "seo specalist"],
+            big_list,
+            1.5,
+        )
+        ratio_row(
+            "5,000 roles: role show seo-specalist (typo)",
+            [*TOOL, "--data", str(big), "role", "show", "seo-specalist"],
+            big_list,
+            1.5,
+        )
+        scoring = quiz_scoring_ms(big, env)
+        memory = peak_memory_mib(big_list, env)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    absolute = [
+        ("5,000 roles: quiz scoring, in process", f"{scoring:.1f} ms", "", scoring, 50.0, "ms"),
+        ("5,000 roles: peak memory of roles list", f"{memory:.0f} MiB", "", memory, 200.0, "MiB"),
+    ]
+    failed = 0
+    print("| target | measured | baseline | ratio | limit | ok |\n|---|---:|---:|---:|---:|---|")
+    for name, measured, baseline, ratio, limit in rows:
+        ok = ratio <= limit
+        failed += not ok
+        print(
+            f"| {name} | {measured} | {baseline} | {ratio:.2f}x | {limit:.2f}x | "
+            f"{'yes' if ok else 'NO'} |"
+        )
+    for name, measured, _, value, limit, unit in absolute:
+        ok = value < limit
+        failed += not ok
+        print(f"| {name} | {measured} |  |  | < {limit:.0f} {unit} | {'yes' if ok else 'NO'} |")
+    print(
+        f"\nFirst, uncached parse of the 5,000-role knowledge base: {first_load:.1f} s "
+        f"(then {listed * 1000:.0f} ms cached)."
+    )
+    print(
+        f"{failed} of {len(rows) + len(absolute)} targets missed."
+        if failed
+        else "Every target met."
+    )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
