@@ -14,6 +14,7 @@ Pure and deterministic; the method and its weights are in docs/quiz.md.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -190,11 +191,13 @@ def score(
         return QuizResult(profile, code, "flat", message, (), answered, asked)
 
     person = _Person.from_answers(quiz, answers, profile)
-    fits = sorted(
+    # Only the best `limit` are needed: a heap avoids sorting thousands of roles.
+    best = heapq.nsmallest(
+        limit,
         ((person.fit(role), role) for role in roles),
-        key=lambda pair: (-pair[0][0], -(pair[0][1] or -2), pair[1].title),
+        key=lambda pair: (-pair[0][0], -(pair[0][1] or -2), pair[1].title, pair[1].slug),
     )
-    matches = tuple(person.explain(role, parts) for parts, role in fits[:limit])
+    matches = tuple(person.explain(role, parts) for parts, role in best)
     return QuizResult(profile, code, "ok", None, matches, answered, asked)
 
 
@@ -259,13 +262,20 @@ class _Person:
     def correlation(self, role: Role) -> float | None:
         if role.derived is None:
             return None
-        values = [role.derived.riasec[area] for area in RIASEC]
-        mean = sum(values) / len(values)
-        deviations = [value - mean for value in values]
-        norm = math.sqrt(sum(d * d for d in deviations)) * self.norm
+        r = role.derived.riasec
+        x = (r["R"], r["I"], r["A"], r["S"], r["E"], r["C"])
+        d = self.deviations
+        # Written out, not as generators: this runs for every role of the knowledge base.
+        # sum((x - mean) * d) == sum(x * d) because your deviations d sum to 0.
+        covariance = x[0] * d[0] + x[1] * d[1] + x[2] * d[2] + x[3] * d[3] + x[4] * d[4]
+        covariance += x[5] * d[5]
+        total = x[0] + x[1] + x[2] + x[3] + x[4] + x[5]
+        squares = x[0] * x[0] + x[1] * x[1] + x[2] * x[2] + x[3] * x[3] + x[4] * x[4]
+        squares += x[5] * x[5]
+        norm = math.sqrt(max(squares - total * total / 6, 0.0)) * self.norm
         if norm == 0:
             return None
-        return sum(a * b for a, b in zip(self.deviations, deviations, strict=True)) / norm
+        return covariance / norm
 
     def preference_fits(self, role: Role) -> list[PreferenceFit]:
         fits = []
@@ -278,33 +288,39 @@ class _Person:
         return fits
 
     def readiness(self, role: Role) -> tuple[float | None, int]:
-        have = need = 0
-        rated = 0
+        levels = self.skill_levels
+        if not levels:
+            return None, 0
+        have = need = rated = 0
         for skill in role.skills:
-            level = self.skill_levels.get(skill.id)
+            level = levels.get(skill.id)
             if level is not None:
                 rated += 1
-                have += min(level, skill.level)
+                have += level if level < skill.level else skill.level
                 need += skill.level
         return (have / need if need else None), rated
 
     def fit(self, role: Role) -> tuple[int, float | None, float | None, float | None, int]:
         """(fit 0-100, correlation, preferences 0-1, readiness 0-1, skills rated)."""
         correlation = self.correlation(role)
-        fits = self.preference_fits(role)
-        preferences = sum(f.fit for f in fits) / len(fits) if fits else None
+        # Plain floats here, not PreferenceFit objects: this runs for every role.
+        fits = [
+            preference_fit(measure, wanted, value)
+            for measure, wanted in self.wanted.items()
+            if (value := role_value(measure, role)) is not None
+        ]
+        preferences = sum(fits) / len(fits) if fits else None
         readiness, rated = self.readiness(role)
-        parts = {
-            "interest": None if correlation is None else (correlation + 1) / 2,
-            "preferences": preferences,
-            "skills": readiness,
-        }
-        total = sum(WEIGHTS[name] for name, part in parts.items() if part is not None)
-        value = (
-            sum(WEIGHTS[name] * part for name, part in parts.items() if part is not None) / total
-            if total
-            else 0.0
-        )
+        weighted = total = 0.0
+        for name, part in (
+            ("interest", None if correlation is None else (correlation + 1) / 2),
+            ("preferences", preferences),
+            ("skills", readiness),
+        ):
+            if part is not None:
+                weighted += WEIGHTS[name] * part
+                total += WEIGHTS[name]
+        value = weighted / total if total else 0.0
         return round(100 * value), correlation, preferences, readiness, rated
 
     def explain(self, role: Role, parts) -> Match:
