@@ -172,8 +172,11 @@ def _header(root: Path) -> dict:
     }
 
 
-def read(root: Path) -> KnowledgeBase | None:
-    """The cached knowledge base for `root`, or None when there is no usable cache."""
+def read(root: Path, current: tuple[list, dict[str, str]] | None = None) -> KnowledgeBase | None:
+    """The cached knowledge base for `root`, or None when there is no usable cache.
+
+    `current` is `fingerprint(root)` when the caller already has it.
+    """
     path = entry_path(root)
     try:
         with open(path, "rb") as stream:
@@ -188,7 +191,7 @@ def read(root: Path) -> KnowledgeBase | None:
         expected = _header(root)
         if any(header.get(key) != value for key, value in expected.items()):
             return None
-        files, _ = fingerprint(root)
+        files, _ = current or fingerprint(root)
         if header["files"] != files:
             return None
         for name, digest in header["hashes"].items():
@@ -223,10 +226,11 @@ def write(root: Path, knowledge: KnowledgeBase, files: list, hashes: dict[str, s
 def load(root: Path, loader: Callable[[Path], KnowledgeBase]) -> KnowledgeBase:
     """The knowledge base at `root`: from the cache when it is current, else `loader(root)`
     (which validates, and may raise KbError), then cached for next time."""
-    cached = read(root)
+    # Taken before the YAML is read, so an edit made while it is read is noticed next time.
+    files, hashes = fingerprint(root)
+    cached = read(root, (files, hashes))
     if cached is not None:
         return cached
-    files, hashes = fingerprint(root)  # taken before reading, so a later edit is noticed
     knowledge = loader(root)
     write(root, knowledge, files, hashes)
     return knowledge

@@ -112,12 +112,11 @@ def _load(ctx: typer.Context):
         return cache.load(root, _parse)
     except KbError as problem:
         count = len(problem.problems)
-        output.error(
-            f"the knowledge base at {root} has {count} problem{'s' if count != 1 else ''}:"
+        output.problems(
+            f"the knowledge base at {root} has {count} problem{'s' if count != 1 else ''}:",
+            problem.problems,
+            f"run 'mktcareers kb validate {root}' after fixing them.",
         )
-        for item in problem.problems:
-            output.note(f"  {item}")
-        output.note(f"Hint: run 'mktcareers kb validate {root}' after fixing them.")
         raise typer.Exit(1) from None
 
 
@@ -483,9 +482,7 @@ def _load_quiz(knowledge):
     try:
         return kb.load_quiz(knowledge)
     except kb.KbError as problem:
-        output.error("the quiz items cannot be used:")
-        for item in problem.problems:
-            output.note(f"  {item}")
+        output.problems("the quiz items cannot be used:", problem.problems)
         raise typer.Exit(1) from None
 
 
@@ -661,10 +658,11 @@ def quiz(
         try:
             answers = read_answers(answers_file, items)
         except AnswersError as problem:
-            output.error(f"the answers in {answers_file} cannot be used:")
-            for line in problem.problems:
-                output.note(f"  {line}")
-            output.note("Hint: see the item ids with 'mktcareers quiz items'.")
+            output.problems(
+                f"the answers in {answers_file} cannot be used:",
+                problem.problems,
+                "see the item ids with 'mktcareers quiz items'.",
+            )
             raise typer.Exit(1) from None
         asked = len(items.items)
     else:

@@ -16,6 +16,15 @@ def error(message: str, hint: str | None = None) -> None:
         sys.stderr.write(f"Hint: {hint}\n")
 
 
+def problems(message: str, lines, hint: str | None = None) -> None:
+    """An error followed by one indented line per problem, and an optional hint."""
+    error(message)
+    for line in lines:
+        note(f"  {line}")
+    if hint:
+        note(f"Hint: {hint}")
+
+
 def note(line: str) -> None:
     """A message line on stderr."""
     sys.stderr.write(f"{line}\n")

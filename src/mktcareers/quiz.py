@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from mktcareers.models import RIASEC, RIASEC_NAMES, Quiz, QuizItem, Role
@@ -62,7 +62,9 @@ def check_answers(quiz: Quiz, data: object) -> tuple[dict[str, int], list[tuple[
     answers, problems = {}, []
     for key, value in data.items():
         if key not in known:
-            problems.append((str(key), f"unknown item id '{key}'{_closest(str(key), known)}"))
+            from mktcareers.schema import suggest  # only when there is something to suggest
+
+            problems.append((str(key), f"unknown item id '{key}'{suggest(key, sorted(known))}"))
         elif isinstance(value, bool) or not isinstance(value, int):
             problems.append((key, f"expected a whole number from 1 to 5, got {value!r}"))
         elif not LOWEST <= value <= HIGHEST:
@@ -70,13 +72,6 @@ def check_answers(quiz: Quiz, data: object) -> tuple[dict[str, int], list[tuple[
         else:
             answers[key] = value
     return answers, problems
-
-
-def _closest(word: str, choices: Iterable[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, sorted(choices), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 # ------------------------------------------------------------------ interest profile
