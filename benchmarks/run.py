@@ -65,8 +65,9 @@ def quiz_scoring_ms(kb_dir: Path, env: dict) -> float:
     code = f"""
 import statistics, time
 from pathlib import Path
-from mktcareers import cache, kb, quiz
-knowledge = cache.load(Path({str(kb_dir)!r}), kb.load)
+from mktcareers import kb, quiz
+from mktcareers.store import Store
+knowledge = Store.open(Path({str(kb_dir)!r}), kb.load).knowledge()
 items = kb.load_quiz(knowledge)
 answers = {{i.id: (5 if i.area in "AE" else 2) for i in items.items if i.kind == "interest"}}
 answers.update({{"pref-remote": 5, "pref-code": 2, "skill-copywriting": 3}})

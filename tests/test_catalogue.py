@@ -1,12 +1,18 @@
 from mktcareers.catalogue import filter_roles, sort_roles
+from mktcareers.records import role_row
+
+
+def rows(knowledge):
+    return [role_row(role) for role in knowledge.roles]
 
 
 def test_filters_combine(bundled):
-    chosen = filter_roles(bundled.roles, family="marketing", min_remote=80, beginner_only=True)
+    chosen = filter_roles(rows(bundled), family="marketing", min_remote=80, beginner_only=True)
     assert chosen
-    for role in chosen:
-        assert role.family == "marketing" and role.remote.score >= 80 and role.beginner_friendly
-    chosen_slugs = {role.slug for role in chosen}
+    for row in chosen:
+        assert row["family"] == "marketing" and row["remote_score"] >= 80
+        assert row["beginner_friendly"]
+    chosen_slugs = {row["slug"] for row in chosen}
     excluded = [role for role in bundled.roles if role.slug not in chosen_slugs]
     assert excluded and all(
         role.family != "marketing" or role.remote.score < 80 or not role.beginner_friendly
@@ -15,11 +21,11 @@ def test_filters_combine(bundled):
 
 
 def test_sorts(bundled):
-    by_title = [role.title.lower() for role in sort_roles(bundled.roles, "title")]
+    by_title = [row["title"].lower() for row in sort_roles(rows(bundled), "title")]
     assert by_title == sorted(by_title)
-    by_pay = [role.pay_median for role in sort_roles(bundled.roles, "pay")]
+    by_pay = [row["pay_median"] for row in sort_roles(rows(bundled), "pay")]
     assert by_pay == sorted(by_pay, reverse=True)
-    by_remote = [role.remote.score for role in sort_roles(bundled.roles, "remote")]
+    by_remote = [row["remote_score"] for row in sort_roles(rows(bundled), "remote")]
     assert by_remote == sorted(by_remote, reverse=True)
-    by_overlap = [role.it_overlap for role in sort_roles(bundled.roles, "it-overlap")]
+    by_overlap = [row["it_overlap"] for row in sort_roles(rows(bundled), "it-overlap")]
     assert by_overlap == sorted(by_overlap, reverse=True)

@@ -3,39 +3,44 @@
 One cache file per knowledge-base directory, under $MKTCAREERS_CACHE_DIR, else
 $XDG_CACHE_HOME/mktcareers, else the platform's cache folder. It holds:
 
-    line 1  a JSON header: format, versions, the directory, and the size and
+    line 1  a JSON header: format, versions, the directory, the size and
             modification time of every file the loader reads (plus a content hash
             for files changed moments before the cache was written, whose
-            timestamp alone could miss a second edit in the same clock tick)
-    line 2  the knowledge base as plain JSON lists, and its CRC-32 in the header
+            timestamp alone could miss a second edit in the same clock tick), and
+            where each section starts, its size and its CRC-32
+    then    the sections: a document is one JSON value; a table is one JSON value
+            per line, with a companion document of each line's size and CRC-32,
+            so one record can be read without the rest
 
-Nothing in it can run: it is JSON, decoded into the model classes field by
-field. A stale, truncated, corrupt, foreign or someone else's cache file is
-ignored and rewritten; a cache folder that cannot be written just means no cache.
+A command reads only the sections it needs (`roles list` reads one small
+document, not every role). Nothing in the file can run: it is JSON. A stale,
+truncated, corrupt, foreign or someone else's cache file is ignored and
+rewritten; a cache folder that cannot be written just means no cache.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 import json
 import os
 import sys
 import time
-import types
-import typing
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from mktcareers import __version__, models
+from mktcareers import __version__
 from mktcareers.location import kb_files
-from mktcareers.models import KnowledgeBase
 
 CACHE_ENV = "MKTCAREERS_CACHE_DIR"
-FORMAT = "mktcareers knowledge-base cache"
+FORMAT = "mktcareers knowledge-base cache, v2"
 # Files modified this close to the moment they were read get a content hash too.
 RACY_WINDOW_NS = 2_000_000_000
+# What reading a damaged section can raise, besides Damaged itself.
+DECODE_ERRORS = (ValueError, KeyError, TypeError, IndexError, AttributeError, StopIteration)
+
+
+class Damaged(Exception):
+    """A section of the cache file does not match its checksum or does not decode."""
 
 
 def cache_dir() -> Path:
@@ -51,9 +56,13 @@ def cache_dir() -> Path:
 
 
 def entry_path(root: Path) -> Path:
-    """The cache file for the knowledge base at `root`: one per directory."""
-    key = hashlib.sha256(str(Path(root).resolve()).encode("utf-8", "surrogateescape"))
-    return cache_dir() / f"kb-{key.hexdigest()[:24]}.json"
+    """The cache file for the knowledge base at `root`: one per directory.
+
+    The name is a 64-bit checksum of the path; the header repeats the path, so
+    two directories that ever shared a name would only overwrite each other.
+    """
+    key = str(Path(root).resolve()).encode("utf-8", "surrogateescape")
+    return cache_dir() / f"kb-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.json"
 
 
 # ------------------------------------------------------------------ fingerprint
@@ -78,159 +87,189 @@ def fingerprint(root: Path) -> tuple[list, dict[str, str]]:
 
 
 def _hash(path: Path) -> str:
+    import hashlib  # only for files edited moments ago: it costs 8 ms to import
+
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return ""
 
 
-def _model_signature() -> str:
-    """Changes whenever a model class gains, loses or reorders a field."""
-    parts = [
-        f"{cls.__name__}:{','.join(f.name for f in dataclasses.fields(cls))}"
-        for cls in vars(models).values()
-        if isinstance(cls, type) and dataclasses.is_dataclass(cls)
-    ]
-    return hashlib.sha256(";".join(sorted(parts)).encode()).hexdigest()[:16]
-
-
-# ------------------------------------------------------------------ encoding
-
-
-def encode(value):
-    """Model objects as nested lists: fields in declaration order, dicts as pairs."""
-    if dataclasses.is_dataclass(value):
-        return [encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
-    if isinstance(value, list | tuple):
-        return [encode(item) for item in value]
-    if isinstance(value, dict):
-        return [[encode(key), encode(item)] for key, item in value.items()]
-    return value
-
-
-_DECODERS: dict[object, Callable] = {}
-
-
-def decoder(hint) -> Callable:
-    """A function that rebuilds a value of type `hint` from `encode`'s output."""
-    if hint in _DECODERS:
-        return _DECODERS[hint]
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if dataclasses.is_dataclass(hint):
-        hints = typing.get_type_hints(hint, vars(models))
-        names = [f.name for f in dataclasses.fields(hint) if f.init]
-        parts = [decoder(hints[name]) for name in names]
-
-        fields = list(zip(names, parts, strict=True))
-        new = object.__new__
-
-        def build(value, cls=hint, fields=fields):
-            # The values were validated when the cache was written and the models
-            # have no __post_init__, so the frozen __init__ (one object.__setattr__
-            # per field) is skipped: filling __dict__ directly is several times faster.
-            if len(value) != len(fields):
-                raise ValueError(f"{cls.__name__}: expected {len(fields)} fields")
-            obj = new(cls)
-            obj.__dict__.update(
-                {name: part(item) for (name, part), item in zip(fields, value, strict=True)}
-            )
-            return obj
-
-        result = build
-    elif origin is tuple:
-        item = decoder(args[0])
-        result = (
-            (lambda value: tuple(value))
-            if item is _same
-            else (lambda value: tuple(map(item, value)))
-        )
-    elif origin is dict:
-        key, item = decoder(args[0]), decoder(args[1])
-        result = lambda value: {key(k): item(v) for k, v in value}  # noqa: E731
-    elif origin in (typing.Union, types.UnionType):
-        inner = decoder(next(arg for arg in args if arg is not type(None)))
-        result = lambda value: None if value is None else inner(value)  # noqa: E731
-    else:
-        result = _same
-    _DECODERS[hint] = result
-    return result
-
-
-def _same(value):
-    return value
-
-
-# ------------------------------------------------------------------ read and write
+def _code_signature() -> str:
+    """Changes whenever the package's code does, so a cache never outlives its reader."""
+    crc = 0
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        try:
+            crc = zlib.crc32(path.read_bytes(), crc)
+        except OSError:
+            continue
+    return f"{crc:08x}"
 
 
 def _header(root: Path) -> dict:
     return {
         "format": FORMAT,
         "package": __version__,
-        "models": _model_signature(),
+        "code": _code_signature(),
         "root": str(Path(root).resolve()),
     }
 
 
-def read(root: Path, current: tuple[list, dict[str, str]] | None = None) -> KnowledgeBase | None:
-    """The cached knowledge base for `root`, or None when there is no usable cache.
+# ------------------------------------------------------------------ read
+
+
+class Entry:
+    """An open cache file whose header matched: its sections, read on demand."""
+
+    def __init__(self, stream, sections: dict[str, list[int]], start: int) -> None:
+        self._stream = stream
+        self._sections = sections
+        self._start = start
+
+    def document(self, name: str):
+        """The JSON value of section `name`; Damaged when it does not check out."""
+        at, size, crc = self._sections[name]
+        return self._decode(self._read(at, size), crc, name)
+
+    def table(self, name: str, build: Callable, recover: Callable[[int], object]) -> Table:
+        """Section `name` as a sequence whose items are read, checked and built on access.
+
+        An item that turns out damaged comes from `recover(position)` instead.
+        """
+        return Table(self, name, self.document(f"{name}.lines"), build, recover)
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def _read(self, at: int, size: int) -> bytes:
+        try:
+            self._stream.seek(self._start + at)
+            data = self._stream.read(size)
+        except (OSError, ValueError) as error:
+            raise Damaged(str(error)) from None
+        if len(data) != size:
+            raise Damaged("the file is shorter than its header says")
+        return data
+
+    @staticmethod
+    def _decode(data: bytes, crc: int, name: str):
+        if zlib.crc32(data) != crc:
+            raise Damaged(f"section {name} does not match its checksum")
+        try:
+            return json.loads(data)
+        except ValueError:
+            raise Damaged(f"section {name} is not JSON") from None
+
+
+class Table(Sequence):
+    """One record per line, each read and built the first time it is asked for."""
+
+    def __init__(
+        self, entry: Entry, name: str, lines: list, build: Callable, recover: Callable
+    ) -> None:
+        at = entry._sections[name][0]
+        self._entry, self._name, self._build, self._recover = entry, name, build, recover
+        self._spans = []
+        for size, crc in lines:
+            self._spans.append((at, size, crc))
+            at += size + 1
+        self._built: dict[int, object] = {}
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def __getitem__(self, position):
+        if isinstance(position, slice):
+            return [self[index] for index in range(*position.indices(len(self)))]
+        if position < 0:
+            position += len(self)
+        if position not in self._built:
+            at, size, crc = self._spans[position]
+            try:
+                value = self._entry._decode(self._entry._read(at, size), crc, self._name)
+                self._built[position] = self._build(value)
+            except (Damaged, *DECODE_ERRORS):
+                self._built[position] = self._recover(position)
+        return self._built[position]
+
+
+def open_entry(root: Path, current: tuple[list, dict[str, str]] | None = None) -> Entry | None:
+    """The cache entry for `root` when it is current and ours, else None.
 
     `current` is `fingerprint(root)` when the caller already has it.
     """
     path = entry_path(root)
     try:
-        with open(path, "rb") as stream:
-            if hasattr(os, "getuid") and os.fstat(stream.fileno()).st_uid != os.getuid():
-                return None  # someone else's file: never trust it
-            header_line = stream.readline()
-            payload = stream.read()
+        stream = open(path, "rb")  # noqa: SIM115 - the Entry owns it until closed
     except OSError:
         return None
     try:
+        info = os.fstat(stream.fileno())
+        if hasattr(os, "getuid") and info.st_uid != os.getuid():
+            raise Damaged("someone else's file: never trust it")
+        header_line = stream.readline(1 << 20)
         header = json.loads(header_line)
         expected = _header(root)
         if any(header.get(key) != value for key, value in expected.items()):
-            return None
+            raise Damaged("written for another directory, format or version")
         files, _ = current or fingerprint(root)
         if header["files"] != files:
-            return None
+            raise Damaged("the knowledge base changed")
         for name, digest in header["hashes"].items():
             if _hash(Path(root) / name) != digest:
-                return None
-        if zlib.crc32(payload) != header["crc32"]:
-            return None
-        knowledge = decoder(KnowledgeBase)(json.loads(payload))
-    except (ValueError, KeyError, TypeError, IndexError, AttributeError, StopIteration):
+                raise Damaged("the knowledge base changed")
+        sections = {
+            name: [int(at), int(size), int(crc)]
+            for name, (at, size, crc) in header["sections"].items()
+        }
+        if info.st_size != len(header_line) + header["size"]:
+            raise Damaged("the file is not as long as its header says")
+    except (Damaged, OSError, *DECODE_ERRORS):
+        stream.close()
         return None
-    return dataclasses.replace(knowledge, root=str(root))
+    return Entry(stream, sections, len(header_line))
 
 
-def write(root: Path, knowledge: KnowledgeBase, files: list, hashes: dict[str, str]) -> bool:
-    """Store `knowledge` as read when the files were as `files` says; False if it cannot."""
+# ------------------------------------------------------------------ write
+
+
+def write(
+    root: Path,
+    documents: dict[str, object],
+    tables: dict[str, list],
+    files: list,
+    hashes: dict[str, str],
+) -> bool:
+    """Store the sections of the knowledge base as read when its files were as
+    `files` says; False when the cache cannot be written."""
     from mktcareers.state import write_atomic
 
-    payload = json.dumps(encode(knowledge), ensure_ascii=False, separators=(",", ":"))
-    header = {
-        **_header(root),
-        "files": files,
-        "hashes": hashes,
-        "crc32": zlib.crc32(payload.encode("utf-8")),
-    }
+    chunks: list[bytes] = []
+    sections: dict[str, list[int]] = {}
+    size = 0
+
+    def add(name: str, data: bytes) -> None:
+        nonlocal size
+        sections[name] = [size, len(data), zlib.crc32(data)]
+        chunks.append(data + b"\n")
+        size += len(data) + 1
+
+    for name, value in documents.items():
+        add(name, _dump(value))
+    for name, records in tables.items():
+        lines = [_dump(record) for record in records]
+        add(f"{name}.lines", _dump([[len(line), zlib.crc32(line)] for line in lines]))
+        sections[name] = [size, 0, 0]
+        for line in lines:
+            chunks.append(line + b"\n")
+            size += len(line) + 1
+    header = {**_header(root), "files": files, "hashes": hashes, "sections": sections, "size": size}
     try:
-        write_atomic(entry_path(root), json.dumps(header) + "\n" + payload)
+        write_atomic(entry_path(root), json.dumps(header).encode() + b"\n" + b"".join(chunks))
     except OSError:
         return False
     return True
 
 
-def load(root: Path, loader: Callable[[Path], KnowledgeBase]) -> KnowledgeBase:
-    """The knowledge base at `root`: from the cache when it is current, else `loader(root)`
-    (which validates, and may raise KbError), then cached for next time."""
-    # Taken before the YAML is read, so an edit made while it is read is noticed next time.
-    files, hashes = fingerprint(root)
-    cached = read(root, (files, hashes))
-    if cached is not None:
-        return cached
-    knowledge = loader(root)
-    write(root, knowledge, files, hashes)
-    return knowledge
+def _dump(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

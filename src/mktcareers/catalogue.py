@@ -1,42 +1,40 @@
-"""Filtering and ordering roles: pure functions over models."""
+"""Filtering and ordering roles: pure functions over their summary records.
+
+They work on `records.role_row` records rather than models, so `roles list`
+never needs more of a cached knowledge base than those rows.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mktcareers.models import Role
-
 
 def filter_roles(
-    roles: Sequence[Role],
+    rows: Sequence[dict],
     family: str | None = None,
     min_remote: int = 0,
     beginner_only: bool = False,
-) -> list[Role]:
+) -> list[dict]:
     return [
-        role
-        for role in roles
-        if (family is None or role.family == family)
-        and role.remote.score >= min_remote
-        and (role.beginner_friendly or not beginner_only)
+        row
+        for row in rows
+        if (family is None or row["family"] == family)
+        and row["remote_score"] >= min_remote
+        and (row["beginner_friendly"] or not beginner_only)
     ]
 
 
-_NUMERIC_KEYS = {
-    "remote": lambda role: role.remote.score,
-    "it-overlap": lambda role: role.it_overlap,
-    "pay": lambda role: role.pay_median,
-}
+_NUMERIC_KEYS = {"remote": "remote_score", "it-overlap": "it_overlap", "pay": "pay_median"}
 
 
-def sort_roles(roles: Sequence[Role], key: str) -> list[Role]:
+def sort_roles(rows: Sequence[dict], key: str) -> list[dict]:
     """'title' sorts A-Z; the numeric keys sort best first, unknown values last, ties by title."""
-    by_title = sorted(roles, key=lambda role: (role.title.lower(), role.slug))
+    by_title = sorted(rows, key=lambda row: (row["title"].lower(), row["slug"]))
     if key == "title":
         return by_title
     if key not in _NUMERIC_KEYS:
         raise ValueError(f"unknown sort key: {key}")
-    value = _NUMERIC_KEYS[key]
-    known = [role for role in by_title if value(role) is not None]
-    unknown = [role for role in by_title if value(role) is None]
-    return sorted(known, key=lambda role: -value(role)) + unknown
+    field = _NUMERIC_KEYS[key]
+    known = [row for row in by_title if row[field] is not None]
+    unknown = [row for row in by_title if row[field] is None]
+    return sorted(known, key=lambda row: -row[field]) + unknown

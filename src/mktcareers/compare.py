@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from mktcareers.models import Family, KnowledgeBase, Role
-from mktcareers.search import SUGGESTION_CUTOFF, normalise, rank_names, resolve_role
+from mktcareers.search import SUGGESTION_CUTOFF, RoleFinder, normalise, rank_names
 from mktcareers.similarity import Similarity, similarity
 
 TOP_N = 8
@@ -35,15 +35,20 @@ class SideError:
     suggestions: tuple[str, ...]
 
 
-def resolve_side(query: str, kb: KnowledgeBase) -> Side | SideError:
-    """A family (by id or name) or a role (as `role show` resolves it)."""
+def resolve_side(
+    query: str, kb: KnowledgeBase, finder: RoleFinder | None = None
+) -> Side | SideError:
+    """A family (by id or name) or a role (as `role show` resolves it).
+
+    `finder` is a RoleFinder over kb.roles when the caller has one.
+    """
     wanted = normalise(query)
     for family in kb.families.values():
         if wanted in (normalise(family.id), normalise(family.name)):
             return Side(family=family)
-    match = resolve_role(query, kb.roles)
-    if match.role is not None:
-        return Side(role=match.role)
+    match = (finder or RoleFinder.of(kb.roles)).resolve(query)
+    if match.position is not None:
+        return Side(role=kb.roles[match.position])
     families = [
         (normalise(name).split(), family.id)
         for family in kb.families.values()

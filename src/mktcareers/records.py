@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict
 
-from mktcareers.models import KnowledgeBase, Role
+from mktcareers.models import Role, Source
 
 
 def role_row(role: Role) -> dict:
@@ -27,8 +28,8 @@ def role_row(role: Role) -> dict:
     }
 
 
-def role_detail(role: Role, kb: KnowledgeBase) -> dict:
-    """Everything known about one role, for `role show --format json`."""
+def role_detail(role: Role, sources: Mapping[str, Source]) -> dict:
+    """Everything known about one role, for `role show --format json`; `sources` by id."""
     derived = role.derived
     return {
         **role_row(role),
@@ -54,7 +55,7 @@ def role_detail(role: Role, kb: KnowledgeBase) -> dict:
         "outlook": asdict(derived.outlook) if derived else None,
         "it_overlap_detail": _overlap(role),
         "onet": [asdict(link) for link in role.onet],
-        "sources": [asdict(kb.sources[source_id]) for source_id in role.sources],
+        "sources": [asdict(sources[source_id]) for source_id in role.sources],
     }
 
 

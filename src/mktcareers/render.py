@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from mktcareers.models import RIASEC, RIASEC_NAMES, KnowledgeBase, Role
+from mktcareers.models import RIASEC, RIASEC_NAMES, KnowledgeBase, Role, Source
 
 BAR_WIDTH = 20
 MISSING = "—"
@@ -42,32 +42,33 @@ FULL_HEADERS = 80
 WITH_FAMILY = 70
 
 
-def roles_table(roles: Sequence[Role], width: int = WIDE_TABLE) -> Table:
-    longest_slug = max((len(role.slug) for role in roles), default=4)
+def roles_table(rows: Sequence[dict], width: int = WIDE_TABLE) -> Table:
+    """`roles list`: one line per role summary record (records.role_row)."""
+    longest_slug = max((len(row["slug"]) for row in rows), default=4)
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-    columns = [("Slug", lambda role: Text(role.slug), {"min_width": longest_slug})]
+    columns = [("Slug", lambda row: Text(row["slug"]), {"min_width": longest_slug})]
     if width >= WIDE_TABLE:
-        columns.append(("Title", lambda role: Text(role.title), {"overflow": "fold"}))
+        columns.append(("Title", lambda row: Text(row["title"]), {"overflow": "fold"}))
     if width >= WITH_FAMILY:
-        columns.append(("Family", lambda role: Text(role.family), {"min_width": 9}))
+        columns.append(("Family", lambda row: Text(row["family"]), {"min_width": 9}))
     full = width >= FULL_HEADERS
     columns += [
-        ("Remote", lambda role: str(role.remote.score), {"justify": "right", "min_width": 3}),
+        ("Remote", lambda row: str(row["remote_score"]), {"justify": "right", "min_width": 3}),
         (
             "IT overlap" if full else "IT",
-            lambda role: MISSING if role.it_overlap is None else str(role.it_overlap),
+            lambda row: MISSING if row["it_overlap"] is None else str(row["it_overlap"]),
             {"justify": "right", "min_width": 3},
         ),
         (
             "Median pay" if full else "Pay",
-            lambda role: money(role.pay_median),
+            lambda row: money(row["pay_median"]),
             {"justify": "right", "min_width": 8},
         ),
     ]
     for header, _, options in columns:
         table.add_column(header, **{"no_wrap": "overflow" not in options, **options})
-    for role in roles:
-        table.add_row(*(cell(role) for _, cell, _ in columns))
+    for row in rows:
+        table.add_row(*(cell(row) for _, cell, _ in columns))
     return table
 
 
@@ -204,10 +205,10 @@ def _onet(role: Role) -> Table:
     return table
 
 
-def _sources(role: Role, kb: KnowledgeBase) -> Text:
+def _sources(role: Role, sources: Mapping[str, Source]) -> Text:
     text = Text()
     for index, source_id in enumerate(role.sources):
-        source = kb.sources[source_id]
+        source = sources[source_id]
         if index:
             text.append("\n")
         text.append(f"[{source.id}] ", style="bold")
@@ -220,7 +221,8 @@ def _panel(title: str, body: RenderableType) -> Panel:
     return Panel(body, title=Text(title, style="bold"), title_align="left", box=box.ROUNDED)
 
 
-def role_profile(role: Role, kb: KnowledgeBase) -> Group:
+def role_profile(role: Role, sources: Mapping[str, Source], titles: Mapping[str, str]) -> Group:
+    """`role show`: `sources` by id, and `titles` of the roles in role.next_roles by slug."""
     header = Text()
     header.append(role.title, style="bold")
     header.append(f"  ({role.slug})", style="dim")
@@ -229,9 +231,8 @@ def role_profile(role: Role, kb: KnowledgeBase) -> Group:
     if role.aliases:
         header.append("\nAlso called: ", style="dim")
         header.append(", ".join(role.aliases), style="dim")
-    names = {other.slug: other.title for other in kb.roles}
     next_roles = Text(
-        ", ".join(f"{names.get(slug, slug)} ({slug})" for slug in role.next_roles) or MISSING
+        ", ".join(f"{titles.get(slug, slug)} ({slug})" for slug in role.next_roles) or MISSING
     )
     return Group(
         _panel("Role", header),
@@ -248,7 +249,7 @@ def role_profile(role: Role, kb: KnowledgeBase) -> Group:
         _panel("How to get started", _getting_started(role)),
         _panel("Typical next roles", next_roles),
         _panel("O*NET crosswalk", _onet(role)),
-        _panel("Sources", _sources(role, kb)),
+        _panel("Sources", _sources(role, sources)),
     )
 
 

@@ -3,15 +3,20 @@
 A typo is never silently "corrected": it gets suggestions instead, so
 `role show seo-specalist` says "Did you mean: seo-specialist?" while
 `role show seo` and `role show "SEO Analyst"` resolve directly.
+
+Everything here works on `RoleNames` (a role's names, tools and skills, not the
+whole profile) and a `NameIndex` from normalised names to roles, which the cache
+stores: finding one role among 5,000 then scores each distinct name once
+instead of every name of every role.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-from mktcareers.models import Role
+from functools import cache
+from typing import NamedTuple
 
 SUGGESTION_CUTOFF = 60
 # Suggestions must also be close to the best one, so a clear typo gets one answer.
@@ -19,85 +24,189 @@ SUGGESTION_SPREAD = 10
 MAX_SUGGESTIONS = 3
 
 
+class RoleNames(NamedTuple):
+    """What finding a role needs: its names, tools and skills, without the rest."""
+
+    slug: str
+    title: str
+    family: str
+    aliases: Sequence[str]
+    tools: Sequence[str]
+    skills: Sequence[Sequence]  # (id, name, level) for each skill the role needs
+
+    @classmethod
+    def of(cls, role) -> RoleNames:
+        """The names of a `models.Role`."""
+        skills = tuple((skill.id, skill.name, skill.level) for skill in role.skills)
+        return cls(role.slug, role.title, role.family, role.aliases, role.tools, skills)
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """Normalised names -> positions of the roles that have them, in role order."""
+
+    primary: dict[str, list[int]]  # slugs and titles
+    secondary: dict[str, list[int]]  # aliases
+    terms: dict[str, list[int]]  # everything search looks at: names, tools, skills
+
+    @classmethod
+    def build(cls, roles: Sequence[RoleNames]) -> NameIndex:
+        primary: dict[str, list[int]] = {}
+        secondary: dict[str, list[int]] = {}
+        terms: dict[str, list[int]] = {}
+        for position, role in enumerate(roles):
+            for names, texts in (
+                (primary, (role.slug, role.title)),
+                (secondary, role.aliases),
+                (terms, _search_texts(role)),
+            ):
+                for text in texts:
+                    owners = names.setdefault(normalise(text), [])
+                    if not owners or owners[-1] != position:
+                        owners.append(position)
+        return cls(primary, secondary, terms)
+
+
 @dataclass(frozen=True)
 class RoleMatch:
-    role: Role | None
-    suggestions: tuple[str, ...] = ()  # slugs, best first, when role is None
+    position: int | None  # of the role in the sequence searched, when one matched
+    suggestions: tuple[str, ...] = ()  # slugs, best first, when none matched
 
 
+@cache
 def normalise(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9+#]+", text.lower()))
 
 
-def _names(role: Role) -> tuple[list[str], list[str]]:
-    """(primary names: slug and title, secondary names: aliases), normalised."""
-    return [normalise(role.slug), normalise(role.title)], [
-        normalise(alias) for alias in role.aliases
-    ]
+class RoleFinder:
+    """Resolve, suggest and search roles by name; `index` is built when not given."""
+
+    def __init__(self, roles: Sequence[RoleNames], index: NameIndex | None = None) -> None:
+        self.roles = roles
+        self.index = index if index is not None else NameIndex.build(roles)
+
+    @classmethod
+    def of(cls, roles: Sequence) -> RoleFinder:
+        """A finder over `models.Role` objects."""
+        return cls([RoleNames.of(role) for role in roles])
+
+    def position(self, slug: str) -> int | None:
+        """Where the role with exactly this slug is, if any."""
+        for position in self.index.primary.get(normalise(slug), ()):
+            if self.roles[position].slug == slug:
+                return position
+        return None
+
+    def resolve(self, query: str) -> RoleMatch:
+        wanted = normalise(query)
+        if not wanted:
+            return RoleMatch(None, ())
+        tiers = (self.index.primary, self.index.secondary)
+        # 1. An exact slug, title or alias.
+        for names in tiers:
+            exact = names.get(wanted, [])
+            if len(exact) == 1:
+                return RoleMatch(exact[0])
+            if len(exact) > 1:
+                return RoleMatch(None, self._slugs(exact))
+        # 2. Every word of the query appears as a whole word in a name: prefer roles
+        # whose slug or title has it, and resolve only when one role stands out.
+        words = set(wanted.split())
+        for names in tiers:
+            hits = sorted(
+                {
+                    position
+                    for name, owners in names.items()
+                    if words <= set(name.split())
+                    for position in owners
+                }
+            )
+            if len(hits) == 1:
+                return RoleMatch(hits[0])
+            if len(hits) > 1:
+                return RoleMatch(None, self._slugs(hits[: MAX_SUGGESTIONS * 2]))
+        # 3. No clear match: offer the closest names.
+        return RoleMatch(None, self.suggest(query))
+
+    def suggest(self, query: str, limit: int = MAX_SUGGESTIONS) -> tuple[str, ...]:
+        """The closest roles by slug, title or alias, best first, scored word by word.
+
+        Each query word is matched to its most similar word in a name (so "emial"
+        still finds "email"), and a name scores the mean over the query's words.
+        Scoring whole strings instead lets one shared word such as "marketing"
+        outweigh a near-miss on the word that matters.
+        """
+        best: dict[int, float] = {}
+        for names in (self.index.primary, self.index.secondary):
+            for name, score in name_scores(query, names).items():
+                if score < SUGGESTION_CUTOFF:
+                    continue
+                for position in names[name]:
+                    best[position] = max(score, best.get(position, score))
+        if not best:
+            return ()
+        floor = max(best.values()) - SUGGESTION_SPREAD
+        ranked = sorted(
+            (position for position, score in best.items() if score >= floor),
+            key=lambda position: (-best[position], position),
+        )
+        return self._slugs(ranked[:limit])
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Roles whose title, aliases, skills or tools match `query`, best first."""
+        scores = {
+            name: score
+            for name, score in name_scores(query, self.index.terms).items()
+            if score >= SEARCH_CUTOFF
+        }
+        candidates = sorted({position for name in scores for position in self.index.terms[name]})
+        hits = []
+        for position in candidates:
+            role = self.roles[position]
+            matches: dict[Matched, float] = {}  # each distinct match at its best weight
+            for field, text, shown, weight in _search_entries(role):
+                score = scores.get(normalise(text))
+                if score is not None:
+                    found = Matched("title" if field == "slug" else field, shown)
+                    matches[found] = max(score * weight, matches.get(found, 0.0))
+            top = max(matches.values())
+            extra = min(MAX_EXTRA_MATCHES, len(matches) - 1)
+            ordered = tuple(sorted(matches, key=lambda found: -matches[found]))
+            score = round(min(100.0, top + EXTRA_MATCH_BONUS * extra), 1)
+            hits.append(SearchHit(role, score, ordered))
+        # Ties go to roles matched by their title, then alphabetically.
+        hits.sort(
+            key=lambda hit: (
+                -hit.score,
+                all(match.field != "title" for match in hit.matches),
+                hit.role.title.lower(),
+            )
+        )
+        return hits[:limit]
+
+    def _slugs(self, positions: Iterable[int]) -> tuple[str, ...]:
+        return tuple(self.roles[position].slug for position in positions)
 
 
-def resolve_role(query: str, roles: Sequence[Role]) -> RoleMatch:
-    wanted = normalise(query)
-    if not wanted:
-        return RoleMatch(None, ())
-    # Each role's names, normalised once: (slug and title, aliases).
-    names = [(role, _names(role)) for role in roles]
-    # 1. An exact slug, title or alias.
-    for tier in (0, 1):
-        exact = [role for role, tiers in names if wanted in tiers[tier]]
-        if len(exact) == 1:
-            return RoleMatch(exact[0])
-        if len(exact) > 1:
-            return RoleMatch(None, tuple(role.slug for role in exact))
-    # 2. Every word of the query appears as a whole word in a name: prefer roles
-    # whose slug or title has it, and resolve only when one role stands out.
-    words = set(wanted.split())
-    for tier in (0, 1):
-        hits = [
-            role for role, tiers in names if any(words <= set(name.split()) for name in tiers[tier])
-        ]
-        if len(hits) == 1:
-            return RoleMatch(hits[0])
-        if len(hits) > 1:
-            return RoleMatch(None, tuple(role.slug for role in hits[: MAX_SUGGESTIONS * 2]))
-    # 3. No clear match: offer the closest names.
-    return RoleMatch(None, suggest_roles(query, roles))
+# ------------------------------------------------------------------ scoring
 
 
-def suggest_roles(
-    query: str, roles: Sequence[Role], limit: int = MAX_SUGGESTIONS
-) -> tuple[str, ...]:
-    """The closest roles by name, best first, scored word by word.
+def name_scores(query: str, names: Iterable[str]) -> dict[str, float]:
+    """Score 0-100 of each normalised name against `query`, word by word.
 
-    Each query word is matched to its most similar word in a name (so "emial"
-    still finds "email"), and a name scores the mean over the query's words.
-    Scoring whole strings instead lets one shared word such as "marketing"
-    outweigh a near-miss on the word that matters.
+    Each query word takes its best similarity to any word of the name; the name
+    scores the mean, less 2 points per word beyond the query's, so the tightest
+    name wins.
     """
-    named = [(name.split(), role.slug) for role in roles for tier in _names(role) for name in tier]
-    ranked = rank_names(query, named)
-    slugs: list[str] = []
-    best = ranked[0][1] if ranked else 0
-    for slug, score in ranked:
-        if score < SUGGESTION_CUTOFF or score < best - SUGGESTION_SPREAD:
-            break
-        if slug not in slugs:
-            slugs.append(slug)
-        if len(slugs) == limit:
-            break
-    return tuple(slugs)
-
-
-def rank_names(query: str, named: Sequence[tuple[list[str], object]]) -> list[tuple[object, float]]:
-    """(owner, score 0-100) for every (name words, owner) pair, best first."""
     from rapidfuzz import fuzz, process
 
     query_words = normalise(query).split()
     if not query_words:
-        return []
-    vocabulary = sorted({word for words, _ in named for word in words})
+        return {}
+    split = {name: name.split() for name in names}
+    vocabulary = sorted({word for words in split.values() for word in words})
     if not vocabulary:
-        return []
+        return {}
     # One C-level pass per query word: its similarity to every known word.
     similarity = [
         {
@@ -108,14 +217,22 @@ def rank_names(query: str, named: Sequence[tuple[list[str], object]]) -> list[tu
         }
         for query_word in query_words
     ]
-    scored = []
-    for words, owner in named:
-        per_word = [max(row[word] for word in words) for row in similarity]
-        # A small penalty for extra words favours the tightest name.
-        extra = max(0, len(words) - len(query_words))
-        scored.append((owner, sum(per_word) / len(per_word) - 2 * extra))
+    count = len(query_words)
+    scores = {}
+    for name, words in split.items():
+        if not words:
+            continue
+        total = sum(max(row[word] for word in words) for row in similarity)
+        scores[name] = total / count - 2 * max(0, len(words) - count)
+    return scores
+
+
+def rank_names(query: str, named: Sequence[tuple[list[str], object]]) -> list[tuple[object, float]]:
+    """(owner, score 0-100) for every (name words, owner) pair, best first."""
+    scores = name_scores(query, {" ".join(words) for words, _ in named})
+    scored = [(owner, scores.get(" ".join(words), 0.0)) for words, owner in named if words]
     scored.sort(key=lambda item: -item[1])
-    return scored
+    return scored if scores else []
 
 
 # ------------------------------------------------------------------ search
@@ -141,57 +258,24 @@ class Matched:
 
 @dataclass(frozen=True)
 class SearchHit:
-    role: Role
+    role: RoleNames
     score: float  # 0-100
     matches: tuple[Matched, ...]  # best first
 
 
-def search_roles(query: str, roles: Sequence[Role], limit: int = 20) -> list[SearchHit]:
-    """Roles whose title, aliases, skills or tools match `query`, best first."""
-    fields: list[tuple[list[str], tuple[int, str, str, float]]] = []
-    for index, role in enumerate(roles):
-        # (field, text to match, text to show, weight)
-        entries = [("title", role.title, role.title, 1.0), ("slug", role.slug, role.title, 1.0)]
-        entries += [("alias", alias, alias, ALIAS_WEIGHT) for alias in role.aliases]
-        entries += [
-            ("tool", tool, tool, TOOL_BASE + TOOL_SPREAD * (1 - position / len(role.tools)))
-            for position, tool in enumerate(role.tools)
-        ]
-        for skill in role.skills:
-            weight = SKILL_BASE + SKILL_PER_LEVEL * skill.level
-            entries += [("skill", name, skill.name, weight) for name in (skill.name, skill.id)]
-        for field, text, shown, weight in entries:
-            fields.append((normalise(text).split(), (index, field, shown, weight)))
-    best: dict[int, tuple[float, list[tuple[float, Matched]]]] = {}
-    for match_score, (index, field, text, weight) in _scores(query, fields):
-        if match_score < SEARCH_CUTOFF:
-            continue
-        weighted = match_score * weight
-        shown = Matched("title" if field == "slug" else field, text)
-        top, matches = best.get(index, (0.0, []))
-        if all(existing != shown for _, existing in matches):
-            matches.append((weighted, shown))
-        best[index] = (max(top, weighted), matches)
-    hits = []
-    for index, (top, matches) in best.items():
-        extra = min(MAX_EXTRA_MATCHES, len(matches) - 1)
-        ordered = tuple(match for _, match in sorted(matches, key=lambda item: -item[0]))
-        hits.append(
-            SearchHit(roles[index], round(min(100.0, top + EXTRA_MATCH_BONUS * extra), 1), ordered)
-        )
-    # Ties go to roles matched by their title, then alphabetically.
-    hits.sort(
-        key=lambda hit: (
-            -hit.score,
-            all(match.field != "title" for match in hit.matches),
-            hit.role.title.lower(),
-        )
-    )
-    return hits[:limit]
+def _search_entries(role: RoleNames):
+    """(field, text to match, text to show, weight) for everything search looks at."""
+    yield "title", role.title, role.title, 1.0
+    yield "slug", role.slug, role.title, 1.0
+    for alias in role.aliases:
+        yield "alias", alias, alias, ALIAS_WEIGHT
+    for position, tool in enumerate(role.tools):
+        yield "tool", tool, tool, TOOL_BASE + TOOL_SPREAD * (1 - position / len(role.tools))
+    for skill_id, name, level in role.skills:
+        weight = SKILL_BASE + SKILL_PER_LEVEL * level
+        yield "skill", name, name, weight
+        yield "skill", skill_id, name, weight
 
 
-def _scores(query: str, fields):
-    """(match score, payload) for each (words, payload), unsorted."""
-    ranked = rank_names(query, [(words, position) for position, (words, _) in enumerate(fields)])
-    for position, score in ranked:
-        yield score, fields[position][1]
+def _search_texts(role: RoleNames):
+    return (text for _, text, _, _ in _search_entries(role))

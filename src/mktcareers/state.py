@@ -36,8 +36,9 @@ def progress_path() -> Path:
     return state_dir() / PROGRESS_FILE
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` so that a crash leaves the old file or the new one, never half.
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write `text` (UTF-8 when a str) to `path` so that a crash leaves the old file or
+    the new one, never half.
 
     The text goes to a temporary file in the same directory, is flushed to disk,
     and is renamed over `path` in one step.
@@ -46,8 +47,8 @@ def write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
