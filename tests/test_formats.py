@@ -61,3 +61,13 @@ def test_single_object_with_records_gets_a_table_per_list():
         "| slug | fit | reasons |\n|---|---|---|\n"
         "| copywriter | 90 | a; b |\n| x |  |  |\n"
     )
+
+
+def test_json_lists_one_record_per_line_and_objects_indented():
+    text = render(ROWS, OutputFormat.json)
+    lines = text.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == len(ROWS) + 2
+    assert [json.loads(line.strip().rstrip(",")) for line in lines[1:-1]] == ROWS
+    one = render(ROWS[0], OutputFormat.json)
+    assert one.startswith("{\n  ") and json.loads(one) == ROWS[0]
+    assert json.loads(render([], OutputFormat.json)) == []

@@ -5,8 +5,6 @@ click command only when it is run, asked for help or completed, so
 `mktcareers roles list` pays for one module, not for all of them.
 """
 
-from __future__ import annotations
-
 import importlib
 from pathlib import Path
 from typing import Annotated

@@ -6,8 +6,6 @@ means the same thing in every format. Rich is never imported on this path.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from enum import StrEnum
 
@@ -26,7 +24,7 @@ MACHINE_FORMATS = (OutputFormat.json, OutputFormat.yaml, OutputFormat.csv, Outpu
 def render(records: list[dict] | dict, fmt: OutputFormat) -> str:
     """Text for `records` (a list of rows or one object) in a machine format."""
     if fmt is OutputFormat.json:
-        return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+        return _json(records)
     if fmt is OutputFormat.yaml:
         import yaml
 
@@ -35,6 +33,9 @@ def render(records: list[dict] | dict, fmt: OutputFormat) -> str:
     flat = [flatten(row) for row in rows]
     columns = _columns(flat)
     if fmt is OutputFormat.csv:
+        import csv
+        import io
+
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
@@ -45,6 +46,15 @@ def render(records: list[dict] | dict, fmt: OutputFormat) -> str:
             return _markdown_object(records)
         return _markdown(columns, flat)
     raise ValueError(f"not a machine format: {fmt}")
+
+
+def _json(records: list[dict] | dict) -> str:
+    """One object indented; a list with one record per line, which reads well, greps
+    well, and is written by json's C encoder (indenting uses its slow Python one)."""
+    if not isinstance(records, list) or not records:
+        return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+    lines = ",\n  ".join(json.dumps(record, ensure_ascii=False) for record in records)
+    return f"[\n  {lines}\n]\n"
 
 
 def flatten(record: dict, prefix: str = "") -> dict[str, str | int | float | bool | None]:

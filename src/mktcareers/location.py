@@ -25,21 +25,25 @@ def resolve_dir(option: Path | str | None = None) -> Path:
     return Path(chosen).expanduser() if chosen else bundled_dir()
 
 
+def _role_names(root: Path) -> list[str]:
+    try:
+        with os.scandir(Path(root) / "roles") as entries:
+            return sorted(entry.name for entry in entries if entry.name.endswith(".yaml"))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
 def role_files(root: Path) -> list[Path]:
     """The role files of a knowledge base, sorted by name."""
     roles = root / "roles"
-    try:
-        with os.scandir(roles) as entries:
-            names = sorted(entry.name for entry in entries if entry.name.endswith(".yaml"))
-    except (FileNotFoundError, NotADirectoryError):
-        return []
-    return [roles / name for name in names]
+    return [roles / name for name in _role_names(root)]
 
 
-def kb_files(root: Path) -> list[Path]:
-    """Every file `load` reads: the catalogues, the role files and the derived numbers."""
+def kb_file_names(root: Path) -> list[str]:
+    """Every file `load` reads, relative to `root` with '/' between folders: the
+    catalogues, the role files and the derived numbers."""
     return [
-        *(root / name for name in CORE_FILES),
-        *role_files(root),
-        root / DERIVED_FILE,
+        *CORE_FILES,
+        *(f"roles/{name}" for name in _role_names(root)),
+        DERIVED_FILE.as_posix(),
     ]

@@ -1,7 +1,5 @@
 """mktcareers path."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """mktcareers quiz and quiz items."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """mktcareers role show."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """mktcareers roles list."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated
 

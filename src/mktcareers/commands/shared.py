@@ -1,8 +1,6 @@
 """What the subcommands share: the --format option, the knowledge base, resolving
 a role by name, and printing a result as a Rich view or in a machine format."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
