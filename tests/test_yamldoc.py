@@ -68,3 +68,21 @@ def test_read_rejects_non_utf8_binary_and_large(tmp_path, monkeypatch):
 def test_empty_document_is_none():
     assert parse("").data is None
     assert parse("# only a comment\n").data is None
+
+
+def test_libyaml_is_used_when_pyyaml_has_it_and_python_is_the_fallback(monkeypatch):
+    import yaml
+
+    from mktcareers import kb
+
+    text = (kb.bundled_dir() / "roles" / "seo-specialist.yaml").read_text()
+    if getattr(yaml, "__with_libyaml__", False):
+        assert yamldoc._safe_loader() is yaml.CSafeLoader
+    fast = yamldoc.parse(text)
+    monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    assert yamldoc._safe_loader() is yaml.SafeLoader
+    slow = yamldoc.parse(text)
+    assert slow.data == fast.data and slow.lines == fast.lines
+    with pytest.raises(yamldoc.YamlDocError) as raised:
+        yamldoc.parse("a: 1\nb: [\n")
+    assert raised.value.line in (2, 3)  # where each parser notices the open list

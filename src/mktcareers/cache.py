@@ -100,13 +100,12 @@ def _code_signature() -> str:
     """Changes whenever a module of the package does (its size or time), so a cache
     never outlives the code that wrote it, even between two releases."""
     parts = []
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        try:
-            info = path.stat()
-        except OSError:
-            continue
-        parts.append(f"{path.name}:{info.st_size}:{info.st_mtime_ns}")
-    return f"{zlib.crc32(';'.join(parts).encode()):08x}"
+    with os.scandir(os.path.dirname(__file__)) as entries:
+        for entry in entries:
+            if entry.name.endswith(".py"):
+                info = entry.stat()
+                parts.append(f"{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+    return f"{zlib.crc32(';'.join(sorted(parts)).encode()):08x}"
 
 
 def _header(root: Path) -> dict:

@@ -1,12 +1,13 @@
 """Machine-readable output: one function turns records into json, yaml, csv or md.
 
 Every command hands its records here instead of formatting by hand, so a field
-means the same thing in every format. Rich is never imported on this path.
+means the same thing in every format. Rich is never imported on this path, and
+each format's module only when it is used (shell completion imports this file
+for OutputFormat alone).
 """
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 
 
@@ -51,6 +52,8 @@ def render(records: list[dict] | dict, fmt: OutputFormat) -> str:
 def _json(records: list[dict] | dict) -> str:
     """One object indented; a list with one record per line, which reads well, greps
     well, and is written by json's C encoder (indenting uses its slow Python one)."""
+    import json
+
     if not isinstance(records, list) or not records:
         return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
     lines = ",\n  ".join(json.dumps(record, ensure_ascii=False) for record in records)
@@ -68,6 +71,8 @@ def flatten(record: dict, prefix: str = "") -> dict[str, str | int | float | boo
             if all(not isinstance(item, dict | list) for item in value):
                 flat[name] = "; ".join(_cell(item) for item in value)
             else:
+                import json
+
                 flat[name] = json.dumps(value, ensure_ascii=False)
         else:
             flat[name] = value

@@ -14,6 +14,7 @@ raised together in one KbError, so `kb validate` can list them all at once.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -245,8 +246,11 @@ class Collector:
         return checker(document.data, (), report), document
 
 
-def load(root: Path | str) -> KnowledgeBase:
-    """Load and validate the knowledge base at `root`; raise KbError listing every problem."""
+def load(root: Path | str, progress: Callable[[int, int], None] | None = None) -> KnowledgeBase:
+    """Load and validate the knowledge base at `root`; raise KbError listing every problem.
+
+    `progress(done, total)` is called as the files are read, for a progress bar.
+    """
     root = Path(root)
     collector = Collector(root)
     if not root.is_dir():
@@ -262,7 +266,12 @@ def load(root: Path | str) -> KnowledgeBase:
     if len(role_paths) > MAX_ROLE_FILES:
         collector.add(root / "roles", None, "", f"more than {MAX_ROLE_FILES:,} role files")
         role_paths = role_paths[:MAX_ROLE_FILES]
-    roles = [(path, *collector.read(path, ROLE)) for path in role_paths]
+    steps = len(role_paths) + 1  # each role file, then the derived numbers
+    roles = []
+    for done, path in enumerate(role_paths, 1):
+        roles.append((path, *collector.read(path, ROLE)))
+        if progress is not None:
+            progress(done, steps)
 
     derived_path = root / DERIVED_FILE
     derived = {}
@@ -270,6 +279,8 @@ def load(root: Path | str) -> KnowledgeBase:
         document_data, _ = collector.read(derived_path, DERIVED, MAX_DERIVED_BYTES)
         if document_data is not s.INVALID:
             derived = document_data["roles"]
+    if progress is not None:
+        progress(steps, steps)
 
     catalogue = _catalogues(collector, root, families, skills, sources, rubric)
     if catalogue is None:

@@ -41,9 +41,19 @@ def store(ctx: typer.Context):
 
 
 def _parse(root):
+    """Parse the YAML (no cache yet, or an edit since): a progress bar on a terminal
+    when that is slow, and how long it took when over a second."""
     from mktcareers import kb
+    from mktcareers.feedback import LoadFeedback
 
-    return kb.load(root)
+    feedback = LoadFeedback()
+    try:
+        knowledge = kb.load(root, progress=feedback)
+    except BaseException:
+        feedback.finish(None)  # its problems are reported instead
+        raise
+    feedback.finish(f"the knowledge base at {root} ({len(knowledge.roles):,} roles)")
+    return knowledge
 
 
 def resolve(finder, name: str) -> int:
