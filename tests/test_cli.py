@@ -1,3 +1,4 @@
+import itertools
 import json
 import subprocess
 import sys
@@ -31,6 +32,50 @@ def test_version(run):
     assert result.stdout == f"mktcareers {__version__}\n"
 
 
+def program(*args, **options):
+    """The installed entry point, as a shell would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "mktcareers", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        **options,
+    )
+
+
+def test_program_keeps_exit_codes_and_messages():
+    assert program("--version").stdout == f"mktcareers {__version__}\n"
+    assert program("--data", ".", "--version").stdout == f"mktcareers {__version__}\n"
+    unknown = program("role", "show", "nobody-at-all")
+    assert unknown.returncode == 1 and "Unknown role 'nobody-at-all'" in unknown.stderr
+    assert program("roles", "list", "--sort", "nonsense").returncode == 2
+    listed = program("roles", "list", "-f", "json")
+    assert listed.returncode == 0 and json.loads(listed.stdout)
+
+
+def test_output_into_a_closed_pipe_ends_quietly():
+    """`mktcareers roles list | head -1`: the reader leaves early; no traceback, no noise."""
+    import os
+
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    unbuffered = {**buffered, "PYTHONUNBUFFERED": "1"}
+    for args, env in itertools.product(
+        (["roles", "list"], ["roles", "list", "-f", "json"], ["role", "show", "seo"]),
+        (buffered, unbuffered),
+    ):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mktcareers", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        process.stdout.close()  # the reader is gone before anything is written
+        stderr = process.stderr.read()
+        process.stderr.close()
+        assert process.wait(timeout=60) in (0, 1)
+        assert stderr == b"", stderr
+
+
 def test_python_dash_m_help():
     result = subprocess.run(
         [sys.executable, "-m", "mktcareers", "--help"], capture_output=True, text=True, check=False
@@ -39,18 +84,36 @@ def test_python_dash_m_help():
     assert "roles" in result.stdout and "Examples" in result.stdout
 
 
-def commands(group=None, prefix=()):
+def commands(prefix=()):
+    """The path of every command that does something, built as --help would build it."""
     import typer.main
 
-    command = typer.main.get_command(app)
-    stack = [(prefix, command)]
+    stack = [(prefix, typer.main.get_command(app))]
     while stack:
         path, current = stack.pop()
-        subcommands = getattr(current, "commands", {})
-        for name, sub in subcommands.items():
-            stack.append(((*path, name), sub))
-        if not subcommands:
+        names = current.list_commands(None) if hasattr(current, "list_commands") else []
+        for name in names:
+            stack.append(((*path, name), current.get_command(None, name)))
+        if not names:
             yield path
+
+
+def test_every_subcommand_module_is_found():
+    from mktcareers.cli import COMMANDS
+
+    found = {" ".join(path) for path in commands()}
+    assert found == {
+        "roles list",
+        "role show",
+        "compare",
+        "path",
+        "search",
+        "skills list",
+        "skill show",
+        "quiz items",
+        "kb validate",
+    }
+    assert {path.split()[0] for path in found} | {"quiz"} == set(COMMANDS)
 
 
 @pytest.mark.parametrize("path", list(commands()), ids=lambda path: " ".join(path))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 
 
@@ -11,10 +13,40 @@ def main() -> None:
         from mktcareers import __version__
 
         sys.stdout.write(f"mktcareers {__version__}\n")
-        return
+        _leave(0)
     from mktcareers.cli import app
 
-    app(prog_name="mktcareers")
+    try:
+        app(prog_name="mktcareers")
+    except SystemExit as done:
+        _leave(done.code)
+    _leave(0)
+
+
+def _leave(code: int | str | None) -> None:
+    """Flush the output and exit with `code` (as SystemExit reads it) at once.
+
+    A normal exit first tears the interpreter down, freeing every module and
+    object one by one: after a command that took 60 ms that is another 15 ms
+    spent on nothing. Nothing here needs it: the cache file is closed when the
+    command ends and every file we write is already synced (state.write_atomic).
+    When the reader of our output has gone (`mktcareers roles list | head -1`),
+    the rest of the output is dropped without a word.
+    """
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        sys.stderr.write(f"{code}\n")
+        code = 1
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = code or 0
+    except OSError:
+        code = code or 1
+    with contextlib.suppress(OSError):
+        sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":
