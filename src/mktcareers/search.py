@@ -12,6 +12,7 @@ instead of every name of every role.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -117,7 +118,8 @@ class RoleFinder:
                 {
                     position
                     for name, owners in names.items()
-                    if words <= set(name.split())
+                    # the substring test is cheap and rules out almost every name
+                    if all(word in name for word in words) and words <= set(name.split())
                     for position in owners
                 }
             )
@@ -138,9 +140,7 @@ class RoleFinder:
         """
         best: dict[int, float] = {}
         for names in (self.index.primary, self.index.secondary):
-            for name, score in name_scores(query, names).items():
-                if score < SUGGESTION_CUTOFF:
-                    continue
+            for name, score in name_scores(query, names, SUGGESTION_CUTOFF).items():
                 for position in names[name]:
                     best[position] = max(score, best.get(position, score))
         if not best:
@@ -154,11 +154,7 @@ class RoleFinder:
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Roles whose title, aliases, skills or tools match `query`, best first."""
-        scores = {
-            name: score
-            for name, score in name_scores(query, self.index.terms).items()
-            if score >= SEARCH_CUTOFF
-        }
+        scores = name_scores(query, self.index.terms, SEARCH_CUTOFF)
         candidates = sorted({position for name in scores for position in self.index.terms[name]})
         hits = []
         for position in candidates:
@@ -191,12 +187,12 @@ class RoleFinder:
 # ------------------------------------------------------------------ scoring
 
 
-def name_scores(query: str, names: Iterable[str]) -> dict[str, float]:
+def name_scores(query: str, names: Iterable[str], floor: float | None = None) -> dict[str, float]:
     """Score 0-100 of each normalised name against `query`, word by word.
 
     Each query word takes its best similarity to any word of the name; the name
     scores the mean, less 2 points per word beyond the query's, so the tightest
-    name wins.
+    name wins. With `floor`, only names scoring at least that are returned.
     """
     from rapidfuzz import fuzz, process
 
@@ -207,23 +203,30 @@ def name_scores(query: str, names: Iterable[str]) -> dict[str, float]:
     vocabulary = sorted({word for words in split.values() for word in words})
     if not vocabulary:
         return {}
-    # One C-level pass per query word: its similarity to every known word.
+    count = len(query_words)
+    # A name can reach `floor` only if, for every query word, one of its words is
+    # at least this similar (the other query words scoring 100 at most). Words
+    # below it count as 0: that cannot lift a name that misses the floor anyway.
+    needed = 0.0 if floor is None else max(0.0, count * floor - 100 * (count - 1))
+    # One C-level pass per query word: the words similar enough to it.
     similarity = [
         {
             word: score
             for word, score, _ in process.extract(
-                query_word, vocabulary, scorer=fuzz.ratio, limit=None
+                query_word, vocabulary, scorer=fuzz.ratio, limit=None, score_cutoff=needed
             )
         }
         for query_word in query_words
     ]
-    count = len(query_words)
+    first, zeros = similarity[0], itertools.repeat(0.0)
     scores = {}
     for name, words in split.items():
-        if not words:
-            continue
-        total = sum(max(row[word] for word in words) for row in similarity)
-        scores[name] = total / count - 2 * max(0, len(words) - count)
+        if not words or (needed and not any(word in first for word in words)):
+            continue  # most names stop here
+        total = sum(max(map(row.get, words, zeros)) for row in similarity)
+        score = total / count - 2 * max(0, len(words) - count)
+        if floor is None or score >= floor:
+            scores[name] = score
     return scores
 
 

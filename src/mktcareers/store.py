@@ -9,6 +9,7 @@ replaced by the parsed knowledge base, so the command still gets the right answe
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import cached_property
 from pathlib import Path
 
 from mktcareers import cache
@@ -68,19 +69,20 @@ class Store:
 
     def finder(self):
         """A search.RoleFinder over every role."""
-        from mktcareers.search import NameIndex, RoleFinder, RoleNames
+        from mktcareers.search import RoleFinder, RoleNames
 
         if self._finder is None:
-            index = self._cached(lambda entry: NameIndex(**entry.document("index")))
-            if index is None:
-                self._finder = RoleFinder.of(self._parsed().roles)
-            else:
-                names = self._entry.table(
+            names = self._cached(
+                lambda entry: entry.table(
                     "names",
                     lambda value: RoleNames(*value),
                     lambda position: RoleNames.of(self._parsed().roles[position]),
                 )
-                self._finder = RoleFinder(names, index)
+            )
+            if names is None:
+                self._finder = RoleFinder.of(self._parsed().roles)
+            else:
+                self._finder = RoleFinder(names, _CachedIndex(self))
         return self._finder
 
     def role(self, position: int):
@@ -150,18 +152,54 @@ class Store:
         return self._knowledge
 
 
+class _CachedIndex:
+    """A search.NameIndex read from the cache part by part, when first used: resolving
+    a name needs the slugs, titles and aliases; only search needs every term."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    @cached_property
+    def primary(self) -> dict[str, list[int]]:
+        return self._names["primary"]
+
+    @cached_property
+    def secondary(self) -> dict[str, list[int]]:
+        return self._names["secondary"]
+
+    @cached_property
+    def terms(self) -> dict[str, list[int]]:
+        terms = self._store._cached(lambda entry: entry.document("terms"))
+        return self._built().terms if terms is None else terms
+
+    @cached_property
+    def _names(self) -> dict[str, dict[str, list[int]]]:
+        names = self._store._cached(lambda entry: entry.document("names_index"))
+        if names is None:
+            built = self._built()
+            names = {"primary": built.primary, "secondary": built.secondary}
+        return names
+
+    def _built(self):
+        from mktcareers.search import NameIndex, RoleNames
+
+        return NameIndex.build([RoleNames.of(role) for role in self._store._parsed().roles])
+
+
 def sections(knowledge) -> tuple[dict[str, object], dict[str, list]]:
     """What the cache stores for `knowledge`: (documents, tables), as plain JSON data."""
-    from dataclasses import asdict, replace
+    from dataclasses import replace
 
     from mktcareers.codec import encode
     from mktcareers.records import role_row
     from mktcareers.search import NameIndex, RoleNames
 
     names = [RoleNames.of(role) for role in knowledge.roles]
+    index = NameIndex.build(names)
     documents = {
         "rows": [role_row(role) for role in knowledge.roles],
-        "index": asdict(NameIndex.build(names)),
+        "names_index": {"primary": index.primary, "secondary": index.secondary},
+        "terms": index.terms,
         "base": encode(replace(knowledge, roles=(), root="")),
     }
     tables = {
