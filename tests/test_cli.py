@@ -76,6 +76,33 @@ def test_output_into_a_closed_pipe_ends_quietly():
         assert stderr == b"", stderr
 
 
+@pytest.mark.parametrize("incomplete", ["", "r", "ro", "role", "s", "sk", "q", "-", "--", "x"])
+def test_completion_of_subcommands_equals_what_typer_builds(incomplete):
+    """The lazy group completes from its table; Typer's own way builds every command."""
+    import typer.main
+    from typer.core import TyperGroup
+
+    root = typer.main.get_command(app)
+    ctx = root.make_context("mktcareers", [], resilient_parsing=True)
+    ours = root.shell_complete(ctx, incomplete)
+    theirs = TyperGroup.shell_complete(root, ctx, incomplete)
+    assert [(i.value, i.help) for i in ours] == [(i.value, i.help) for i in theirs]
+    assert ours or incomplete == "x"
+
+
+def test_shell_completion_end_to_end():
+    env = {
+        "_MKTCAREERS_COMPLETE": "complete_bash",
+        "COMP_WORDS": "mktcareers ro",
+        "COMP_CWORD": "1",
+    }
+    import os
+
+    result = program(env={**os.environ, **env})
+    assert result.returncode == 0
+    assert result.stdout.split() == ["roles", "role"]
+
+
 def test_python_dash_m_help():
     result = subprocess.run(
         [sys.executable, "-m", "mktcareers", "--help"], capture_output=True, text=True, check=False

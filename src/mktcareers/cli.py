@@ -16,17 +16,19 @@ from mktcareers import __version__, output
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
-# name -> the module whose `app` it is, in the order help lists them.
+# name -> (the module whose `app` it is, the one line shell completion shows for it),
+# in the order help lists them. tests/test_cli.py keeps each line equal to what the
+# command's own help gives.
 COMMANDS = {
-    "roles": "mktcareers.commands.roles",
-    "role": "mktcareers.commands.role",
-    "compare": "mktcareers.commands.compare",
-    "path": "mktcareers.commands.path",
-    "search": "mktcareers.commands.search",
-    "skills": "mktcareers.commands.skills",
-    "skill": "mktcareers.commands.skill",
-    "quiz": "mktcareers.commands.quiz",
-    "kb": "mktcareers.commands.kb",
+    "roles": ("mktcareers.commands.roles", "List and filter roles."),
+    "role": ("mktcareers.commands.role", "Look at one role in depth."),
+    "compare": ("mktcareers.commands.compare", "Compare two fields, two roles, or a role..."),
+    "path": ("mktcareers.commands.path", "What it takes to move from one role to..."),
+    "search": ("mktcareers.commands.search", "Find roles by title, alias, skill or tool,..."),
+    "skills": ("mktcareers.commands.skills", "List the skill catalogue."),
+    "skill": ("mktcareers.commands.skill", "Look at one skill and the roles that need it."),
+    "quiz": ("mktcareers.commands.quiz", "Take a self-assessment and see which roles..."),
+    "kb": ("mktcareers.commands.kb", "Check the knowledge base."),
 }
 
 
@@ -39,9 +41,23 @@ class LazyGroup(TyperGroup):
     def get_command(self, ctx, name: str):
         if name not in COMMANDS:
             return None
-        command = typer.main.get_command(importlib.import_module(COMMANDS[name]).app)
+        command = typer.main.get_command(importlib.import_module(COMMANDS[name][0]).app)
         command.name = name
         return command
+
+    def shell_complete(self, ctx, incomplete: str) -> list:
+        """Subcommand names with their help line, then the root's options, without
+        importing a subcommand's module: `mktcareers ro<TAB>` needs only names."""
+        from typer.core import CompletionItem
+
+        names = [
+            CompletionItem(name, help=summary)
+            for name, (_, summary) in COMMANDS.items()
+            if name.startswith(incomplete)
+        ]
+        # TyperGroup's own shell_complete adds the same names by building every
+        # command; the class above it (click's Command) adds the options.
+        return names + super(TyperGroup, self).shell_complete(ctx, incomplete)
 
 
 app = typer.Typer(
