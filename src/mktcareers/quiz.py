@@ -228,6 +228,9 @@ def preference_fit(measure: str, wanted: float, value: float) -> float:
     return 1 - abs(wanted - value)
 
 
+_INTEREST, _PREFERENCES, _SKILLS = WEIGHTS["interest"], WEIGHTS["preferences"], WEIGHTS["skills"]
+
+
 class _Person:
     """Answers prepared once, so scoring thousands of roles stays cheap."""
 
@@ -288,11 +291,11 @@ class _Person:
             return None, 0
         have = need = rated = 0
         for skill in role.skills:
-            level = levels.get(skill.id)
-            if level is not None:
+            if skill.id in levels:  # most skills are not rated: test before fetching
+                level, needed = levels[skill.id], skill.level
                 rated += 1
-                have += level if level < skill.level else skill.level
-                need += skill.level
+                have += level if level < needed else needed
+                need += needed
         return (have / need if need else None), rated
 
     def fit(self, role: Role) -> tuple[int, float | None, float | None, float | None, int]:
@@ -306,15 +309,17 @@ class _Person:
         ]
         preferences = sum(fits) / len(fits) if fits else None
         readiness, rated = self.readiness(role)
+        # The parts you have, weighted; a missing part's weight is shared out.
         weighted = total = 0.0
-        for name, part in (
-            ("interest", None if correlation is None else (correlation + 1) / 2),
-            ("preferences", preferences),
-            ("skills", readiness),
-        ):
-            if part is not None:
-                weighted += WEIGHTS[name] * part
-                total += WEIGHTS[name]
+        if correlation is not None:
+            weighted += _INTEREST * (correlation + 1) / 2
+            total += _INTEREST
+        if preferences is not None:
+            weighted += _PREFERENCES * preferences
+            total += _PREFERENCES
+        if readiness is not None:
+            weighted += _SKILLS * readiness
+            total += _SKILLS
         value = weighted / total if total else 0.0
         return round(100 * value), correlation, preferences, readiness, rated
 
