@@ -196,10 +196,9 @@ def test_suggestions_equal_the_direct_way(bundled, finder):
 def test_index_round_trips_through_json(bundled, finder):
     """The cache stores the names and the index as plain JSON; nothing is lost."""
     import json
-    from dataclasses import asdict
 
     names = [RoleNames(*json.loads(json.dumps(list(RoleNames.of(r))))) for r in bundled.roles]
-    index = NameIndex(**json.loads(json.dumps(asdict(finder.index))))
+    index = NameIndex(**json.loads(json.dumps(finder.index._asdict())))
     again = RoleFinder(names, index)
     for query in ("seo", "emial marketing", "python", "sofware develper"):
         assert again.resolve(query) == finder.resolve(query)

@@ -7,7 +7,8 @@ A typo is never silently "corrected": it gets suggestions instead, so
 Everything here works on `RoleNames` (a role's names, tools and skills, not the
 whole profile) and a `NameIndex` from normalised names to roles, which the cache
 stores: finding one role among 5,000 then scores each distinct name once
-instead of every name of every role.
+instead of every name of every role. Its small value types are NamedTuples,
+which cost a tenth of a dataclass to define: `role show` imports this module.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
@@ -42,8 +42,7 @@ class RoleNames(NamedTuple):
         return cls(role.slug, role.title, role.family, role.aliases, role.tools, skills)
 
 
-@dataclass(frozen=True)
-class NameIndex:
+class NameIndex(NamedTuple):
     """Normalised names -> positions of the roles that have them, in role order."""
 
     primary: dict[str, list[int]]  # slugs and titles
@@ -68,8 +67,7 @@ class NameIndex:
         return cls(primary, secondary, terms)
 
 
-@dataclass(frozen=True)
-class RoleMatch:
+class RoleMatch(NamedTuple):
     position: int | None  # of the role in the sequence searched, when one matched
     suggestions: tuple[str, ...] = ()  # slugs, best first, when none matched
 
@@ -253,14 +251,12 @@ EXTRA_MATCH_BONUS, MAX_EXTRA_MATCHES = 1.0, 5
 SEARCH_CUTOFF = 80
 
 
-@dataclass(frozen=True)
-class Matched:
+class Matched(NamedTuple):
     field: str  # title, slug, alias, skill or tool
     text: str
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     role: RoleNames
     score: float  # 0-100
     matches: tuple[Matched, ...]  # best first
