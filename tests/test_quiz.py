@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from mktcareers import kb, quiz
-from mktcareers.models import RIASEC
+from mktcareers.riasec import RIASEC
 from mktcareers.similarity import pearson
 
 CREATIVE_MARKETING = {

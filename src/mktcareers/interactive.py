@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 
-from mktcareers.models import RIASEC_NAMES, QuizItem
+from mktcareers.models import QuizItem
+from mktcareers.riasec import RIASEC_NAMES
 
 SECTIONS = {
     "interest": "Part 1 of 3 · How much would you like doing this?",

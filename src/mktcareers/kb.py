@@ -33,7 +33,6 @@ from mktcareers.location import (
 from mktcareers.models import (
     QUIZ_KINDS,
     QUIZ_MEASURES,
-    RIASEC,
     Derived,
     Family,
     GettingStarted,
@@ -55,6 +54,7 @@ from mktcareers.models import (
     Source,
 )
 from mktcareers.remote import remote_score
+from mktcareers.riasec import RIASEC
 
 __all__ = [
     "CORE_FILES",

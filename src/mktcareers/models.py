@@ -4,16 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-RIASEC = ("R", "I", "A", "S", "E", "C")
-RIASEC_NAMES = {
-    "R": "Realistic",
-    "I": "Investigative",
-    "A": "Artistic",
-    "S": "Social",
-    "E": "Enterprising",
-    "C": "Conventional",
-}
-
 
 @dataclass(frozen=True)
 class Skill:

@@ -19,7 +19,8 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from mktcareers.models import RIASEC, RIASEC_NAMES, Quiz, QuizItem, Role
+from mktcareers.models import Quiz, QuizItem, Role
+from mktcareers.riasec import RIASEC, RIASEC_NAMES
 
 LOWEST, HIGHEST = 1, 5
 WEIGHTS = {"interest": 0.60, "preferences": 0.25, "skills": 0.15}

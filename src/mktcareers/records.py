@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
-from mktcareers.models import Role, Source
+if TYPE_CHECKING:  # records of lists and searches never need the model classes defined
+    from mktcareers.models import Role, Source
 
 
 def role_row(role: Role) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -10,7 +11,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from mktcareers.models import RIASEC, RIASEC_NAMES, KnowledgeBase, Role, Source
+from mktcareers.riasec import RIASEC, RIASEC_NAMES
+
+if TYPE_CHECKING:  # views of lists and searches never need the model classes defined
+    from mktcareers.models import KnowledgeBase, Role, Source
 
 BAR_WIDTH = 20
 MISSING = "—"
