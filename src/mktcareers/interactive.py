@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rich.text import Text
-
 from mktcareers.models import QuizItem
+from mktcareers.render import Text  # inert: quiz items come from a knowledge base
 from mktcareers.riasec import RIASEC_NAMES
 
 SECTIONS = {

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from mktcareers.inert import inert
+
 
 def write(text: str) -> None:
     sys.stdout.write(text)
@@ -11,9 +13,9 @@ def write(text: str) -> None:
 
 def error(message: str, hint: str | None = None) -> None:
     """A one-line error on stderr, with an optional hint line."""
-    sys.stderr.write(f"Error: {message}\n")
+    sys.stderr.write(f"Error: {inert(message)}\n")
     if hint:
-        sys.stderr.write(f"Hint: {hint}\n")
+        sys.stderr.write(f"Hint: {inert(hint)}\n")
 
 
 def problems(message: str, lines, hint: str | None = None) -> None:
@@ -26,8 +28,8 @@ def problems(message: str, lines, hint: str | None = None) -> None:
 
 
 def note(line: str) -> None:
-    """A message line on stderr."""
-    sys.stderr.write(f"{line}\n")
+    """A message line on stderr (it may quote a knowledge base: made inert)."""
+    sys.stderr.write(f"{inert(line)}\n")
 
 
 def console(stderr: bool = False):

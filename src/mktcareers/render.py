@@ -1,4 +1,5 @@
-"""Rich views of roles. Knowledge-base text is always wrapped in Text(), never parsed as markup."""
+"""Rich views of roles. Knowledge-base text always goes through Text (defined below):
+never parsed as markup, and with no control characters."""
 
 from __future__ import annotations
 
@@ -9,12 +10,25 @@ from rich import box
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
-from rich.text import Text
+from rich.text import Text as RichText
 
+from mktcareers.inert import inert
 from mktcareers.riasec import RIASEC, RIASEC_NAMES
 
 if TYPE_CHECKING:  # views of lists and searches never need the model classes defined
     from mktcareers.models import KnowledgeBase, Role, Source
+
+
+class Text(RichText):
+    """rich.text.Text whose strings are made inert (mktcareers.inert): every Text of a
+    view is one of these, so no text from a knowledge base can steer the terminal."""
+
+    def __init__(self, text: str = "", *args, **kwargs) -> None:
+        super().__init__(inert(text), *args, **kwargs)
+
+    def append(self, text, style=None):
+        return super().append(inert(text) if isinstance(text, str) else text, style)
+
 
 BAR_WIDTH = 20
 MISSING = "—"
