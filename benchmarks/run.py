@@ -93,6 +93,25 @@ print(statistics.median(times) * 1000)
     return float(out.stdout)
 
 
+def slowest_bad_input(work: Path, env: dict) -> tuple[float, str, int]:
+    """(seconds, case) of the slowest case of the bad-knowledge-base corpus
+    (tests/test_bad_kb.py) through `mktcareers --data DIR roles list`, and how many."""
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    from test_bad_kb import CASES
+
+    from mktcareers.location import bundled_dir
+
+    slowest = (0.0, "")
+    for name, change, _ in CASES:
+        root = work / "bad" / name
+        shutil.copytree(bundled_dir(), root, ignore=shutil.ignore_patterns("raw"))
+        change(root)
+        start = time.perf_counter()
+        subprocess.run([*TOOL, "--data", str(root), "roles", "list"], capture_output=True, env=env)
+        slowest = max(slowest, (time.perf_counter() - start, name))
+    return (*slowest, len(CASES))
+
+
 def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="mktcareers-bench-"))
     env = {**os.environ, "MKTCAREERS_CACHE_DIR": str(work / "cache"), "NO_COLOR": "1"}
@@ -158,12 +177,21 @@ def main() -> int:
         )
         scoring = quiz_scoring_ms(big, env)
         memory = peak_memory_mib(big_list, env)
+        bad_seconds, bad_case, bad_count = slowest_bad_input(work, env)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
     absolute = [
         ("5,000 roles: quiz scoring, in process", f"{scoring:.1f} ms", "", scoring, 50.0, "ms"),
         ("5,000 roles: peak memory of roles list", f"{memory:.0f} MiB", "", memory, 200.0, "MiB"),
+        (
+            f"slowest of {bad_count} bad knowledge bases ({bad_case}), to its error",
+            f"{bad_seconds * 1000:.0f} ms",
+            "",
+            bad_seconds * 1000,
+            1000.0,
+            "ms",
+        ),
     ]
     failed = 0
     print("| target | measured | baseline | ratio | limit | ok |\n|---|---:|---:|---:|---:|---|")
