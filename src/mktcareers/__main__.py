@@ -41,7 +41,7 @@ def _leave(code: int | str | None) -> None:
     try:
         sys.stdout.flush()
     except BrokenPipeError:
-        code = code or 0
+        pass  # the reader has gone: nothing more to say
     except OSError:
         code = code or 1
     with contextlib.suppress(OSError):

@@ -180,9 +180,7 @@ class Table(Sequence):
     def __len__(self) -> int:
         return len(self._spans)
 
-    def __getitem__(self, position):
-        if isinstance(position, slice):
-            return [self[index] for index in range(*position.indices(len(self)))]
+    def __getitem__(self, position: int):
         if position < 0:
             position += len(self)
         if position not in self._built:

@@ -88,7 +88,7 @@ class Store:
     def role(self, position: int):
         """The models.Role at `position` (as the finder counts)."""
         if self._knowledge is None:
-            roles = self._cached(lambda entry: self._roles(entry))
+            roles = self._cached(lambda entry: self._roles)
             if roles is not None:
                 return roles[position]
         return self._parsed().roles[position]
@@ -101,22 +101,24 @@ class Store:
 
     def sources(self) -> dict:
         """source id -> models.Source."""
-        return self._base().sources
+        return self._base.sources
 
     def knowledge(self):
         """The whole models.KnowledgeBase."""
         if self._knowledge is None:
             from dataclasses import replace
 
-            base = self._base()
-            roles = self._cached(lambda entry: tuple(self._roles(entry)))
+            base = self._base
+            roles = self._cached(lambda entry: tuple(self._roles))
             if roles is not None and self._knowledge is None:
-                return replace(base, roles=roles, root=str(self.root))
+                self._knowledge = replace(base, roles=roles, root=str(self.root))
         return self._parsed()
 
     # -------------------------------------------------------------- plumbing
 
+    @cached_property
     def _base(self):
+        """The knowledge base without its roles (catalogues, sources, rubric)."""
         if self._knowledge is None:
             from mktcareers.codec import decoder
             from mktcareers.models import KnowledgeBase
@@ -126,11 +128,15 @@ class Store:
                 return base
         return self._parsed()
 
-    def _roles(self, entry: cache.Entry):
+    @cached_property
+    def _roles(self):
+        """Every role, decoded from the cache when first asked for."""
         from mktcareers.codec import decoder
         from mktcareers.models import Role
 
-        return entry.table("roles", decoder(Role), lambda position: self._parsed().roles[position])
+        return self._entry.table(
+            "roles", decoder(Role), lambda position: self._parsed().roles[position]
+        )
 
     def _cached(self, read: Callable[[cache.Entry], object]):
         """`read(entry)`, or None when there is no cache or that part of it is damaged."""
@@ -170,17 +176,19 @@ class _CachedIndex:
     @cached_property
     def terms(self) -> dict[str, list[int]]:
         terms = self._store._cached(lambda entry: entry.document("terms"))
-        return self._built().terms if terms is None else terms
+        return self._built.terms if terms is None else terms
 
     @cached_property
     def _names(self) -> dict[str, dict[str, list[int]]]:
         names = self._store._cached(lambda entry: entry.document("names_index"))
         if names is None:
-            built = self._built()
+            built = self._built
             names = {"primary": built.primary, "secondary": built.secondary}
         return names
 
+    @cached_property
     def _built(self):
+        """The index built from the parsed YAML, when the cached one is damaged."""
         from mktcareers.search import NameIndex, RoleNames
 
         return NameIndex.build([RoleNames.of(role) for role in self._store._parsed().roles])
