@@ -19,7 +19,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from mktcareers.location import CORE_FILES, bundled_dir
+from mktcareers.kb.location import CORE_FILES, bundled_dir
 
 WORDS = [
     "audience",

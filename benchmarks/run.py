@@ -75,8 +75,9 @@ def quiz_scoring_ms(kb_dir: Path, env: dict) -> float:
     code = f"""
 import statistics, time
 from pathlib import Path
-from mktcareers import kb, quiz
-from mktcareers.store import Store
+from mktcareers.kb import loading as kb
+from mktcareers.quiz import scoring as quiz
+from mktcareers.kb.store import Store
 knowledge = Store.open(Path({str(kb_dir)!r}), kb.load).knowledge()
 items = kb.load_quiz(knowledge)
 answers = {{i.id: (5 if i.area in "AE" else 2) for i in items.items if i.kind == "interest"}}
@@ -99,7 +100,7 @@ def slowest_bad_input(work: Path, env: dict) -> tuple[float, str, int]:
     sys.path.insert(0, str(HERE.parent / "tests"))
     from test_bad_kb import CASES
 
-    from mktcareers.location import bundled_dir
+    from mktcareers.kb.location import bundled_dir
 
     slowest = (0.0, "")
     for name, change, _ in CASES:

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mktcareers import cache, kb, state
-from mktcareers.cli import app
+from mktcareers import userdata
+from mktcareers.cli.app import app
+from mktcareers.kb import loading as kb
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -31,7 +32,7 @@ def _no_user_kb(monkeypatch):
 def cache_dir(monkeypatch, tmp_path) -> Path:
     """Tests keep knowledge-base caches in a private folder, never the user's."""
     folder = tmp_path / "cache"
-    monkeypatch.setenv(cache.CACHE_ENV, str(folder))
+    monkeypatch.setenv(userdata.ENV_VARS["cache"], str(folder))
     return folder
 
 
@@ -39,7 +40,7 @@ def cache_dir(monkeypatch, tmp_path) -> Path:
 def state_dir(monkeypatch, tmp_path) -> Path:
     """Tests keep quiz progress in a private folder, never the user's."""
     folder = tmp_path / "state"
-    monkeypatch.setenv(state.STATE_ENV, str(folder))
+    monkeypatch.setenv(userdata.ENV_VARS["state"], str(folder))
     return folder
 
 

@@ -4,7 +4,8 @@ import re
 import pytest
 import yaml
 
-from mktcareers import compare, kb
+from mktcareers import compare
+from mktcareers.kb import loading as kb
 from mktcareers.similarity import pearson, similarity, skill_overlap
 
 

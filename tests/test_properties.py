@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from mktcareers import kb
-from mktcareers.cli import app
+from mktcareers.cli.app import app
+from mktcareers.kb import loading as kb
 
 WORDS = [
     "roles", "list", "role", "show", "compare", "path", "search", "skills", "skill", "quiz",

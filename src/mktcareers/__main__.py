@@ -14,7 +14,7 @@ def main() -> None:
 
         sys.stdout.write(f"mktcareers {__version__}\n")
         _leave(0)
-    from mktcareers.cli import app
+    from mktcareers.cli.app import app
 
     try:
         app(prog_name="mktcareers")
@@ -29,7 +29,7 @@ def _leave(code: int | str | None) -> None:
     A normal exit first tears the interpreter down, freeing every module and
     object one by one: after a command that took 60 ms that is another 15 ms
     spent on nothing. Nothing here needs it: the cache file is closed when the
-    command ends and every file we write is already synced (state.write_atomic).
+    command ends and every file we write is already synced (userdata.write_atomic).
     When the reader of our output has gone (`mktcareers roles list | head -1`),
     the rest of the output is dropped without a word.
     """

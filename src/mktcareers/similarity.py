@@ -9,8 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from mktcareers.models import Role
-from mktcareers.riasec import RIASEC
+from mktcareers.models import RIASEC, Role
 
 SKILL_WEIGHT, INTEREST_WEIGHT, ZONE_WEIGHT = 0.6, 0.3, 0.1
 METHOD = (

@@ -1,0 +1,59 @@
+"""mktcareers path."""
+
+from typing import Annotated
+
+import typer
+
+from mktcareers.cli.common import CONTEXT, FormatOption, present, resolve, store
+from mktcareers.views import console as output
+from mktcareers.views.formats import OutputFormat
+
+app = typer.Typer(context_settings=CONTEXT)
+
+
+@app.command()
+def path(
+    ctx: typer.Context,
+    source: Annotated[str, typer.Argument(metavar="FROM", help="The role you have now.")],
+    target: Annotated[
+        str | None,
+        typer.Argument(metavar="TO", help="The role you want; leave out to list the closest."),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, max=100, help="Closest moves to list.")
+    ] = 5,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """What it takes to move from one role to another, or the closest moves from a role.
+
+    Examples:
+
+      mktcareers path copywriter seo-specialist
+
+      mktcareers path it-support-specialist marketing-technologist --format json
+
+      mktcareers path social-media-manager
+    """
+    from mktcareers import moves as paths
+    from mktcareers.views import records
+
+    opened = store(ctx)
+    finder = opened.finder()
+    start_at = resolve(finder, source)
+    end_at = None if target is None else resolve(finder, target)
+    knowledge = opened.knowledge()
+    start = knowledge.roles[start_at]
+    if end_at is None:
+        found = paths.closest_moves(start, knowledge.roles, limit=limit)
+        present(
+            fmt,
+            lambda render: render.moves_table(start, found),
+            lambda: records.moves(start, found),
+        )
+        return
+    end = knowledge.roles[end_at]
+    if end.slug == start.slug:
+        output.error("FROM and TO are the same role.", "pick another TO, or leave it out.")
+        raise typer.Exit(1)
+    move = paths.transition(start, end)
+    present(fmt, lambda render: render.transition(move), lambda: records.transition(move))

@@ -1,0 +1,45 @@
+"""mktcareers role show."""
+
+from typing import Annotated
+
+import typer
+
+from mktcareers.cli.common import CONTEXT, FormatOption, present, resolve, store
+from mktcareers.views.formats import OutputFormat
+
+app = typer.Typer(no_args_is_help=True, context_settings=CONTEXT)
+
+
+@app.callback()
+def role() -> None:
+    """Look at one role in depth."""
+
+
+@app.command("show")
+def role_show(
+    ctx: typer.Context,
+    name: Annotated[
+        str, typer.Argument(help="A role's slug, title or alias, e.g. seo-specialist.")
+    ],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Show a role's full profile: work, skills, tools, remote work, pay and how to start.
+
+    Examples:
+
+      mktcareers role show seo-specialist
+
+      mktcareers role show "SEO Analyst"
+
+      mktcareers role show ppc --format json
+    """
+    from mktcareers.views import records
+
+    knowledge = store(ctx)
+    chosen = knowledge.role(resolve(knowledge.finder(), name))
+    sources = knowledge.sources()
+    present(
+        fmt,
+        lambda render: render.role_profile(chosen, sources, knowledge.titles(chosen.next_roles)),
+        lambda: records.role_detail(chosen, sources),
+    )

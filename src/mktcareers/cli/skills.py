@@ -1,0 +1,57 @@
+"""mktcareers skills list."""
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from mktcareers.cli.common import CONTEXT, FormatOption, present, store
+from mktcareers.views.formats import OutputFormat
+
+app = typer.Typer(no_args_is_help=True, context_settings=CONTEXT)
+
+
+class SkillType(StrEnum):
+    technical = "technical"
+    non_technical = "non-technical"
+
+
+@app.callback()
+def skills() -> None:
+    """List the skill catalogue."""
+
+
+@app.command("list")
+def skills_list(
+    ctx: typer.Context,
+    skill_type: Annotated[
+        SkillType | None, typer.Option("--type", help="Only skills of this type.")
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List the skill catalogue, with how many roles need each skill.
+
+    Examples:
+
+      mktcareers skills list
+
+      mktcareers skills list --type technical --format csv
+    """
+    from mktcareers.skills import usage_counts
+    from mktcareers.views import records
+
+    knowledge = store(ctx).knowledge()
+    chosen = sorted(
+        (
+            skill
+            for skill in knowledge.skills.values()
+            if skill_type is None or skill.type == skill_type
+        ),
+        key=lambda skill: (skill.type, skill.name.lower()),
+    )
+    counts = usage_counts(knowledge)
+    present(
+        fmt,
+        lambda render: render.skills_table(chosen, counts),
+        lambda: [records.skill_row(skill, counts[skill.id]) for skill in chosen],
+    )

@@ -1,0 +1,50 @@
+"""Where a knowledge base is, and which files make it up. Imports nothing heavy."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_VAR = "MKTCAREERS_DATA"
+CORE_FILES = ("families.yaml", "skills.yaml", "sources.yaml", "remote_rubric.yaml")
+DERIVED_FILE = Path("generated") / "derived.yaml"
+QUIZ_FILE = "quiz.yaml"
+
+
+def bundled_dir() -> Path:
+    """The knowledge base shipped with the package (or the repo's data/ in development)."""
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "data"
+    if (packaged / "roles").is_dir():
+        return packaged
+    return package.parents[1] / "data"
+
+
+def resolve_dir(option: Path | str | None = None) -> Path:
+    """--data wins, then $MKTCAREERS_DATA, then the bundled knowledge base."""
+    chosen = option or os.environ.get(ENV_VAR) or None
+    return Path(chosen).expanduser() if chosen else bundled_dir()
+
+
+def _role_names(root: Path) -> list[str]:
+    try:
+        with os.scandir(Path(root) / "roles") as entries:
+            return sorted(entry.name for entry in entries if entry.name.endswith(".yaml"))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
+def role_files(root: Path) -> list[Path]:
+    """The role files of a knowledge base, sorted by name."""
+    roles = root / "roles"
+    return [roles / name for name in _role_names(root)]
+
+
+def kb_file_names(root: Path) -> list[str]:
+    """Every file `load` reads, relative to `root` with '/' between folders: the
+    catalogues, the role files and the derived numbers."""
+    return [
+        *CORE_FILES,
+        *(f"roles/{name}" for name in _role_names(root)),
+        DERIVED_FILE.as_posix(),
+    ]

@@ -1,0 +1,47 @@
+"""Read a quiz answers file: a YAML or JSON mapping of item id -> answer 1..5.
+
+Read with the same safe, line-aware reader as the knowledge base, so every
+problem names the file and line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mktcareers.kb import yamldoc
+from mktcareers.models import Quiz
+from mktcareers.quiz.scoring import check_answers
+
+
+class AnswersError(Exception):
+    """The answers file cannot be used; `problems` lists each reason as file:line: message."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def read_answers(path: Path | str, quiz: Quiz) -> dict[str, int]:
+    name = str(path)
+    try:
+        document = yamldoc.read(Path(path))
+    except FileNotFoundError:
+        raise AnswersError([f"{name}: file not found"]) from None
+    except IsADirectoryError:
+        raise AnswersError([f"{name}: is a directory, not a file"]) from None
+    except OSError as error:
+        raise AnswersError([f"{name}: cannot read file: {error.strerror or error}"]) from None
+    except yamldoc.YamlDocError as error:
+        where = f"{name}:{error.line}" if error.line else name
+        raise AnswersError([f"{where}: {error.message}"]) from None
+    if document.data is None:
+        raise AnswersError([f"{name}: file is empty"])
+    answers, problems = check_answers(quiz, document.data)
+    if problems:
+        lines = []
+        for key, message in problems:
+            line = document.line_of((key,) if key else ())
+            where = f"{name}:{line}" if line else name
+            lines.append(f"{where}: {key + ': ' if key else ''}{message}")
+        raise AnswersError(lines)
+    return answers

@@ -1,0 +1,105 @@
+"""The user's saved state: quiz progress, and atomic writes that never leave half a file.
+
+Progress lives in the user state directory: $MKTCAREERS_STATE_DIR, else
+$XDG_STATE_HOME/mktcareers, else ~/.local/state/mktcareers (on Windows
+%LOCALAPPDATA%/mktcareers). It is plain JSON, never code.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mktcareers.userdata import user_dir, write_atomic
+
+PROGRESS_FILE = "quiz-progress.json"
+PROGRESS_KIND = "mktcareers quiz progress"
+PROGRESS_VERSION = 1
+MAX_PROGRESS_BYTES = 1_000_000
+
+
+def progress_path() -> Path:
+    return user_dir("state") / PROGRESS_FILE
+
+
+@dataclass
+class Progress:
+    """A quiz in progress: which quiz, the answers so far, and where you were."""
+
+    short: bool
+    answers: dict[str, int] = field(default_factory=dict)
+    position: int = 0
+
+    def to_json(self) -> str:
+        return (
+            json.dumps(
+                {
+                    "kind": PROGRESS_KIND,
+                    "version": PROGRESS_VERSION,
+                    "short": self.short,
+                    "position": self.position,
+                    "answers": self.answers,
+                },
+                indent=2,
+            )
+            + "\n"
+        )
+
+
+class ProgressError(Exception):
+    """A progress file that cannot be used; the message says why."""
+
+
+def read_progress(path: Path) -> Progress | None:
+    """The saved progress at `path`, None when there is none; ProgressError when unusable."""
+    try:
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_PROGRESS_BYTES + 1)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise ProgressError(f"cannot read it: {error.strerror or error}") from None
+    if len(raw) > MAX_PROGRESS_BYTES:
+        raise ProgressError("it is too large to be a quiz progress file")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ProgressError(f"it is not valid JSON ({error})") from None
+    if not isinstance(data, dict) or data.get("kind") != PROGRESS_KIND:
+        raise ProgressError("it is not a mktcareers quiz progress file")
+    if data.get("version") != PROGRESS_VERSION:
+        raise ProgressError(f"it has an unknown version ({data.get('version')!r})")
+    short, position, answers = data.get("short"), data.get("position"), data.get("answers")
+    if not isinstance(short, bool):
+        raise ProgressError("'short' is not true or false")
+    if isinstance(position, bool) or not isinstance(position, int) or position < 0:
+        raise ProgressError("'position' is not a whole number of 0 or more")
+    if not isinstance(answers, dict) or not all(
+        isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 5
+        for value in answers.values()
+    ):
+        raise ProgressError("'answers' is not a mapping of item id to 1-5")
+    return Progress(short=short, answers=dict(answers), position=position)
+
+
+def save_progress(path: Path, progress: Progress) -> None:
+    write_atomic(path, progress.to_json())
+
+
+def set_aside(path: Path) -> Path:
+    """Move an unusable progress file out of the way (kept, not overwritten)."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+    os.replace(path, target)
+    return target
+
+
+def clear_progress(path: Path) -> None:
+    Path(path).unlink(missing_ok=True)

@@ -1,0 +1,434 @@
+"""Score quiz answers against roles: interest shape, work preferences and skill readiness.
+
+Pure and deterministic; the method and its weights are in docs/quiz.md.
+
+- Interest: answers 1-5 become 0-4 and are summed per RIASEC area, as the
+  O*NET Interest Profiler does. Areas can have different numbers of answers
+  (skips, the short quiz), so each sum is divided by its count, then rescaled
+  to O*NET's 1-7 occupational scale and compared with each role's profile by
+  Pearson correlation: the shape of the profile counts, not its level.
+- Preferences: each answer is compared with one number of the role.
+- Skills: readiness is the share of the role's needed level you already have,
+  over the skills you rated.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from mktcareers.models import RIASEC, RIASEC_NAMES, Quiz, QuizItem, Role
+
+LOWEST, HIGHEST = 1, 5
+WEIGHTS = {"interest": 0.60, "preferences": 0.25, "skills": 0.15}
+# A profile whose highest and lowest areas are closer than this (on 1-7) is
+# flat: one answer step is 1.5 on that scale, so this is less than one step.
+FLAT_RANGE = 1.0
+# Skill answers on the catalogue's level scale; 1 means none yet (level 0).
+SKILL_LEVEL = {1: 0, 2: 2, 3: 3, 4: 4, 5: 5}
+MET, MISSED = 0.75, 0.5  # a preference fit at or above MET is met, below MISSED missed
+SKILLS_TO_BUILD = 3
+DISCLAIMER = (
+    "These items are our own and are not a validated psychometric instrument; "
+    "the scoring follows the method of the O*NET Interest Profiler."
+)
+
+
+# ------------------------------------------------------------------ items
+
+
+def ordered_items(quiz: Quiz, short: bool = False) -> tuple[QuizItem, ...]:
+    """The items in the order they are asked: interests taking turns by area, then
+    preferences, then skills."""
+    chosen = [item for item in quiz.items if item.short or not short]
+    by_area = [[item for item in chosen if item.area == area] for area in RIASEC]
+    interests = [
+        column[index]
+        for index in range(max(map(len, by_area), default=0))
+        for column in by_area
+        if index < len(column)
+    ]
+    rest = [item for kind in ("preference", "skill") for item in chosen if item.kind == kind]
+    return (*interests, *rest)
+
+
+def check_answers(quiz: Quiz, data: object) -> tuple[dict[str, int], list[tuple[str, str]]]:
+    """Answers from a mapping of item id -> 1..5, and (key, message) for each problem."""
+    if not isinstance(data, Mapping):
+        return {}, [("", "expected a mapping of item id to an answer from 1 to 5")]
+    known = {item.id for item in quiz.items}
+    answers, problems = {}, []
+    for key, value in data.items():
+        if key not in known:
+            from mktcareers.kb.fields import suggest  # only when there is something to suggest
+
+            problems.append((str(key), f"unknown item id '{key}'{suggest(key, sorted(known))}"))
+        elif isinstance(value, bool) or not isinstance(value, int):
+            problems.append((key, f"expected a whole number from 1 to 5, got {value!r}"))
+        elif not LOWEST <= value <= HIGHEST:
+            problems.append((key, f"{value} is out of range (1-5)"))
+        else:
+            answers[key] = value
+    return answers, problems
+
+
+# ------------------------------------------------------------------ interest profile
+
+
+def interest_profile(quiz: Quiz, answers: Mapping[str, int]) -> dict[str, float | None]:
+    """Each area's 1-7 score, or None for an area without answers."""
+    profile: dict[str, float | None] = {}
+    for area in RIASEC:
+        points = [answers[i.id] - LOWEST for i in quiz.items if i.area == area and i.id in answers]
+        profile[area] = 1 + 6 * sum(points) / (4 * len(points)) if points else None
+    return profile
+
+
+def holland_code(profile: Mapping[str, float | None]) -> str:
+    """The three highest areas, ties in R-I-A-S-E-C order."""
+    scored = [area for area in RIASEC if profile.get(area) is not None]
+    return "".join(sorted(scored, key=lambda area: -profile[area])[:3])
+
+
+# ------------------------------------------------------------------ result types
+
+
+@dataclass(frozen=True)
+class AreaDriver:
+    """An area that is above average both for you and for the role."""
+
+    area: str
+    you: float
+    role: float
+
+
+@dataclass(frozen=True)
+class PreferenceFit:
+    measure: str  # remote, creative, people, code
+    wanted: float  # your answer as 0-1
+    role_value: float  # the role's value as 0-1
+    fit: float  # 0-1
+
+    @property
+    def verdict(self) -> str:
+        return "met" if self.fit >= MET else "missed" if self.fit < MISSED else "partly"
+
+
+@dataclass(frozen=True)
+class SkillToBuild:
+    id: str
+    name: str
+    have: int | None  # None when you did not rate it
+    need: int
+
+
+@dataclass(frozen=True)
+class Match:
+    role: Role
+    fit: int  # 0-100
+    correlation: float | None  # Pearson r of interest profiles
+    preferences: float | None  # 0-1
+    readiness: float | None  # 0-1
+    rated_skills: int
+    drivers: tuple[AreaDriver, ...]
+    preference_fits: tuple[PreferenceFit, ...]
+    skills_to_build: tuple[SkillToBuild, ...]
+
+    @property
+    def interest(self) -> float | None:
+        return None if self.correlation is None else (self.correlation + 1) / 2
+
+
+@dataclass(frozen=True)
+class QuizResult:
+    profile: dict[str, float | None]
+    holland_code: str
+    status: str  # "ok", "flat" or "incomplete"
+    message: str | None
+    matches: tuple[Match, ...]
+    answered: int
+    asked: int
+
+
+# ------------------------------------------------------------------ scoring
+
+
+def score(
+    quiz: Quiz,
+    answers: Mapping[str, int],
+    roles: Sequence[Role],
+    limit: int = 5,
+    asked: int | None = None,
+) -> QuizResult:
+    """The best `limit` roles for these answers, best first, with why."""
+    profile = interest_profile(quiz, answers)
+    code = holland_code(profile)
+    answered = sum(1 for item in quiz.items if item.id in answers)
+    asked = len(quiz.items) if asked is None else asked
+    missing = [area for area in RIASEC if profile[area] is None]
+    if missing:
+        names = ", ".join(RIASEC_NAMES[area] for area in missing)
+        message = (
+            f"No interest answers for {names}: answer at least one item in every area "
+            "to get recommendations."
+        )
+        return QuizResult(profile, code, "incomplete", message, (), answered, asked)
+    spread = max(profile.values()) - min(profile.values())
+    if spread < FLAT_RANGE:
+        message = (
+            f"Your interest answers are almost the same for every area (they span only "
+            f"{spread:.1f} on the 1-7 scale), so they cannot tell roles apart. Take the full "
+            "quiz and use the whole scale: 'strongly like' for the work that appeals most, "
+            "'dislike' for what appeals least."
+        )
+        return QuizResult(profile, code, "flat", message, (), answered, asked)
+
+    person = _Person.from_answers(quiz, answers, profile)
+    # Only the best `limit` are needed: a heap avoids sorting thousands of roles.
+    best = heapq.nsmallest(
+        limit,
+        ((person.fit(role), role) for role in roles),
+        key=lambda pair: (-pair[0][0], -(pair[0][1] or -2), pair[1].title, pair[1].slug),
+    )
+    matches = tuple(person.explain(role, parts) for parts, role in best)
+    return QuizResult(profile, code, "ok", None, matches, answered, asked)
+
+
+def _clamp(value: float, low: float = 0.0, high: float = 1.0) -> float:
+    return max(low, min(high, value))
+
+
+def role_value(measure: str, role: Role) -> float | None:
+    """The role's side of a preference, 0-1 (None without the data it needs)."""
+    if measure == "remote":
+        return role.remote.score / 100
+    derived = role.derived
+    if derived is None:
+        return None
+    riasec = derived.riasec
+    if measure == "creative":  # Artistic against Investigative: 0 analytical, 1 creative
+        return (_clamp((riasec["A"] - riasec["I"]) / 4, -1.0, 1.0) + 1) / 2
+    if measure == "people":  # Social and Enterprising: work with and through people
+        return _clamp(((riasec["S"] + riasec["E"]) / 2 - 2) / 3)
+    if measure == "code":
+        return derived.it_overlap.score / 100
+    raise ValueError(f"unknown measure: {measure}")
+
+
+def preference_fit(measure: str, wanted: float, value: float) -> float:
+    """How well a role's value meets a preference, 0-1.
+
+    Remote is one-sided: a role cannot be too remote-friendly, and someone to
+    whom it does not matter is never penalised. The others are two-sided.
+    """
+    if measure == "remote":
+        return 1 - wanted * (1 - value)
+    return 1 - abs(wanted - value)
+
+
+_INTEREST, _PREFERENCES, _SKILLS = WEIGHTS["interest"], WEIGHTS["preferences"], WEIGHTS["skills"]
+
+
+class _Person:
+    """Answers prepared once, so scoring thousands of roles stays cheap."""
+
+    def __init__(self, profile, deviations, norm, wanted, skill_levels) -> None:
+        self.profile = profile
+        self.deviations = deviations
+        self.norm = norm
+        self.wanted = wanted  # measure -> 0-1
+        self.skill_levels = skill_levels  # skill id -> level 0-5
+
+    @classmethod
+    def from_answers(cls, quiz: Quiz, answers: Mapping[str, int], profile) -> _Person:
+        values = [profile[area] for area in RIASEC]
+        mean = sum(values) / len(values)
+        deviations = [value - mean for value in values]
+        norm = math.sqrt(sum(d * d for d in deviations))
+        wanted, skills = {}, {}
+        for item in quiz.items:
+            if item.id not in answers:
+                continue
+            if item.kind == "preference":
+                wanted[item.measures] = (answers[item.id] - LOWEST) / (HIGHEST - LOWEST)
+            elif item.kind == "skill":
+                skills[item.skill] = SKILL_LEVEL[answers[item.id]]
+        return cls(profile, deviations, norm, wanted, skills)
+
+    def correlation(self, role: Role) -> float | None:
+        if role.derived is None:
+            return None
+        r = role.derived.riasec
+        x = (r["R"], r["I"], r["A"], r["S"], r["E"], r["C"])
+        d = self.deviations
+        # Written out, not as generators: this runs for every role of the knowledge base.
+        # sum((x - mean) * d) == sum(x * d) because your deviations d sum to 0.
+        covariance = x[0] * d[0] + x[1] * d[1] + x[2] * d[2] + x[3] * d[3] + x[4] * d[4]
+        covariance += x[5] * d[5]
+        total = x[0] + x[1] + x[2] + x[3] + x[4] + x[5]
+        squares = x[0] * x[0] + x[1] * x[1] + x[2] * x[2] + x[3] * x[3] + x[4] * x[4]
+        squares += x[5] * x[5]
+        norm = math.sqrt(max(squares - total * total / 6, 0.0)) * self.norm
+        if norm == 0:
+            return None
+        return covariance / norm
+
+    def preference_fits(self, role: Role) -> list[PreferenceFit]:
+        fits = []
+        for measure, wanted in self.wanted.items():
+            value = role_value(measure, role)
+            if value is not None:
+                fits.append(
+                    PreferenceFit(measure, wanted, value, preference_fit(measure, wanted, value))
+                )
+        return fits
+
+    def readiness(self, role: Role) -> tuple[float | None, int]:
+        levels = self.skill_levels
+        if not levels:
+            return None, 0
+        have = need = rated = 0
+        for skill in role.skills:
+            if skill.id in levels:  # most skills are not rated: test before fetching
+                level, needed = levels[skill.id], skill.level
+                rated += 1
+                have += level if level < needed else needed
+                need += needed
+        return (have / need if need else None), rated
+
+    def fit(self, role: Role) -> tuple[int, float | None, float | None, float | None, int]:
+        """(fit 0-100, correlation, preferences 0-1, readiness 0-1, skills rated)."""
+        correlation = self.correlation(role)
+        # Plain floats here, not PreferenceFit objects: this runs for every role.
+        fits = [
+            preference_fit(measure, wanted, value)
+            for measure, wanted in self.wanted.items()
+            if (value := role_value(measure, role)) is not None
+        ]
+        preferences = sum(fits) / len(fits) if fits else None
+        readiness, rated = self.readiness(role)
+        # The parts you have, weighted; a missing part's weight is shared out.
+        weighted = total = 0.0
+        if correlation is not None:
+            weighted += _INTEREST * (correlation + 1) / 2
+            total += _INTEREST
+        if preferences is not None:
+            weighted += _PREFERENCES * preferences
+            total += _PREFERENCES
+        if readiness is not None:
+            weighted += _SKILLS * readiness
+            total += _SKILLS
+        value = weighted / total if total else 0.0
+        return round(100 * value), correlation, preferences, readiness, rated
+
+    def explain(self, role: Role, parts) -> Match:
+        fit, correlation, preferences, readiness, rated = parts
+        return Match(
+            role=role,
+            fit=fit,
+            correlation=correlation,
+            preferences=preferences,
+            readiness=readiness,
+            rated_skills=rated,
+            drivers=self.drivers(role),
+            preference_fits=tuple(self.preference_fits(role)),
+            skills_to_build=self.skills_to_build(role),
+        )
+
+    def drivers(self, role: Role) -> tuple[AreaDriver, ...]:
+        """Areas above average for both, the largest joint contribution first."""
+        if role.derived is None:
+            return ()
+        riasec = role.derived.riasec
+        role_mean = sum(riasec.values()) / len(riasec)
+        joint = [
+            (you_dev * (riasec[area] - role_mean), area)
+            for area, you_dev in zip(RIASEC, self.deviations, strict=True)
+            if you_dev > 0 and riasec[area] > role_mean
+        ]
+        joint.sort(key=lambda pair: (-pair[0], RIASEC.index(pair[1])))
+        return tuple(AreaDriver(area, self.profile[area], riasec[area]) for _, area in joint[:2])
+
+    def skills_to_build(self, role: Role) -> tuple[SkillToBuild, ...]:
+        """The role's skills you lack most, weighted by how much it needs them.
+
+        Skills you rated come first; those you did not rate follow (as level 0).
+        """
+        gaps = []
+        for skill in role.skills:
+            have = self.skill_levels.get(skill.id)
+            gap = skill.level - (have or 0)
+            if gap > 0:
+                gaps.append((gap * skill.level, skill, have))
+        # Gaps you told us about come first; unrated skills follow, as if level 0.
+        gaps.sort(key=lambda entry: (entry[2] is None, -entry[0], -entry[1].level, entry[1].name))
+        return tuple(
+            SkillToBuild(skill.id, skill.name, have, skill.level)
+            for _, skill, have in gaps[:SKILLS_TO_BUILD]
+        )
+
+
+# ------------------------------------------------------------------ reasons
+
+
+def _strength(correlation: float) -> str:
+    if correlation >= 0.7:
+        return "strong"
+    if correlation >= 0.4:
+        return "fair"
+    if correlation >= 0:
+        return "weak"
+    return "poor"
+
+
+def _lean(value: float, low: str, middle: str, high: str) -> str:
+    return high if value >= 0.6 else low if value <= 0.4 else middle
+
+
+def _preference_reason(check: PreferenceFit) -> str | None:
+    """A sentence for a preference you expressed, or None when you were neutral."""
+    if check.measure == "remote":
+        if check.wanted < 0.5:
+            return None
+        return (
+            f"Remote work matters to you: remote score {round(check.role_value * 100)} "
+            f"({check.verdict})"
+        )
+    if check.wanted == 0.5:
+        return None
+    if check.measure == "creative":
+        you = "creative" if check.wanted > 0.5 else "analytical"
+        role = _lean(check.role_value, "analytical", "mixed", "creative")
+        return f"You lean towards {you} work; this role's work is {role} ({check.verdict})"
+    if check.measure == "people":
+        you = "much of your day" if check.wanted > 0.5 else "little of your day"
+        role = _lean(check.role_value, "little", "some", "much")
+        return f"You want {you} with people; this role has {role} ({check.verdict})"
+    you = "a lot of" if check.wanted > 0.5 else "little"
+    return (
+        f"You want {you} code and technical work; IT overlap "
+        f"{round(check.role_value * 100)} ({check.verdict})"
+    )
+
+
+def reasons(match: Match) -> list[str]:
+    """Why a role matched, in plain sentences."""
+    lines = []
+    if match.correlation is not None:
+        line = f"Interests: {_strength(match.correlation)} match (r = {match.correlation:.2f})"
+        if match.drivers:
+            driven = " and ".join(
+                f"{RIASEC_NAMES[d.area]} (you {d.you:.1f}, role {d.role:.1f})"
+                for d in match.drivers
+            )
+            line += f", driven by {driven}"
+        lines.append(line)
+    lines.extend(filter(None, map(_preference_reason, match.preference_fits)))
+    if match.readiness is not None:
+        lines.append(
+            f"You already have {round(match.readiness * 100)}% of the skill level it needs "
+            f"in the {match.rated_skills} skill{'s' if match.rated_skills != 1 else ''} you rated"
+        )
+    return lines

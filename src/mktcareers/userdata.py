@@ -1,0 +1,78 @@
+"""The user's folders and atomic writes: everything mktcareers keeps on the user's disk.
+
+Two folders, each overridable by one environment variable (tests point both at
+temporary folders):
+
+    state   quiz progress        $MKTCAREERS_STATE_DIR, else platformdirs' user
+                                 state folder ($XDG_STATE_HOME/mktcareers,
+                                 ~/.local/state/mktcareers on Linux)
+    cache   compiled knowledge   $MKTCAREERS_CACHE_DIR, else platformdirs' user
+            bases                cache folder ($XDG_CACHE_HOME/mktcareers,
+                                 ~/.cache/mktcareers on Linux,
+                                 ~/Library/Caches/mktcareers on macOS)
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Literal
+
+APP_NAME = "mktcareers"
+ENV_VARS = {"state": "MKTCAREERS_STATE_DIR", "cache": "MKTCAREERS_CACHE_DIR"}
+
+
+def user_dir(kind: Literal["state", "cache"]) -> Path:
+    """The folder where mktcareers keeps its `kind` of files (it may not exist yet)."""
+    chosen = os.environ.get(ENV_VARS[kind])
+    if chosen:
+        return Path(chosen).expanduser()
+    import platformdirs  # only when no variable names the folder
+
+    if kind == "state":
+        return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write `text` (UTF-8 when a str) to `path` so that a crash leaves the old file or
+    the new one, never half; a file that already exists keeps its permission bits.
+
+    The text goes to a temporary file in the same folder (named `.NAME.*.tmp`), is
+    flushed to disk and renamed over `path` in one step. Raises OSError when the
+    folder cannot be made or written.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = os.stat(path).st_mode & 0o7777
+    except OSError:
+        mode = None
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    # Makes the rename itself durable; not every platform can open a folder.
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

@@ -1,0 +1,47 @@
+"""Where output goes: data to stdout, messages to stderr. Rich is imported only for views."""
+
+from __future__ import annotations
+
+import sys
+
+from mktcareers.views.inert import inert
+
+
+def write(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def error(message: str, hint: str | None = None) -> None:
+    """A one-line error on stderr, with an optional hint line."""
+    sys.stderr.write(f"Error: {inert(message)}\n")
+    if hint:
+        sys.stderr.write(f"Hint: {inert(hint)}\n")
+
+
+def problems(message: str, lines, hint: str | None = None) -> None:
+    """An error followed by one indented line per problem, and an optional hint."""
+    error(message)
+    for line in lines:
+        note(f"  {line}")
+    if hint:
+        note(f"Hint: {hint}")
+
+
+def note(line: str) -> None:
+    """A message line on stderr (it may quote a knowledge base: made inert)."""
+    sys.stderr.write(f"{inert(line)}\n")
+
+
+def console(stderr: bool = False):
+    from rich.console import Console
+
+    # Console already honours NO_COLOR, COLUMNS and a non-terminal stdout.
+    return Console(stderr=stderr, highlight=False, emoji=False)
+
+
+def show(renderable) -> None:
+    console().print(renderable)
+
+
+def width() -> int:
+    return console().width

@@ -1,0 +1,390 @@
+import itertools
+import json
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from mktcareers import __version__
+from mktcareers.cli.app import app
+
+ROW_KEYS = {
+    "slug",
+    "title",
+    "family",
+    "remote_score",
+    "teleworkable",
+    "it_overlap",
+    "pay_median",
+    "job_zone",
+    "growth_pct",
+    "annual_openings",
+    "riasec",
+    "beginner_friendly",
+    "onet_codes",
+}
+
+
+def test_version(run):
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"mktcareers {__version__}\n"
+
+
+def program(*args, **options):
+    """The installed entry point, as a shell would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "mktcareers", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        **options,
+    )
+
+
+def test_program_keeps_exit_codes_and_messages():
+    assert program("--version").stdout == f"mktcareers {__version__}\n"
+    assert program("--data", ".", "--version").stdout == f"mktcareers {__version__}\n"
+    unknown = program("role", "show", "nobody-at-all")
+    assert unknown.returncode == 1 and "Unknown role 'nobody-at-all'" in unknown.stderr
+    assert program("roles", "list", "--sort", "nonsense").returncode == 2
+    listed = program("roles", "list", "-f", "json")
+    assert listed.returncode == 0 and json.loads(listed.stdout)
+
+
+def test_output_into_a_closed_pipe_ends_quietly():
+    """`mktcareers roles list | head -1`: the reader leaves early; no traceback, no noise."""
+    import os
+
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    unbuffered = {**buffered, "PYTHONUNBUFFERED": "1"}
+    for args, env in itertools.product(
+        (["roles", "list"], ["roles", "list", "-f", "json"], ["role", "show", "seo"]),
+        (buffered, unbuffered),
+    ):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mktcareers", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        process.stdout.close()  # the reader is gone before anything is written
+        stderr = process.stderr.read()
+        process.stderr.close()
+        assert process.wait(timeout=60) in (0, 1)
+        assert stderr == b"", stderr
+
+
+@pytest.mark.parametrize("incomplete", ["", "r", "ro", "role", "s", "sk", "q", "-", "--", "x"])
+def test_completion_of_subcommands_equals_what_typer_builds(incomplete):
+    """The lazy group completes from its table; Typer's own way builds every command."""
+    import typer.main
+    from typer.core import TyperGroup
+
+    root = typer.main.get_command(app)
+    ctx = root.make_context("mktcareers", [], resilient_parsing=True)
+    ours = root.shell_complete(ctx, incomplete)
+    theirs = TyperGroup.shell_complete(root, ctx, incomplete)
+    assert [(i.value, i.help) for i in ours] == [(i.value, i.help) for i in theirs]
+    assert ours or incomplete == "x"
+
+
+def test_shell_completion_end_to_end():
+    env = {
+        "_MKTCAREERS_COMPLETE": "complete_bash",
+        "COMP_WORDS": "mktcareers ro",
+        "COMP_CWORD": "1",
+    }
+    import os
+
+    result = program(env={**os.environ, **env})
+    assert result.returncode == 0
+    assert result.stdout.split() == ["roles", "role"]
+
+
+def test_python_dash_m_help():
+    result = subprocess.run(
+        [sys.executable, "-m", "mktcareers", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert "roles" in result.stdout and "Examples" in result.stdout
+
+
+def commands(prefix=()):
+    """The path of every command that does something, built as --help would build it."""
+    import typer.main
+
+    stack = [(prefix, typer.main.get_command(app))]
+    while stack:
+        path, current = stack.pop()
+        names = current.list_commands(None) if hasattr(current, "list_commands") else []
+        for name in names:
+            stack.append(((*path, name), current.get_command(None, name)))
+        if not names:
+            yield path
+
+
+def test_every_subcommand_module_is_found():
+    from mktcareers.cli.app import COMMANDS
+
+    found = {" ".join(path) for path in commands()}
+    assert found == {
+        "roles list",
+        "role show",
+        "compare",
+        "path",
+        "search",
+        "skills list",
+        "skill show",
+        "quiz items",
+        "kb validate",
+    }
+    assert {path.split()[0] for path in found} | {"quiz"} == set(COMMANDS)
+
+
+@pytest.mark.parametrize("path", list(commands()), ids=lambda path: " ".join(path))
+def test_every_command_has_help_with_examples(run, path):
+    result = run(*path, "-h")
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout
+    assert "mktcareers " + " ".join(path) in result.stdout
+
+
+def test_roles_list_json(run, bundled):
+    result = run("roles", "list", "--format", "json")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert len(rows) == len(bundled.roles) >= 27
+    for row in rows:
+        assert set(row) == ROW_KEYS
+        assert row["onet_codes"] and row["pay_median"] and row["job_zone"]
+        assert set(row["riasec"]) == set("RIASEC") and row["growth_pct"] is not None
+    seo = next(row for row in rows if row["slug"] == "seo-specialist")
+    role = bundled.role("seo-specialist")
+    assert seo == {
+        "slug": "seo-specialist",
+        "title": "SEO Specialist",
+        "family": "marketing",
+        "remote_score": role.remote.score,
+        "teleworkable": True,
+        "it_overlap": role.derived.it_overlap.score,
+        "pay_median": role.derived.pay.median,
+        "job_zone": role.derived.job_zone,
+        "growth_pct": role.derived.outlook.growth_pct,
+        "annual_openings": role.derived.outlook.annual_openings,
+        "riasec": role.derived.riasec,
+        "beginner_friendly": True,
+        "onet_codes": ["13-1161.01"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "check"),
+    [
+        (["--family", "it"], lambda row: row["family"] == "it"),
+        (["--min-remote", "80"], lambda row: row["remote_score"] >= 80),
+        (["--beginner"], lambda row: row["beginner_friendly"]),
+    ],
+)
+def test_roles_list_filters(run, args, check):
+    rows = json.loads(run("roles", "list", *args, "-f", "json").stdout)
+    assert rows and all(check(row) for row in rows)
+
+
+def test_roles_list_sort_pay(run):
+    rows = json.loads(run("roles", "list", "--sort", "pay", "-f", "json").stdout)
+    pays = [row["pay_median"] for row in rows]
+    assert pays == sorted(pays, reverse=True)
+
+
+def test_roles_list_table(run):
+    result = run("roles", "list", "--family", "it")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert any("Slug" in line and "Median pay" in line for line in lines)
+    assert any(line.split()[:1] == ["software-developer"] for line in lines if line.strip())
+    assert "seo-specialist" not in result.stdout
+    assert "\x1b[" not in result.stdout  # no colour codes into a pipe
+
+
+@pytest.mark.parametrize("columns", [60, 70, 80])
+def test_roles_list_table_narrow_never_cuts_slugs_or_numbers(run, bundled, columns):
+    result = run("roles", "list", "--sort", "pay", env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= columns
+    assert "…" not in result.stdout
+    for role in bundled.roles:
+        assert role.slug in result.stdout
+        assert f"${role.pay_median:,}" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "csv", "md"])
+def test_roles_list_other_formats(run, fmt):
+    result = run("roles", "list", "--format", fmt)
+    assert result.exit_code == 0
+    assert "seo-specialist" in result.stdout
+    if fmt == "yaml":
+        assert yaml.safe_load(result.stdout)[0]["slug"]
+    if fmt == "csv":
+        assert result.stdout.splitlines()[0].startswith("slug,title,family,remote_score")
+
+
+def test_role_show_json(run, bundled):
+    result = run("role", "show", "seo-specialist", "--format", "json")
+    assert result.exit_code == 0
+    detail = json.loads(result.stdout)
+    role = bundled.role("seo-specialist")
+    assert set(detail) >= ROW_KEYS
+    assert set(detail["riasec"]) == set("RIASEC")
+    assert detail["riasec"] == role.derived.riasec
+    assert {"id": "seo", "name": "Search engine optimisation", "level": 5, "type": "technical"} in (
+        detail["skills"]
+    )
+    assert [source["id"] for source in detail["sources"]] == list(role.sources)
+    assert all(
+        {"title", "publisher", "version", "year", "licence"} <= set(s) for s in detail["sources"]
+    )
+    assert detail["remote"]["score"] == role.remote.score
+    assert detail["summary"] == role.summary
+
+
+@pytest.mark.parametrize("name", ["seo", "SEO Analyst", "seo-specialist"])
+def test_role_show_resolves_names(run, name):
+    result = run("role", "show", name)
+    assert result.exit_code == 0
+    assert "SEO Specialist" in result.stdout
+    for heading in ("At a glance", "Skills", "Remote work", "How to get started", "Sources"):
+        assert heading in result.stdout
+
+
+def test_role_show_unknown_suggests(run):
+    result = run("role", "show", "seo-specalist")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "Unknown role 'seo-specalist'. Did you mean: seo-specialist?" in result.stderr
+
+
+def test_role_show_nothing_close(run):
+    result = run("role", "show", "zzzzqqq")
+    assert result.exit_code == 1
+    assert "Unknown role 'zzzzqqq'." in result.stderr
+    assert "mktcareers roles list" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["roles", "list", "--family", "sales"], 2),
+        (["roles", "list", "--min-remote", "101"], 2),
+        (["roles", "list", "--sort", "size"], 2),
+        (["role", "show"], 2),
+        (["role", "show", "seo", "--format", "xml"], 2),
+        (["nonsense"], 2),
+    ],
+)
+def test_usage_errors_exit_2(run, args, code):
+    result = run(*args)
+    assert result.exit_code == code
+    assert "Traceback" not in result.output
+
+
+def test_kb_validate_bundled(run):
+    result = run("kb", "validate")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("OK: ")
+
+
+def test_kb_validate_reports_every_problem(run, kb_dir):
+    path = kb_dir / "roles" / "seo-specialist.yaml"
+    path.write_text(path.read_text().replace("level: 5}", "level: 6}"))
+    result = run("kb", "validate", str(kb_dir))
+    assert result.exit_code == 1
+    assert result.stderr.count("is out of range (1-5)") == 2
+    assert "2 problems in" in result.stderr
+
+
+def test_data_option_and_env_var(run, kb_dir):
+    path = kb_dir / "roles" / "seo-specialist.yaml"
+    path.write_text(path.read_text().replace("title: SEO Specialist", "title: Search Wizard"))
+    by_option = run("--data", str(kb_dir), "role", "show", "seo-specialist", "-f", "json")
+    assert json.loads(by_option.stdout)["title"] == "Search Wizard"
+    by_env = run(
+        "role", "show", "seo-specialist", "-f", "json", env={"MKTCAREERS_DATA": str(kb_dir)}
+    )
+    assert json.loads(by_env.stdout)["title"] == "Search Wizard"
+
+
+def test_broken_kb_is_a_friendly_error(run, kb_dir):
+    (kb_dir / "skills.yaml").write_text("skills: [\n")
+    result = run("--data", str(kb_dir), "roles", "list")
+    assert result.exit_code == 1
+    assert "skills.yaml:2: invalid YAML" in result.stderr
+    assert "mktcareers kb validate" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_hostile_text_is_inert(run, kb_dir):
+    path = kb_dir / "roles" / "seo-specialist.yaml"
+    hostile = "[bold red]pwned[/] [link=http://x]click[/link]"
+    path.write_text(path.read_text().replace("title: SEO Specialist", f'title: "{hostile}"'))
+    shown = run("--data", str(kb_dir), "role", "show", "seo-specialist")
+    assert hostile in shown.stdout
+    as_json = run("--data", str(kb_dir), "role", "show", "seo-specialist", "-f", "json")
+    assert json.loads(as_json.stdout)["title"] == hostile
+
+
+@pytest.mark.parametrize(("columns", "title_shown"), [("130", True), ("100", False)])
+def test_roles_list_title_column_only_when_wide(run, columns, title_shown):
+    result = run("roles", "list", "--family", "it", env={"COLUMNS": columns})
+    header = next(line for line in result.stdout.splitlines() if "Slug" in line)
+    assert ("Title" in header) is title_shown
+    assert ("Software Developer" in result.stdout) is title_shown
+
+
+def test_search_json(run):
+    result = run("search", "google ads", "--format", "json")
+    assert result.exit_code == 0
+    hits = json.loads(result.stdout)
+    assert hits[0]["slug"] == "ppc-specialist"
+    assert {"field": "tool", "text": "Google Ads"} in hits[0]["matches"]
+    assert set(hits[0]) == {"slug", "title", "family", "score", "matches"}
+
+
+def test_search_table_and_no_match(run):
+    table = run("search", "python", "--limit", "3")
+    assert table.exit_code == 0
+    assert "data-scientist" in table.stdout and "skill: Python" in table.stdout
+    nothing = run("search", "zzzzqqq")
+    assert nothing.exit_code == 1
+    assert "nothing matches 'zzzzqqq'" in nothing.stderr
+
+
+def test_skills_list(run, bundled):
+    rows = json.loads(run("skills", "list", "--type", "technical", "-f", "json").stdout)
+    assert rows and all(row["type"] == "technical" for row in rows)
+    python = next(row for row in rows if row["id"] == "python")
+    needing = sum(any(skill.id == "python" for skill in role.skills) for role in bundled.roles)
+    assert python == {"id": "python", "name": "Python", "type": "technical", "roles": needing}
+    table = run("skills", "list")
+    assert table.exit_code == 0 and "non-technical" in table.stdout
+
+
+def test_skill_show(run, bundled):
+    detail = json.loads(run("skill", "show", "Python", "-f", "json").stdout)
+    assert detail["id"] == "python"
+    needs = [
+        (need.level, role) for role in bundled.roles for need in role.skills if need.id == "python"
+    ]
+    top = min(needs, key=lambda item: (-item[0], item[1].title.lower()))
+    assert detail["roles"][0] == {
+        "slug": top[1].slug,
+        "title": top[1].title,
+        "family": top[1].family,
+        "level": top[0],
+    }
+    table = run("skill", "show", "python")
+    assert f"Roles that need it ({len(detail['roles'])})" in table.stdout
+    unknown = run("skill", "show", "pyhton")
+    assert unknown.exit_code == 1
+    assert "Unknown skill 'pyhton'. Did you mean: python?" in unknown.stderr

@@ -1,0 +1,270 @@
+"""`mktcareers quiz`: answers files, the interactive flow through CliRunner, stop and resume."""
+
+import json
+
+import pytest
+import yaml
+
+from mktcareers.kb import loading as kb
+from mktcareers.quiz import progress as state
+from mktcareers.quiz import scoring as quiz
+
+RESULT_KEYS = {
+    "profile",
+    "holland_code",
+    "status",
+    "message",
+    "answered",
+    "asked",
+    "matches",
+    "weights",
+    "disclaimer",
+}
+MATCH_KEYS = {"slug", "title", "fit", "interest_r", "preferences", "readiness", "reasons"}
+
+
+@pytest.fixture(scope="module")
+def items():
+    return kb.load_quiz(kb.load(kb.bundled_dir()))
+
+
+def creative_answers(items) -> dict[str, int]:
+    answers = {
+        item.id: 5 if item.area in "AE" else 2 for item in items.items if item.kind == "interest"
+    }
+    return {**answers, "pref-remote": 5, "pref-creative": 5, "skill-copywriting": 3}
+
+
+def replies(order, answers: dict[str, int]) -> str:
+    """What a person types for `order`: the answer, or s where they have none."""
+    return "".join(f"{answers.get(item.id, 's')}\n" for item in order)
+
+
+def progress(state_dir):
+    return state.read_progress(state_dir / state.PROGRESS_FILE)
+
+
+# ------------------------------------------------------------------ --answers
+
+
+def test_answers_file_json_results(run, tmp_path, items):
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump(creative_answers(items)))
+    result = run("quiz", "--answers", str(path), "--format", "json", "--top", "3")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == RESULT_KEYS
+    assert set(data["profile"]) == set("RIASEC")
+    assert data["holland_code"][:2] == "AE" and data["status"] == "ok"
+    assert len(data["matches"]) == 3
+    expected = quiz.score(items, creative_answers(items), kb.load(kb.bundled_dir()).roles, 3)
+    assert [match["slug"] for match in data["matches"]] == [
+        match.role.slug for match in expected.matches
+    ]
+    for match in data["matches"]:
+        assert MATCH_KEYS | {"skills_to_build"} == set(match)
+        assert match["reasons"] and match["skills_to_build"]
+        assert set(match["skills_to_build"][0]) == {"skill", "name", "have", "need"}
+    assert "not a validated psychometric instrument" in data["disclaimer"]
+
+
+def test_answers_file_in_json_and_table(run, tmp_path, items):
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(creative_answers(items)))
+    result = run("quiz", "--answers", str(path))
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "Your Holland code: AE" in out and "Roles that fit you best" in out
+    assert "1. " in out and "Skills to build first" in out and "mktcareers role show" in out
+    assert "not a validated psychometric instrument" in " ".join(out.split())
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "md", "csv"])
+def test_results_in_every_format(run, tmp_path, items, fmt):
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump(creative_answers(items)))
+    result = run("quiz", "--answers", str(path), "--format", fmt)
+    assert result.exit_code == 0 and "holland_code" in result.stdout
+
+
+def test_flat_answers_say_so(run, tmp_path, items):
+    path = tmp_path / "flat.yaml"
+    path.write_text(yaml.safe_dump({item.id: 4 for item in items.items}))
+    table = run("quiz", "--answers", str(path))
+    assert table.exit_code == 0 and "cannot tell roles apart" in " ".join(table.stdout.split())
+    data = json.loads(run("quiz", "--answers", str(path), "-f", "json").stdout)
+    assert data["status"] == "flat" and data["matches"] == []
+
+
+def test_save_writes_the_results(run, tmp_path, items):
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump(creative_answers(items)))
+    saved_json, saved_yaml = tmp_path / "out" / "results.json", tmp_path / "results.yaml"
+    result = run("quiz", "--answers", str(path), "--save", str(saved_json), "-f", "json")
+    assert json.loads(saved_json.read_text()) == json.loads(result.stdout)
+    assert f"Results saved to {saved_json}" in result.stderr
+    run("quiz", "--answers", str(path), "--save", str(saved_yaml))
+    assert yaml.safe_load(saved_yaml.read_text())["matches"][0]["slug"]
+
+
+def test_save_to_an_unwritable_place_is_an_error(run, tmp_path, items):
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump(creative_answers(items)))
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = run("quiz", "--answers", str(path), "--save", str(blocker / "results.json"))
+    assert result.exit_code == 1
+    assert "cannot save the results" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("r1: 5\nr2: 7\n", "answers.yaml:2: r2: 7 is out of range (1-5)"),
+        ("r1: 5\npref-remot: 3\n", "answers.yaml:2: pref-remot: unknown item id"),
+        ("r1: five\n", "answers.yaml:1: r1: expected a whole number from 1 to 5, got 'five'"),
+        ("- r1\n- r2\n", "expected a mapping of item id to an answer from 1 to 5"),
+        ("r1: 5\nr1: 4\n", "answers.yaml:2: duplicate key 'r1'"),
+        ("r1: [5\n", "answers.yaml:"),
+        ("", "answers.yaml: file is empty"),
+        ("r1: !!python/object:os.system 5\n", "answers.yaml:1"),
+    ],
+)
+def test_bad_answers_files(run, tmp_path, text, expected):
+    path = tmp_path / "answers.yaml"
+    path.write_text(text)
+    result = run("quiz", "--answers", str(path))
+    assert result.exit_code == 1
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_missing_and_binary_answers_files(run, tmp_path):
+    missing = run("quiz", "--answers", str(tmp_path / "nope.yaml"))
+    assert missing.exit_code == 1 and "nope.yaml: file not found" in missing.stderr
+    binary = tmp_path / "answers.bin"
+    binary.write_bytes(b"\x00\xff\xfe" * 10)
+    result = run("quiz", "--answers", str(binary))
+    assert result.exit_code == 1 and "answers.bin" in result.stderr
+
+
+def test_answers_and_resume_together_is_a_usage_error(run, tmp_path):
+    result = run("quiz", "--answers", str(tmp_path / "a.yaml"), "--resume")
+    assert result.exit_code == 2 and "cannot be used together" in result.stderr
+
+
+# ------------------------------------------------------------------ quiz items
+
+
+def test_quiz_items_json(run, items):
+    result = run("quiz", "items", "--format", "json")
+    rows = json.loads(result.stdout)
+    assert [row["id"] for row in rows] == [item.id for item in quiz.ordered_items(items)]
+    assert {"id", "text", "kind", "area"} <= set(rows[0])
+    assert rows[0]["area"] == "R" and rows[0]["kind"] == "interest"
+
+
+def test_quiz_items_short_yaml(run):
+    rows = yaml.safe_load(run("quiz", "items", "--short", "-f", "yaml").stdout)
+    assert len(rows) == 18 and all(row["short"] for row in rows)
+
+
+def test_quiz_help_has_examples_and_disclaimer(run):
+    result = run("quiz", "-h")
+    assert result.exit_code == 0 and "Examples:" in result.stdout
+    assert "mktcareers quiz --short" in result.stdout
+    assert "not a validated psychometric instrument" in " ".join(result.stdout.split())
+
+
+# ------------------------------------------------------------------ interactive
+
+
+def test_short_quiz_end_to_end(run, items, state_dir):
+    order = quiz.ordered_items(items, short=True)
+    result = run("quiz", "--short", "-f", "json", input=replies(order, creative_answers(items)))
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)  # prompts went to stderr: stdout is only the results
+    assert data["holland_code"][:2] == "AE" and data["asked"] == 18
+    assert data["matches"][0]["slug"] in {"copywriter", "graphic-designer"}
+    assert "1/18" in result.stderr and "18/18" in result.stderr
+    assert "strongly dislike" in result.stderr
+    assert not (state_dir / state.PROGRESS_FILE).exists()  # finished: nothing left to resume
+
+
+def test_stop_and_resume(run, items, state_dir):
+    order = quiz.ordered_items(items, short=True)
+    typed = replies(order, creative_answers(items)).splitlines(keepends=True)
+    first = run("quiz", "--short", input="".join(typed[:7]))  # then end of input
+    assert first.exit_code == 130
+    assert "progress saved" in first.stderr and "mktcareers quiz --resume" in first.stderr
+    saved = progress(state_dir)
+    assert saved.short and saved.position == 7 and len(saved.answers) == 7
+
+    second = run("quiz", "--resume", "-f", "json", input="".join(typed[7:]))
+    assert second.exit_code == 0, second.stderr
+    assert "\n8/18 " in second.stderr and "\n1/18 " not in second.stderr
+    data = json.loads(second.stdout)
+    assert data["answered"] == sum(1 for item in order if item.id in creative_answers(items))
+    assert not (state_dir / state.PROGRESS_FILE).exists()
+
+
+def test_back_skip_keep_and_invalid(run, items, state_dir):
+    # r1=4, i1=5, back to i1 and keep it with Enter, a1 -> nonsense then 3, skip s1, quit.
+    result = run("quiz", "--short", input="4\n5\nb\n\nmaybe\n3\ns\nq\n")
+    assert result.exit_code == 0
+    assert "Type a number from 1 to 5" in result.stderr
+    assert "[5]" in result.stderr  # going back shows the answer given
+    saved = progress(state_dir)
+    assert saved.answers == {"r1": 4, "i1": 5, "a1": 3} and saved.position == 4
+
+
+def test_starting_again_offers_to_continue(run, items, state_dir):
+    run("quiz", "--short", input="4\n5\n")
+    declined = run("quiz", "--short", input="n\n1\n")
+    assert "Continue it?" in declined.stderr
+    assert progress(state_dir).answers == {"r1": 1}  # a fresh quiz replaced it, as asked
+    accepted = run("quiz", input="y\n2\n")
+    assert progress(state_dir).answers == {"r1": 1, "i1": 2}
+    assert "2/18" in accepted.stderr
+
+
+def test_resume_without_progress_is_an_error(run):
+    result = run("quiz", "--resume")
+    assert result.exit_code == 1 and "no quiz in progress" in result.stderr
+
+
+def test_corrupt_progress_is_set_aside_not_overwritten(run, state_dir):
+    state_dir.mkdir(parents=True)
+    (state_dir / state.PROGRESS_FILE).write_text("{not json")
+    result = run("quiz", "--short", input="4\n")
+    assert "cannot be used" in result.stderr and "It was kept as" in result.stderr
+    kept = list(state_dir.glob("quiz-progress.json.corrupt-*"))
+    assert len(kept) == 1 and kept[0].read_text() == "{not json"
+    assert progress(state_dir).answers == {"r1": 4}
+
+
+@pytest.mark.parametrize("columns", [60, 80, 200])
+def test_results_fit_the_terminal(run, tmp_path, items, columns):
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump(creative_answers(items)))
+    result = run("quiz", "--answers", str(path), env={"COLUMNS": str(columns)})
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    assert "…" not in result.stdout and "\x1b[" not in result.stdout
+    expected = json.loads(run("quiz", "--answers", str(path), "-f", "json").stdout)
+    for match in expected["matches"]:
+        assert match["slug"] in result.stdout and f"fit {match['fit']}/100" in result.stdout
+
+
+def test_hostile_item_text_is_inert(run, kb_dir, tmp_path):
+    quiz_file = kb_dir / "quiz.yaml"
+    hostile = "[bold red]pwned[/] \x1b[31mred"
+    text = quiz_file.read_text().replace(
+        "text: Set up the cameras, lights and microphones for a product video shoot.",
+        'text: "[bold red]pwned[/] \\e[31mred"',
+    )
+    quiz_file.write_text(text)
+    asked = run("--data", str(kb_dir), "quiz", "--short", input="4\n")
+    assert "[bold red]pwned[/]" in asked.stderr
+    listed = run("--data", str(kb_dir), "quiz", "items", "-f", "json")
+    assert json.loads(listed.stdout)[0]["text"] == hostile

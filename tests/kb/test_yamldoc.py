@@ -1,0 +1,88 @@
+import pytest
+
+from mktcareers.kb import yamldoc
+from mktcareers.kb.yamldoc import YamlDocError, parse
+
+
+def test_plain_data_and_line_numbers():
+    document = parse("slug: a\nskills:\n  - skill: seo\n    level: 3\n")
+    assert document.data == {"slug": "a", "skills": [{"skill": "seo", "level": 3}]}
+    assert document.line_of(("skills", 0, "level")) == 4
+    assert document.line_of(("skills",)) == 2
+    # An unknown path falls back to its nearest known ancestor.
+    assert document.line_of(("skills", 0, "nope")) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ("a: 1\nb: 2\na: 3\n", "duplicate key 'a' (first at line 1)", 3),
+        ("a: !!python/object:os.system {}\n", "YAML tag tag:yaml.org,2002:python/object", 1),
+        ("a: [1, 2\n", "invalid YAML", None),
+        ("base: &b {x: 1}\nother:\n  <<: *b\n", "merge keys", 3),
+        ("a: !!binary aGVsbG8=\n", "is not allowed", 1),
+    ],
+)
+def test_rejects_unsafe_or_malformed(text, message, line):
+    with pytest.raises(YamlDocError) as caught:
+        parse(text)
+    assert message in caught.value.message
+    if line is not None:
+        assert caught.value.line == line
+
+
+def test_python_object_tag_never_runs(tmp_path):
+    marker = tmp_path / "ran"
+    text = f"!!python/object/apply:os.system ['touch {marker}']\n"
+    with pytest.raises(YamlDocError):
+        parse(text)
+    assert not marker.exists()
+
+
+def test_alias_bomb_is_bounded():
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, 9):
+        previous = f"*a{level - 1}"
+        lines.append(f"a{level}: &a{level} [{', '.join([previous] * 10)}]")
+    with pytest.raises(YamlDocError, match="expands to more than"):
+        parse("\n".join(lines) + "\n")
+
+
+def test_read_rejects_non_utf8_binary_and_large(tmp_path, monkeypatch):
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes("a: 1\nb: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(YamlDocError, match="not UTF-8") as caught:
+        yamldoc.read(latin)
+    assert caught.value.line == 2
+    binary = tmp_path / "binary.yaml"
+    binary.write_bytes(b"\x89PNG\x00\x00")
+    with pytest.raises(YamlDocError, match="binary"):
+        yamldoc.read(binary)
+    large = tmp_path / "large.yaml"
+    large.write_text("a: 12345678901234567890\n")
+    with pytest.raises(YamlDocError, match="over 10 bytes, the limit"):
+        yamldoc.read(large, max_bytes=10)
+    assert yamldoc.read(large, max_bytes=100).data == {"a": 12345678901234567890}
+
+
+def test_empty_document_is_none():
+    assert parse("").data is None
+    assert parse("# only a comment\n").data is None
+
+
+def test_libyaml_is_used_when_pyyaml_has_it_and_python_is_the_fallback(monkeypatch):
+    import yaml
+
+    from mktcareers.kb import loading as kb
+
+    text = (kb.bundled_dir() / "roles" / "seo-specialist.yaml").read_text()
+    if getattr(yaml, "__with_libyaml__", False):
+        assert yamldoc._safe_loader() is yaml.CSafeLoader
+    fast = yamldoc.parse(text)
+    monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    assert yamldoc._safe_loader() is yaml.SafeLoader
+    slow = yamldoc.parse(text)
+    assert slow.data == fast.data and slow.lines == fast.lines
+    with pytest.raises(yamldoc.YamlDocError) as raised:
+        yamldoc.parse("a: 1\nb: [\n")
+    assert raised.value.line in (2, 3)  # where each parser notices the open list

@@ -1,0 +1,97 @@
+"""Saved state: atomic writes and quiz progress files."""
+
+import json
+import os
+
+import pytest
+
+from mktcareers import userdata
+from mktcareers.quiz import progress as state
+
+
+def test_state_dir_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv(userdata.ENV_VARS["state"], str(tmp_path / "mine"))
+    assert state.progress_path() == tmp_path / "mine" / state.PROGRESS_FILE
+    monkeypatch.delenv(userdata.ENV_VARS["state"])
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg"))
+    assert userdata.user_dir("state") == tmp_path / "xdg" / "mktcareers"
+
+
+def test_write_atomic_replaces_whole_files_and_leaves_no_temporaries(tmp_path):
+    path = tmp_path / "deep" / "file.json"
+    userdata.write_atomic(path, "first\n")
+    userdata.write_atomic(path, "second\n")
+    assert path.read_text() == "second\n"
+    assert os.listdir(path.parent) == ["file.json"]
+
+
+def test_write_atomic_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatch):
+    path = tmp_path / "file.json"
+    path.write_text("old\n")
+
+    def broken_replace(source, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(state.os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        userdata.write_atomic(path, "new\n")
+    assert path.read_text() == "old\n"
+    assert os.listdir(tmp_path) == ["file.json"]
+
+
+def test_progress_round_trip(tmp_path):
+    path = tmp_path / "progress.json"
+    saved = state.Progress(short=True, answers={"r1": 4, "pref-code": 2}, position=5)
+    state.save_progress(path, saved)
+    assert state.read_progress(path) == saved
+    assert json.loads(path.read_text())["kind"] == state.PROGRESS_KIND
+
+
+def test_no_progress_is_none(tmp_path):
+    assert state.read_progress(tmp_path / "absent.json") is None
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"{oops", "not valid JSON"),
+        (b"\xff\xfe\x00", "not valid JSON"),
+        (b"[]", "not a mktcareers quiz progress file"),
+        (b'{"kind": "something else"}', "not a mktcareers quiz progress file"),
+        (
+            b'{"kind": "mktcareers quiz progress", "version": 9, "short": true,'
+            b' "position": 0, "answers": {}}',
+            "unknown version",
+        ),
+        (
+            b'{"kind": "mktcareers quiz progress", "version": 1, "short": "yes",'
+            b' "position": 0, "answers": {}}',
+            "'short'",
+        ),
+        (
+            b'{"kind": "mktcareers quiz progress", "version": 1, "short": true,'
+            b' "position": -1, "answers": {}}',
+            "'position'",
+        ),
+        (
+            b'{"kind": "mktcareers quiz progress", "version": 1, "short": true,'
+            b' "position": 0, "answers": {"r1": 9}}',
+            "'answers'",
+        ),
+    ],
+)
+def test_unusable_progress_says_why(tmp_path, content, reason):
+    path = tmp_path / "progress.json"
+    path.write_bytes(content)
+    with pytest.raises(state.ProgressError, match=reason):
+        state.read_progress(path)
+
+
+def test_set_aside_keeps_the_file(tmp_path):
+    path = tmp_path / "progress.json"
+    path.write_text("broken")
+    first = state.set_aside(path)
+    path.write_text("broken again")
+    second = state.set_aside(path)
+    assert first != second and not path.exists()
+    assert first.read_text() == "broken" and second.read_text() == "broken again"

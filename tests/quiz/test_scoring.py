@@ -1,0 +1,247 @@
+"""Quiz items and scoring: hand-made answer sets with the roles they must rank first."""
+
+import statistics
+from dataclasses import replace
+
+import pytest
+
+from mktcareers.kb import loading as kb
+from mktcareers.models import RIASEC
+from mktcareers.quiz import scoring as quiz
+from mktcareers.similarity import pearson
+
+CREATIVE_MARKETING = {
+    "copywriter",
+    "graphic-designer",
+    "public-relations-specialist",
+    "content-marketer",
+    "social-media-manager",
+    "brand-manager",
+    "community-manager",
+}
+
+
+@pytest.fixture(scope="module")
+def items():
+    return kb.load_quiz(kb.load(kb.bundled_dir()))
+
+
+def interests(items, liked: str, liked_value: int = 5, other_value: int = 2) -> dict:
+    """Answers that like every item of the `liked` areas and are lukewarm about the rest."""
+    return {
+        item.id: liked_value if item.area in liked else other_value
+        for item in items.items
+        if item.kind == "interest"
+    }
+
+
+# ------------------------------------------------------------------ the items
+
+
+def test_items_cover_every_area_in_both_quizzes(items):
+    full = quiz.ordered_items(items)
+    short = quiz.ordered_items(items, short=True)
+    for area in RIASEC:
+        assert sum(item.area == area for item in full) >= 6
+        assert sum(item.area == area for item in short) == 2
+    assert sum(item.kind == "interest" for item in full) >= 36
+    assert 16 <= len(short) <= 20
+    measures = {item.measures for item in short if item.kind == "preference"}
+    assert measures == {"remote", "creative", "people", "code"}
+
+
+def test_items_are_asked_with_areas_taking_turns(items):
+    order = quiz.ordered_items(items)
+    assert [item.area for item in order[:12]] == list(RIASEC) * 2
+    kinds = [item.kind for item in order]
+    assert kinds == sorted(kinds, key=["interest", "preference", "skill"].index)
+
+
+def test_every_item_has_its_fields(items):
+    ids = [item.id for item in items.items]
+    assert len(ids) == len(set(ids))
+    for item in items.items:
+        assert item.text.strip() and len(item.scale) == 5
+        assert (item.area is not None) == (item.kind == "interest")
+        assert (item.measures is not None) == (item.kind == "preference")
+        assert (item.skill is not None) == (item.kind == "skill")
+
+
+def test_skill_items_are_skills_that_separate_roles(bundled, items):
+    """The rule in data/quiz.yaml: among the 24 most varied skills, every role needs two."""
+    variance = {
+        skill_id: statistics.pvariance(
+            [next((s.level for s in role.skills if s.id == skill_id), 0) for role in bundled.roles]
+        )
+        for skill_id in bundled.skills
+    }
+    most_varied = set(sorted(variance, key=variance.get, reverse=True)[:24])
+    asked = {item.skill for item in items.items if item.kind == "skill"}
+    assert asked <= most_varied
+    for role in bundled.roles:
+        assert len(asked & {skill.id for skill in role.skills}) >= 2, role.slug
+
+
+# ------------------------------------------------------------------ profile
+
+
+def test_profile_sums_per_area_and_rescales_to_one_to_seven(items):
+    answers = {"a1": 5, "a2": 3, "r1": 1, "i1": 2, "s1": 3, "e1": 4, "c1": 5}
+    profile = quiz.interest_profile(items, answers)
+    # A: answers 5 and 3 are 4 + 2 points over two items = 3 of 4 -> 1 + 6 * 3/4.
+    assert profile == {"R": 1.0, "I": 2.5, "A": 5.5, "S": 4.0, "E": 5.5, "C": 7.0}
+    assert quiz.holland_code(profile) == "CAE"  # A and E tie: R-I-A-S-E-C order decides
+
+
+def test_profile_leaves_unanswered_areas_empty(items):
+    profile = quiz.interest_profile(items, {"a1": 5})
+    assert profile["A"] == 7.0 and profile["R"] is None
+    assert quiz.holland_code(profile) == "A"
+
+
+# ------------------------------------------------------------------ ranking
+
+
+def test_artistic_enterprising_profile_ranks_creative_marketing_first(bundled, items):
+    result = quiz.score(items, interests(items, "AE"), bundled.roles, limit=5)
+    assert result.status == "ok" and result.holland_code[:2] == "AE"
+    top = [match.role.slug for match in result.matches]
+    assert set(top[:3]) <= CREATIVE_MARKETING, top
+    assert all(match.role.family == "marketing" for match in result.matches)
+    fits = [match.fit for match in result.matches]
+    assert fits == sorted(fits, reverse=True)
+
+
+def test_realistic_investigative_conventional_with_code_ranks_it_first(bundled, items):
+    answers = {**interests(items, "RIC"), "pref-code": 5}
+    result = quiz.score(items, answers, bundled.roles, limit=5)
+    assert result.holland_code == "RIC"
+    assert all(match.role.family == "it" for match in result.matches), [
+        match.role.slug for match in result.matches
+    ]
+
+
+def test_enterprising_profile_ranks_marketing_managers_first(bundled, items):
+    result = quiz.score(items, interests(items, "E"), bundled.roles, limit=3)
+    assert all(match.role.family == "marketing" for match in result.matches)
+    assert all(
+        "manager" in match.role.slug or "agent" in match.role.slug for match in result.matches
+    )
+
+
+def test_code_preference_moves_it_roles(bundled, items):
+    base = interests(items, "IC")
+    keen = quiz.score(items, {**base, "pref-code": 5}, bundled.roles, limit=10)
+    averse = quiz.score(items, {**base, "pref-code": 1}, bundled.roles, limit=10)
+    it_share = lambda result: sum(m.role.family == "it" for m in result.matches)  # noqa: E731
+    assert it_share(keen) > it_share(averse)
+
+
+def test_remote_preference_lowers_on_site_roles(bundled, items):
+    base = interests(items, "E")
+    every = len(bundled.roles)
+    keen = quiz.score(items, {**base, "pref-remote": 5}, bundled.roles, limit=every)
+    indifferent = quiz.score(items, {**base, "pref-remote": 1}, bundled.roles, limit=every)
+    fit = lambda result, slug: next(m.fit for m in result.matches if m.role.slug == slug)  # noqa: E731
+    # field marketing is rated 33 for remote work: wanting remote work costs it fit
+    drop = lambda slug: fit(indifferent, slug) - fit(keen, slug)  # noqa: E731
+    assert drop("field-marketing-manager") > drop("copywriter") >= 0
+
+
+def test_skill_ratings_raise_readiness(bundled, items):
+    base = interests(items, "AE")
+    every = len(bundled.roles)
+    skilled = quiz.score(items, {**base, "skill-copywriting": 5}, bundled.roles, limit=every)
+    novice = quiz.score(items, {**base, "skill-copywriting": 1}, bundled.roles, limit=every)
+    copywriter = lambda result: next(m for m in result.matches if m.role.slug == "copywriter")  # noqa: E731
+    assert copywriter(skilled).readiness == 1.0 and copywriter(novice).readiness == 0.0
+    assert copywriter(skilled).fit > copywriter(novice).fit
+    gaps = copywriter(novice).skills_to_build
+    assert gaps[0].id == "copywriting" and gaps[0].have == 0  # rated gaps come first
+
+
+def test_fit_is_the_documented_weighted_sum(bundled, items):
+    answers = {**interests(items, "AE"), "pref-remote": 4, "skill-copywriting": 3}
+    role = bundled.role("copywriter")
+    profile = quiz.interest_profile(items, answers)
+    r = pearson([profile[a] for a in RIASEC], [role.derived.riasec[a] for a in RIASEC])
+    remote = 1 - 0.75 * (1 - role.remote.score / 100)
+    readiness = 3 / 5  # copywriting: level 3 of the 5 the role needs
+    expected = 0.60 * (r + 1) / 2 + 0.25 * remote + 0.15 * readiness
+    match = quiz.score(items, answers, [role]).matches[0]
+    assert match.fit == round(100 * expected)
+    assert match.correlation == pytest.approx(r)
+
+
+def test_roles_without_derived_numbers_are_scored_on_what_is_known(bundled, items):
+    role = replace(bundled.role("copywriter"), derived=None)
+    answers = {**interests(items, "AE"), "pref-remote": 5, "pref-code": 5}
+    match = quiz.score(items, answers, [role]).matches[0]
+    assert match.correlation is None and match.drivers == ()
+    assert [check.measure for check in match.preference_fits] == ["remote"]
+    assert match.fit == round(100 * role.remote.score / 100)
+
+
+def test_scoring_is_deterministic(bundled, items):
+    answers = interests(items, "SE")
+    assert quiz.score(items, answers, bundled.roles) == quiz.score(
+        items, answers, bundled.roles[::-1]
+    )
+
+
+@pytest.mark.parametrize("value", [1, 3, 5])
+def test_flat_profile_gets_a_message_not_a_ranking(bundled, items, value):
+    answers = {item.id: value for item in items.items}
+    result = quiz.score(items, answers, bundled.roles)
+    assert result.status == "flat" and result.matches == ()
+    assert "cannot tell roles apart" in result.message
+
+
+def test_nearly_flat_profile_is_flat_too(bundled, items):
+    answers = interests(items, "", other_value=3)
+    answers["a1"] = answers["a2"] = 5  # two of six Artistic items up: A is 5.0, the rest 4.0
+    assert quiz.score(items, answers, bundled.roles).status == "ok"
+    answers["a2"] = 3  # one item up: A is 4.5, only half a step above the rest
+    result = quiz.score(items, answers, bundled.roles)
+    assert result.status == "flat" and "0.5 on the 1-7 scale" in result.message
+
+
+def test_unanswered_area_gets_a_message(bundled, items):
+    answers = {k: v for k, v in interests(items, "A").items() if not k.startswith("s")}
+    result = quiz.score(items, answers, bundled.roles)
+    assert result.status == "incomplete" and result.matches == ()
+    assert "Social" in result.message
+
+
+def test_reasons_name_the_areas_and_preferences(bundled, items):
+    answers = {**interests(items, "AE"), "pref-remote": 5, "pref-creative": 5}
+    match = quiz.score(items, answers, [bundled.role("copywriter")]).matches[0]
+    lines = quiz.reasons(match)
+    assert lines[0].startswith("Interests: strong match")
+    assert "Artistic (you 7.0, role 6.9)" in lines[0]
+    assert f"remote score {bundled.role('copywriter').remote.score} (met)" in lines[1]
+    assert "towards creative work" in lines[2] and lines[2].endswith("(met)")
+
+
+# ------------------------------------------------------------------ answers
+
+
+def test_check_answers_reports_every_problem(items):
+    answers, problems = quiz.check_answers(
+        items, {"a1": 5, "pref-remot": 3, "r1": 0, "i1": "4", "s1": True, "e1": 6, "c1": 2.5}
+    )
+    assert answers == {"a1": 5}
+    assert dict(problems) == {
+        "pref-remot": "unknown item id 'pref-remot' (did you mean 'pref-remote'?)",
+        "r1": "0 is out of range (1-5)",
+        "i1": "expected a whole number from 1 to 5, got '4'",
+        "s1": "expected a whole number from 1 to 5, got True",
+        "e1": "6 is out of range (1-5)",
+        "c1": "expected a whole number from 1 to 5, got 2.5",
+    }
+
+
+@pytest.mark.parametrize("data", [[1, 2], "a1", 3])
+def test_check_answers_wants_a_mapping(items, data):
+    answers, problems = quiz.check_answers(items, data)
+    assert answers == {} and "expected a mapping" in problems[0][1]
