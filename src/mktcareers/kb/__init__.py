@@ -1,0 +1,1 @@
+"""Find, read, validate and compile a knowledge base."""

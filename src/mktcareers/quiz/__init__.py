@@ -1,0 +1,1 @@
+"""The quiz: scoring (pure), answers files and saved progress."""
