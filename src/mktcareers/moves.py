@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 from mktcareers.models import Role
 from mktcareers.similarity import Similarity, similarity
@@ -17,8 +18,7 @@ STEP_SIZES = (
 )
 
 
-@dataclass(frozen=True)
-class SkillGap:
+class SkillGap(msgspec.Struct, frozen=True):
     id: str
     name: str
     type: str
@@ -35,8 +35,7 @@ class SkillGap:
         return self.gap * self.target_level
 
 
-@dataclass(frozen=True)
-class Transition:
+class Transition(msgspec.Struct, frozen=True):
     source: Role
     target: Role
     similarity: Similarity

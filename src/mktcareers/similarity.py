@@ -7,7 +7,8 @@ the skills overlap, the work is of interest, and the preparation is similar.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+
+import msgspec
 
 from mktcareers.models import RIASEC, Role
 
@@ -19,8 +20,7 @@ METHOD = (
 )
 
 
-@dataclass(frozen=True)
-class Similarity:
+class Similarity(msgspec.Struct, frozen=True):
     score: int  # 0-100
     skills: float  # 0-1
     interests: float | None  # 0-1, None without RIASEC data

@@ -17,7 +17,8 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 from mktcareers.models import RIASEC, RIASEC_NAMES, Quiz, QuizItem, Role
 
@@ -95,8 +96,7 @@ def holland_code(profile: Mapping[str, float | None]) -> str:
 # ------------------------------------------------------------------ result types
 
 
-@dataclass(frozen=True)
-class AreaDriver:
+class AreaDriver(msgspec.Struct, frozen=True):
     """An area that is above average both for you and for the role."""
 
     area: str
@@ -104,8 +104,7 @@ class AreaDriver:
     role: float
 
 
-@dataclass(frozen=True)
-class PreferenceFit:
+class PreferenceFit(msgspec.Struct, frozen=True):
     measure: str  # remote, creative, people, code
     wanted: float  # your answer as 0-1
     role_value: float  # the role's value as 0-1
@@ -116,16 +115,14 @@ class PreferenceFit:
         return "met" if self.fit >= MET else "missed" if self.fit < MISSED else "partly"
 
 
-@dataclass(frozen=True)
-class SkillToBuild:
+class SkillToBuild(msgspec.Struct, frozen=True):
     id: str
     name: str
     have: int | None  # None when you did not rate it
     need: int
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(msgspec.Struct, frozen=True):
     role: Role
     fit: int  # 0-100
     correlation: float | None  # Pearson r of interest profiles
@@ -141,8 +138,7 @@ class Match:
         return None if self.correlation is None else (self.correlation + 1) / 2
 
 
-@dataclass(frozen=True)
-class QuizResult:
+class QuizResult(msgspec.Struct, frozen=True):
     profile: dict[str, float | None]
     holland_code: str
     status: str  # "ok", "flat" or "incomplete"
