@@ -54,6 +54,9 @@ def resolve_side(query: str, kb: KnowledgeBase, finder: RoleFinder | None = None
 
 
 class SkillPair(msgspec.Struct, frozen=True):
+    """A skill in a role comparison, with the level (1-5) each side needs (None when
+    that side does not need it)."""
+
     id: str
     name: str
     type: str
@@ -62,6 +65,9 @@ class SkillPair(msgspec.Struct, frozen=True):
 
 
 class RoleComparison(msgspec.Struct, frozen=True):
+    """Two roles side by side: their skills split into shared and only-one-side (each
+    highest level first), their tools likewise (in each role's order), and their similarity."""
+
     left: Role
     right: Role
     shared_skills: tuple[SkillPair, ...]
@@ -74,6 +80,7 @@ class RoleComparison(msgspec.Struct, frozen=True):
 
 
 def compare_roles(left: Role, right: Role) -> RoleComparison:
+    """Compare two roles' skills, tools and similarity (see RoleComparison)."""
     left_skills = {skill.id: skill for skill in left.skills}
     right_skills = {skill.id: skill for skill in right.skills}
 
@@ -109,6 +116,9 @@ def compare_roles(left: Role, right: Role) -> RoleComparison:
 
 
 class RoleFamilyComparison(msgspec.Struct, frozen=True):
+    """A role against a family: its mean similarity (0-100) to the family's other roles,
+    the closest of them, the family's typical skills it lacks and its own unusual skills."""
+
     role: Role
     family: FamilySummary
     similarity: int  # mean similarity to the family's roles (the role itself left out)
@@ -118,6 +128,8 @@ class RoleFamilyComparison(msgspec.Struct, frozen=True):
 
 
 def compare_role_family(role: Role, family: Family, kb: KnowledgeBase) -> RoleFamilyComparison:
+    """Compare a role with a family's roles (see RoleFamilyComparison); raises
+    families.EmptyFamily when the family has no roles."""
     summary = summarise_family(family, kb)
     peers = [other for other in summary.roles if other.slug != role.slug]
     scored = sorted(

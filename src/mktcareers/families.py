@@ -54,12 +54,17 @@ def family_spellings(families: Mapping[str, Family]) -> dict[str, str]:
 
 
 class Spread(msgspec.Struct, frozen=True):
+    """The lowest, median and highest of some numbers, in their own units."""
+
     low: float
     median: float
     high: float
 
 
 class FamilySummary(msgspec.Struct, frozen=True):
+    """A family's roles in numbers: shares are 0-1, remote and IT overlap 0-100 scores,
+    pay in USD a year, growth in percent over ten years."""
+
     family: Family
     roles: tuple[Role, ...]
     teleworkable_share: float | None  # of roles Dingel & Neiman rate
@@ -88,6 +93,7 @@ def skill_shares(roles: Sequence[Role]) -> dict[str, float]:
 
 
 def tool_shares(roles: Sequence[Role]) -> dict[str, float]:
+    """tool -> share (0-1) of `roles` that list it."""
     counts = Counter(tool for role in roles for tool in set(role.tools))
     return {tool: count / len(roles) for tool, count in counts.items()}
 
@@ -98,6 +104,8 @@ def _top(shares: dict[str, float]) -> tuple[tuple[str, float], ...]:
 
 
 def summarise_family(family: Family, kb: KnowledgeBase) -> FamilySummary:
+    """The numbers of `family`'s roles in `kb` (see FamilySummary); raises EmptyFamily
+    when it has none."""
     roles = tuple(role for role in kb.roles if role.family == family.id)
     if not roles:
         raise EmptyFamily(family)
@@ -121,6 +129,9 @@ def summarise_family(family: Family, kb: KnowledgeBase) -> FamilySummary:
 
 
 class Bridge(msgspec.Struct, frozen=True):
+    """A non-IT role close to IT: its IT overlap (0-100), strongest technical skills
+    and the O*NET codes it shares with computer occupations."""
+
     role: Role
     it_overlap: int
     technical_skills: tuple[str, ...]  # its strongest technical skills, by name
@@ -128,6 +139,9 @@ class Bridge(msgspec.Struct, frozen=True):
 
 
 class FamilyComparison(msgspec.Struct, frozen=True):
+    """Two families side by side: their summaries, what both typically need, the roles
+    bridging to IT (when one side is IT), the mean similarity (0-100) and the verdict."""
+
     left: FamilySummary
     right: FamilySummary
     shared_skills: tuple[str, ...]  # typical of both families
@@ -142,6 +156,7 @@ def _is_it_code(code: str) -> bool:
 
 
 def bridge_roles(roles: Sequence[Role]) -> tuple[Bridge, ...]:
+    """The BRIDGE_COUNT roles of `roles` with the highest IT overlap, highest first."""
     ranked = sorted(
         (role for role in roles if role.it_overlap is not None),
         key=lambda role: (-role.it_overlap, role.slug),
@@ -164,6 +179,8 @@ def bridge_roles(roles: Sequence[Role]) -> tuple[Bridge, ...]:
 
 
 def compare_families(left: Family, right: Family, kb: KnowledgeBase) -> FamilyComparison:
+    """Compare two families of `kb` (see FamilyComparison); raises EmptyFamily when
+    either has no roles."""
     left_summary, right_summary = summarise_family(left, kb), summarise_family(right, kb)
     left_skills, right_skills = skill_shares(left_summary.roles), skill_shares(right_summary.roles)
     shared_skills = sorted(

@@ -13,6 +13,8 @@ app = typer.Typer(no_args_is_help=True, context_settings=CONTEXT)
 
 
 class SortKey(StrEnum):
+    """The orders --sort accepts."""
+
     title = "title"
     remote = "remote"
     it_overlap = "it-overlap"

@@ -105,6 +105,9 @@ class AreaDriver(msgspec.Struct, frozen=True):
 
 
 class PreferenceFit(msgspec.Struct, frozen=True):
+    """How a role meets one work preference: your wish and the role's value, both 0-1,
+    and the fit, 0-1."""
+
     measure: str  # remote, creative, people, code
     wanted: float  # your answer as 0-1
     role_value: float  # the role's value as 0-1
@@ -116,6 +119,9 @@ class PreferenceFit(msgspec.Struct, frozen=True):
 
 
 class SkillToBuild(msgspec.Struct, frozen=True):
+    """A skill a recommended role needs: the level you rated (0-5, None when not rated)
+    and the level it needs (1-5)."""
+
     id: str
     name: str
     have: int | None  # None when you did not rate it
@@ -123,6 +129,8 @@ class SkillToBuild(msgspec.Struct, frozen=True):
 
 
 class Match(msgspec.Struct, frozen=True):
+    """A recommended role: its fit (0-100), the parts it is made of and why."""
+
     role: Role
     fit: int  # 0-100
     correlation: float | None  # Pearson r of interest profiles
@@ -139,6 +147,10 @@ class Match(msgspec.Struct, frozen=True):
 
 
 class QuizResult(msgspec.Struct, frozen=True):
+    """The quiz's outcome: your RIASEC profile (1-7 per area, None without answers), your
+    Holland code, a status (ok, flat or incomplete, with a message when not ok), the best
+    matches first, and how many items were answered of those asked."""
+
     profile: dict[str, float | None]
     holland_code: str
     status: str  # "ok", "flat" or "incomplete"
