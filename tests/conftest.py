@@ -9,6 +9,7 @@ os.environ["_TYPER_FORCE_DISABLE_TERMINAL"] = "1"
 os.environ.pop("NO_COLOR", None)
 os.environ.pop("FORCE_COLOR", None)
 
+import re
 import shutil
 from pathlib import Path
 
@@ -65,3 +66,32 @@ def run():
         return runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False)
 
     return invoke
+
+
+# Bundled roles that the `design_kb` fixture moves into a third family.
+DESIGN_ROLES = ("graphic-designer", "ux-ui-designer")
+
+
+@pytest.fixture
+def design_kb(kb_dir) -> Path:
+    """The bundled knowledge base with a third family, `design` ("Visual design"),
+    holding DESIGN_ROLES, and a fourth, `sales`, with no roles."""
+    path = kb_dir / "families.yaml"
+    path.write_text(
+        path.read_text()
+        + "  - id: design\n"
+        + "    name: Visual design\n"
+        + "    summary: Roles that shape how products and messages look.\n"
+        + "    core_focus: [Layout and type]\n"
+        + "  - id: sales\n"
+        + "    name: Sales\n"
+        + "    summary: Roles that sell.\n"
+        + "    core_focus: [Closing deals]\n"
+    )
+    for slug in DESIGN_ROLES:
+        role = kb_dir / "roles" / f"{slug}.yaml"
+        text = role.read_text()
+        changed = re.sub(r"(?m)^family: \w+$", "family: design", text, count=1)
+        assert changed != text
+        role.write_text(changed)
+    return kb_dir

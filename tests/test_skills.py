@@ -1,23 +1,31 @@
 import pytest
 
-from mktcareers.skills import resolve_skill, skill_usage, usage_counts
+from mktcareers.skills import find_skill, skill_spellings, skill_usage, usage_counts
 
 
 @pytest.mark.parametrize(
-    ("query", "skill_id", "suggestions"),
+    ("query", "skill_id"),
     [
-        ("python", "python", ()),
-        ("Web Analytics", "web-analytics", ()),
-        ("Search engine optimisation", "seo", ()),
-        ("pyhton", None, ("python",)),
-        ("copywritng", None, ("copywriting",)),
-        ("zzzzqq", None, ()),
+        ("python", "python"),
+        ("Web Analytics", "web-analytics"),
+        ("Search engine optimisation", "seo"),
+        ("pyhton", None),
+        ("zzzzqq", None),
     ],
 )
-def test_resolve_skill(bundled, query, skill_id, suggestions):
-    match = resolve_skill(query, bundled.skills)
-    assert (match.skill.id if match.skill else None) == skill_id
-    assert match.suggestions == suggestions
+def test_find_skill(bundled, query, skill_id):
+    found = find_skill(query, bundled.skills)
+    assert (found.id if found else None) == skill_id
+
+
+@pytest.mark.parametrize(
+    ("query", "suggestions"),
+    [("pyhton", ("python",)), ("copywritng", ("copywriting",)), ("zzzzqq", ())],
+)
+def test_unknown_skills_get_the_closest_ids(bundled, query, suggestions):
+    from mktcareers.cli.common import suggest_names
+
+    assert suggest_names(query, skill_spellings(bundled.skills)) == suggestions
 
 
 def test_usage_is_sorted_and_complete(bundled):

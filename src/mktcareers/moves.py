@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 from mktcareers.models import Role
 from mktcareers.similarity import Similarity, similarity
@@ -17,8 +18,10 @@ STEP_SIZES = (
 )
 
 
-@dataclass(frozen=True)
-class SkillGap:
+class SkillGap(msgspec.Struct, frozen=True):
+    """A skill the target role needs, at `target_level`, against your `current_level`
+    (both on the 0-5 scale; 0 when you do not have it yet)."""
+
     id: str
     name: str
     type: str
@@ -35,8 +38,10 @@ class SkillGap:
         return self.gap * self.target_level
 
 
-@dataclass(frozen=True)
-class Transition:
+class Transition(msgspec.Struct, frozen=True):
+    """A move from `source` to `target`: how alike they are, how big a step that is,
+    the skills you bring and those to build, and the change in O*NET job zone (1-5 scale)."""
+
     source: Role
     target: Role
     similarity: Similarity
@@ -47,10 +52,12 @@ class Transition:
 
 
 def step_size(score: int) -> str:
+    """How big a move a similarity `score` (0-100) is, in words (STEP_SIZES)."""
     return next(label for floor, label in STEP_SIZES if score >= floor)
 
 
 def transition(source: Role, target: Role) -> Transition:
+    """What moving from `source` to `target` takes (see Transition)."""
     current = {skill.id: skill.level for skill in source.skills}
     gaps = [
         SkillGap(skill.id, skill.name, skill.type, current.get(skill.id, 0), skill.level)

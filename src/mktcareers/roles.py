@@ -15,6 +15,8 @@ def filter_roles(
     min_remote: int = 0,
     beginner_only: bool = False,
 ) -> list[dict]:
+    """The rows of roles in `family` (an id; None for all) with a remote score of at
+    least `min_remote` (0-100), only beginner-friendly ones when `beginner_only`; in order."""
     return [
         row
         for row in rows

@@ -7,7 +7,8 @@ the skills overlap, the work is of interest, and the preparation is similar.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+
+import msgspec
 
 from mktcareers.models import RIASEC, Role
 
@@ -19,8 +20,10 @@ METHOD = (
 )
 
 
-@dataclass(frozen=True)
-class Similarity:
+class Similarity(msgspec.Struct, frozen=True):
+    """How alike two roles are: `score` 0-100 and its parts, each 0-1 (None without
+    the data it needs), with the method that combines them."""
+
     score: int  # 0-100
     skills: float  # 0-1
     interests: float | None  # 0-1, None without RIASEC data
@@ -50,6 +53,8 @@ def pearson(left: list[float], right: list[float]) -> float | None:
 
 
 def interest_similarity(left: Role, right: Role) -> float | None:
+    """(Pearson r of the two RIASEC profiles + 1) / 2, 0-1; None without profiles or
+    when one is flat."""
     if left.derived is None or right.derived is None:
         return None
     r = pearson(
@@ -60,12 +65,14 @@ def interest_similarity(left: Role, right: Role) -> float | None:
 
 
 def zone_closeness(left: Role, right: Role) -> float | None:
+    """1 - |difference of O*NET job zones (1-5)| / 4, 0-1; None without job zones."""
     if left.derived is None or right.derived is None:
         return None
     return 1 - abs(left.derived.job_zone - right.derived.job_zone) / 4
 
 
 def similarity(left: Role, right: Role) -> Similarity:
+    """How alike two roles are (see Similarity and METHOD)."""
     skills = skill_overlap(left, right)
     interests = interest_similarity(left, right)
     zone = zone_closeness(left, right)

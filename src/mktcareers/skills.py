@@ -2,45 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+
+import msgspec
 
 from mktcareers.models import KnowledgeBase, Role, Skill
-from mktcareers.search import SUGGESTION_CUTOFF, SUGGESTION_SPREAD, normalise, rank_names
+from mktcareers.search import normalise
 
 
-@dataclass(frozen=True)
-class SkillMatch:
-    skill: Skill | None
-    suggestions: tuple[str, ...] = ()  # skill ids, best first, when skill is None
+class SkillUse(msgspec.Struct, frozen=True):
+    """A role that needs a skill, at `level` (the catalogue's 1-5 scale)."""
 
-
-@dataclass(frozen=True)
-class SkillUse:
     role: Role
     level: int
 
 
-def resolve_skill(query: str, skills: dict[str, Skill]) -> SkillMatch:
-    """An exact id or name resolves; anything else gets the closest ids as suggestions."""
+def find_skill(query: str, skills: Mapping[str, Skill]) -> Skill | None:
+    """The skill of `skills` (id -> Skill) whose id or name is `query`, ignoring case,
+    spaces and punctuation; None when there is none."""
     wanted = normalise(query)
     for skill in skills.values():
         if wanted in (normalise(skill.id), normalise(skill.name)):
-            return SkillMatch(skill)
-    named = [
-        (normalise(name).split(), skill.id)
-        for skill in skills.values()
-        for name in (skill.id, skill.name)
-    ]
-    ranked = rank_names(query, named)
-    suggestions: list[str] = []
-    best = ranked[0][1] if ranked else 0
-    for skill_id, score in ranked:
-        if score < SUGGESTION_CUTOFF or score < best - SUGGESTION_SPREAD or len(suggestions) == 3:
-            break
-        if skill_id not in suggestions:
-            suggestions.append(skill_id)
-    return SkillMatch(None, tuple(suggestions))
+            return skill
+    return None
+
+
+def skill_spellings(skills: Mapping[str, Skill]) -> dict[str, str]:
+    """Every way a skill is written (its id, its name) -> its id: what suggestions
+    for an unknown skill are chosen from."""
+    return {spelling: skill.id for skill in skills.values() for spelling in (skill.id, skill.name)}
 
 
 def skill_usage(skill_id: str, roles: Sequence[Role]) -> list[SkillUse]:
@@ -52,7 +42,7 @@ def skill_usage(skill_id: str, roles: Sequence[Role]) -> list[SkillUse]:
 
 
 def usage_counts(kb: KnowledgeBase) -> dict[str, int]:
-    """How many roles need each catalogue skill (0 for unused ones)."""
+    """skill id -> how many roles need it, for every catalogue skill (0 for unused ones)."""
     counts = dict.fromkeys(kb.skills, 0)
     for role in kb.roles:
         for need in role.skills:

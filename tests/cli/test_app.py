@@ -275,7 +275,6 @@ def test_role_show_nothing_close(run):
 @pytest.mark.parametrize(
     ("args", "code"),
     [
-        (["roles", "list", "--family", "sales"], 2),
         (["roles", "list", "--min-remote", "101"], 2),
         (["roles", "list", "--sort", "size"], 2),
         (["role", "show"], 2),

@@ -268,3 +268,19 @@ def test_hostile_item_text_is_inert(run, kb_dir, tmp_path):
     assert "[bold red]pwned[/]" in asked.stderr
     listed = run("--data", str(kb_dir), "quiz", "items", "-f", "json")
     assert json.loads(listed.stdout)[0]["text"] == hostile
+
+
+def test_progress_that_cannot_be_moved_aside_is_an_error(run, state_dir, monkeypatch):
+    from mktcareers.quiz import session as sessions
+
+    def cannot_move(path):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(sessions, "set_aside", cannot_move)
+    state_dir.mkdir(parents=True)
+    (state_dir / state.PROGRESS_FILE).write_text("{not json")
+    result = run("quiz", "--short", input="4\n")
+    assert result.exit_code == 1
+    assert "cannot be used (it is not valid JSON" in result.stderr
+    assert "nor moved aside (Permission denied)" in result.stderr
+    assert (state_dir / state.PROGRESS_FILE).read_text() == "{not json"

@@ -1,6 +1,6 @@
 """The mktcareers command line: the root command, with each subcommand in its own module.
 
-A subcommand's module (mktcareers.commands.*) is imported and turned into a
+A subcommand's module (mktcareers.cli.*) is imported and turned into a
 click command only when it is run, asked for help or completed, so
 `mktcareers roles list` pays for one module, not for all of them.
 """
@@ -13,9 +13,8 @@ import typer
 from typer.core import TyperGroup
 
 from mktcareers import __version__
+from mktcareers.cli.common import CONTEXT
 from mktcareers.views import console as output
-
-CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 # name -> (the module whose `app` it is, the one line shell completion shows for it),
 # in the order help lists them. tests/test_cli.py keeps each line equal to what the

@@ -4,18 +4,20 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import CONTEXT, FormatOption, present, store
+from mktcareers.cli.common import CONTEXT, FormatOption, present, store, suggest_names, unknown
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
 app = typer.Typer(context_settings=CONTEXT)
 
+SIDE_HELP = "A family of the knowledge base (bundled: marketing, it) or a role."
+
 
 @app.command()
 def compare(
     ctx: typer.Context,
-    left: Annotated[str, typer.Argument(help="A family (marketing, it) or a role.")],
-    right: Annotated[str, typer.Argument(help="A family (marketing, it) or a role.")],
+    left: Annotated[str, typer.Argument(help=SIDE_HELP)],
+    right: Annotated[str, typer.Argument(help=SIDE_HELP)],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Compare two fields, two roles, or a role with a field, side by side.
@@ -29,28 +31,40 @@ def compare(
       mktcareers compare marketing-technologist it --format json
     """
     from mktcareers import compare as comparing
-    from mktcareers.views import records
+    from mktcareers import families
 
     opened = store(ctx)
     knowledge, finder = opened.knowledge(), opened.finder()
     sides = []
     for query in (left, right):
-        side = comparing.resolve_side(query, knowledge, finder)
-        if isinstance(side, comparing.SideError):
-            if side.suggestions:
-                suggestions = ", ".join(side.suggestions)
-                output.error(f"Unknown role or family '{query}'. Did you mean: {suggestions}?")
-            else:
-                output.error(
-                    f"Unknown role or family '{query}'.",
-                    f"use a family ({', '.join(knowledge.families)}) or a role from "
-                    "'mktcareers roles list'.",
-                )
-            raise typer.Exit(1)
-        sides.append(side)
-    first, second = sides
+        try:
+            sides.append(comparing.resolve_side(query, knowledge, finder))
+        except comparing.UnknownSide as side:
+            close = suggest_names(query, families.family_spellings(knowledge.families))
+            unknown(
+                "role or family",
+                query,
+                close + side.suggestions,
+                f"use a family ({', '.join(knowledge.families)}) or a role from "
+                "'mktcareers roles list'.",
+            )
+    try:
+        record, view = _comparison(*sides, knowledge)
+    except families.EmptyFamily as empty:
+        output.error(f"the family '{empty.family.id}' has no roles to compare.")
+        raise typer.Exit(1) from None
+    present(fmt, view, lambda: record)
+
+
+def _comparison(first, second, knowledge):
+    """The comparison of two compare.Side as (its record, its Rich view); raises
+    families.EmptyFamily when a family side has no roles."""
+    from mktcareers import compare as comparing
+    from mktcareers import families
+    from mktcareers.views import records
+
     if first.family and second.family:
-        result = comparing.compare_families(first.family, second.family, knowledge)
+        result = families.compare_families(first.family, second.family, knowledge)
         record = records.family_comparison(result)
         view = lambda render: render.family_comparison(result, knowledge)  # noqa: E731
     elif first.role and second.role:
@@ -62,4 +76,4 @@ def compare(
         result = comparing.compare_role_family(role, family, knowledge)
         record = records.role_family_comparison(result, role_first=first.role is not None)
         view = lambda render: render.role_family_comparison(result, knowledge)  # noqa: E731
-    present(fmt, view, lambda: record)
+    return record, view

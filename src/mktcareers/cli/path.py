@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import CONTEXT, FormatOption, present, resolve, store
+from mktcareers.cli.common import CONTEXT, FormatOption, present, resolve_role, store
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
@@ -39,8 +39,8 @@ def path(
 
     opened = store(ctx)
     finder = opened.finder()
-    start_at = resolve(finder, source)
-    end_at = None if target is None else resolve(finder, target)
+    start_at = resolve_role(finder, source)
+    end_at = None if target is None else resolve_role(finder, target)
     knowledge = opened.knowledge()
     start = knowledge.roles[start_at]
     if end_at is None:

@@ -46,70 +46,50 @@ def _interactive_answers(quiz, short: bool, resume: bool) -> tuple[dict[str, int
     """Run the quiz in the terminal; the answers and how many items were asked.
 
     None when the person quit with q. Ctrl-C and end of input exit 130 after saving.
+    The rules (what to do with saved progress, where to start) are quiz.session's.
     """
     from mktcareers.cli import quiz_prompts as interactive
     from mktcareers.quiz import progress as state
-    from mktcareers.quiz.scoring import ordered_items
+    from mktcareers.quiz import session as sessions
 
     path = state.progress_path()
     try:
-        saved = state.read_progress(path)
-    except state.ProgressError as problem:
-        try:
-            moved = state.set_aside(path)
-        except OSError as error:
-            output.error(
-                f"your saved quiz at {path} cannot be used ({problem}) "
-                f"nor moved aside ({error.strerror or error}).",
-                "move or delete that file, then try again.",
-            )
-            raise typer.Exit(1) from None
-        output.note(f"Warning: your saved quiz at {path} cannot be used: {problem}.")
-        output.note(f"It was kept as {moved}." + ("" if resume else " Starting a new quiz."))
-        saved = None
+        found = sessions.find_saved(path)
+    except sessions.StuckProgress as stuck:
+        output.error(
+            f"your saved quiz at {path} cannot be used ({stuck.problem}) "
+            f"nor moved aside ({stuck.error.strerror or stuck.error}).",
+            "move or delete that file, then try again.",
+        )
+        raise typer.Exit(1) from None
+    if found.problem is not None:
+        output.note(f"Warning: your saved quiz at {path} cannot be used: {found.problem}.")
+        output.note(
+            f"It was kept as {found.kept_as}." + ("" if resume else " Starting a new quiz.")
+        )
     console = output.console(stderr=True)
-    if resume and saved is None:
+    start = sessions.how_to_start(found.progress, resume)
+    if start is sessions.Start.NOTHING_TO_RESUME:
         output.error("there is no quiz in progress to resume.", "start one with 'mktcareers quiz'.")
         raise typer.Exit(1)
-    if saved is not None and not resume:
-        from rich.prompt import Confirm
-
-        answered = len(saved.answers)
-        try:
-            resume = Confirm.ask(
-                f"You have a quiz in progress ({answered} answered). Continue it?",
-                console=console,
-                default=True,
-            )
-        except (KeyboardInterrupt, EOFError):
-            output.note("")
-            raise typer.Exit(130) from None
-    if resume and saved is not None:
-        if short != saved.short and short:
-            output.note("Continuing your saved full quiz (--short is ignored).")
-        short = saved.short
-        answers, position = saved.answers, saved.position
-    else:
-        answers, position = {}, 0
-    items = ordered_items(quiz, short=short)
-    known = {item.id for item in items}
-    session = interactive.Session(
-        items,
-        {key: value for key, value in answers.items() if key in known},
-        min(position, len(items)),
-    )
-    if not resume:
+    if start is sessions.Start.ASK and not _continue_saved(found.progress, console):
+        start = sessions.Start.NEW
+    if start is sessions.Start.NEW:
+        session = sessions.begin(quiz, short)
         console.print(
-            f"mktcareers quiz: {len(items)} items, about {max(1, len(items) // 8)} minutes. "
+            f"mktcareers quiz: {len(session.items)} items, about "
+            f"{max(1, len(session.items) // 8)} minutes. "
             "Answer with 1-5; b goes back, s skips, q saves and quits.",
             markup=False,
         )
+    else:
+        session = sessions.begin(quiz, short, found.progress)
+        if short and not session.short:
+            output.note("Continuing your saved full quiz (--short is ignored).")
 
     def save(current) -> None:
         try:
-            state.save_progress(
-                path, state.Progress(short, dict(current.answers), current.position)
-            )
+            state.save_progress(path, current.progress())
         except OSError as error:
             output.note(f"Warning: cannot save progress to {path}: {error.strerror or error}")
 
@@ -123,7 +103,22 @@ def _interactive_answers(quiz, short: bool, resume: bool) -> tuple[dict[str, int
         output.note(f"{_paused(session)} {hint}")
         return None
     state.clear_progress(path)
-    return session.answers, len(items)
+    return session.answers, len(session.items)
+
+
+def _continue_saved(saved, console) -> bool:
+    """Ask whether to continue the saved quiz (yes by default); Ctrl-C exits 130."""
+    from rich.prompt import Confirm
+
+    try:
+        return Confirm.ask(
+            f"You have a quiz in progress ({len(saved.answers)} answered). Continue it?",
+            console=console,
+            default=True,
+        )
+    except (KeyboardInterrupt, EOFError):
+        output.note("")
+        raise typer.Exit(130) from None
 
 
 def _paused(session) -> str:

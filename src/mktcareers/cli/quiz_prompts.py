@@ -1,15 +1,16 @@
 """The interactive quiz: one item at a time, prompts on stderr, answers from stdin.
 
 Prompts go to stderr so that `mktcareers quiz --format json > results.json`
-still writes only the results to stdout.
+still writes only the results to stdout. What a reply does is the session's
+business (mktcareers.quiz.session); this module only asks and prints.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from mktcareers.models import RIASEC_NAMES, QuizItem
+from mktcareers.quiz.session import Reply, Session
 from mktcareers.views.render import Text  # inert: quiz items come from a knowledge base
 
 SECTIONS = {
@@ -22,49 +23,6 @@ HELP = "Type a number from 1 to 5, or b (back), s (skip) or q (save and quit)."
 
 class Interrupted(Exception):
     """Ctrl-C or end of input: progress has been saved."""
-
-
-@dataclass
-class Session:
-    items: tuple[QuizItem, ...]
-    answers: dict[str, int] = field(default_factory=dict)
-    position: int = 0
-
-    @property
-    def done(self) -> bool:
-        return self.position >= len(self.items)
-
-    @property
-    def current(self) -> QuizItem:
-        return self.items[self.position]
-
-    def answer(self, value: int) -> None:
-        self.answers[self.current.id] = value
-        self.position += 1
-
-    def skip(self) -> None:
-        self.answers.pop(self.current.id, None)
-        self.position += 1
-
-    def back(self) -> None:
-        self.position = max(0, self.position - 1)
-
-    def answered(self) -> int:
-        asked = {item.id for item in self.items}
-        return sum(1 for item_id in self.answers if item_id in asked)
-
-
-def parse_reply(text: str) -> tuple[str, int | None]:
-    """('answer', n), ('keep'|'back'|'skip'|'quit', None) or ('invalid', None)."""
-    reply = text.strip().lower()
-    if reply in {"1", "2", "3", "4", "5"}:
-        return "answer", int(reply)
-    if reply == "":
-        return "keep", None
-    for action in ("back", "skip", "quit"):
-        if reply in {action, action[0]}:
-            return action, None
-    return "invalid", None
 
 
 def _legend(item: QuizItem) -> Text:
@@ -88,8 +46,8 @@ def _header(session: Session) -> Text:
 def run(session: Session, console, save: Callable[[Session], None]) -> bool:
     """Ask until the last item (True) or until the person quits with q (False).
 
-    Progress is saved after every answer. Ctrl-C and end of input save and
-    raise Interrupted.
+    `save(session)` is called after every reply that changes or ends the quiz.
+    Ctrl-C and end of input save and raise Interrupted.
     """
     section = None
     while not session.done:
@@ -102,31 +60,22 @@ def run(session: Session, console, save: Callable[[Session], None]) -> bool:
         console.print(_header(session))
         console.print(Text(item.text))
         console.print(_legend(item))
-        previous = session.answers.get(item.id)
+        previous = session.previous_answer()
         prompt = "Answer (1-5, b back, s skip, q quit)"
         prompt += f" [{previous}]: " if previous else ": "
         try:
-            reply = console.input(Text(prompt))
+            typed = console.input(Text(prompt))
         except (KeyboardInterrupt, EOFError):
             save(session)
             console.print()
             raise Interrupted from None
-        action, value = parse_reply(reply)
-        if action == "answer":
-            session.answer(value)
-        elif action == "keep" and previous:
-            session.answer(previous)
-        elif action == "skip":
-            session.skip()
-        elif action == "back":
-            if session.position == 0:
-                console.print(Text("This is the first item.", style="dim"))
-            session.back()
-        elif action == "quit":
-            save(session)
-            return False
-        else:
+        outcome = session.reply(typed)
+        if outcome is Reply.INVALID:
             console.print(Text(HELP, style="yellow"))
             continue
+        if outcome is Reply.AT_FIRST:
+            console.print(Text("This is the first item.", style="dim"))
         save(session)
+        if outcome is Reply.QUIT:
+            return False
     return True

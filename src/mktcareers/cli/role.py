@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import CONTEXT, FormatOption, present, resolve, store
+from mktcareers.cli.common import CONTEXT, FormatOption, present, resolve_role, store
 from mktcareers.views.formats import OutputFormat
 
 app = typer.Typer(no_args_is_help=True, context_settings=CONTEXT)
@@ -36,7 +36,7 @@ def role_show(
     from mktcareers.views import records
 
     knowledge = store(ctx)
-    chosen = knowledge.role(resolve(knowledge.finder(), name))
+    chosen = knowledge.role(resolve_role(knowledge.finder(), name))
     sources = knowledge.sources()
     present(
         fmt,

@@ -5,19 +5,16 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import CONTEXT, FormatOption, present, store
+from mktcareers.cli.common import CONTEXT, FormatOption, present, resolve_family, store
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
 app = typer.Typer(no_args_is_help=True, context_settings=CONTEXT)
 
 
-class Family(StrEnum):
-    marketing = "marketing"
-    it = "it"
-
-
 class SortKey(StrEnum):
+    """The orders --sort accepts."""
+
     title = "title"
     remote = "remote"
     it_overlap = "it-overlap"
@@ -33,7 +30,13 @@ def roles() -> None:
 def roles_list(
     ctx: typer.Context,
     family: Annotated[
-        Family | None, typer.Option("--family", help="Only roles of this family.")
+        str | None,
+        typer.Option(
+            "--family",
+            help="Only roles of this family: an id or name from the knowledge base's "
+            "families.yaml (bundled: marketing, it).",
+            show_default=False,
+        ),
     ] = None,
     min_remote: Annotated[
         int,
@@ -61,9 +64,11 @@ def roles_list(
     """
     from mktcareers.roles import filter_roles, sort_roles
 
+    opened = store(ctx)
+    rows = opened.rows()
     chosen = filter_roles(
-        store(ctx).rows(),
-        family=family.value if family else None,
+        rows,
+        family=None if family is None else _family_id(opened, rows, family),
         min_remote=min_remote,
         beginner_only=beginner,
     )
@@ -72,3 +77,20 @@ def roles_list(
         output.error("no roles match these filters.", "loosen --min-remote or drop --beginner.")
         raise typer.Exit(1)
     present(fmt, lambda render: render.roles_table(chosen, output.width()), lambda: chosen)
+
+
+def _family_id(opened, rows: list[dict], name: str) -> str:
+    """The id of the family `name` means, or exit 1 with suggestions.
+
+    Each role row names its family, so the usual answer (the id of a family with
+    roles, in any case) needs nothing more than the rows; a family's name, or a
+    family without roles, is looked up among all the knowledge base's families,
+    which on a large knowledge base means reading every role.
+    """
+    from mktcareers.search import normalise
+
+    wanted = normalise(name)
+    for row in rows:
+        if normalise(row["family"]) == wanted:
+            return row["family"]
+    return resolve_family(opened.knowledge().families, name).id

@@ -4,8 +4,7 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import CONTEXT, FormatOption, present, store
-from mktcareers.views import console as output
+from mktcareers.cli.common import CONTEXT, FormatOption, present, resolve_skill, store
 from mktcareers.views.formats import OutputFormat
 
 app = typer.Typer(no_args_is_help=True, context_settings=CONTEXT)
@@ -32,22 +31,14 @@ def skill_show(
 
       mktcareers skill show "web analytics" --format json
     """
-    from mktcareers.skills import resolve_skill, skill_usage
+    from mktcareers.skills import skill_usage
     from mktcareers.views import records
 
     knowledge = store(ctx).knowledge()
-    match = resolve_skill(name, knowledge.skills)
-    if match.skill is None:
-        if match.suggestions:
-            output.error(f"Unknown skill '{name}'. Did you mean: {', '.join(match.suggestions)}?")
-        else:
-            output.error(
-                f"Unknown skill '{name}'.", "run 'mktcareers skills list' to see every skill."
-            )
-        raise typer.Exit(1)
-    uses = skill_usage(match.skill.id, knowledge.roles)
+    chosen = resolve_skill(knowledge.skills, name)
+    uses = skill_usage(chosen.id, knowledge.roles)
     present(
         fmt,
-        lambda render: render.skill_profile(match.skill, uses),
-        lambda: records.skill_detail(match.skill, uses),
+        lambda render: render.skill_profile(chosen, uses),
+        lambda: records.skill_detail(chosen, uses),
     )

@@ -12,6 +12,8 @@ app = typer.Typer(no_args_is_help=True, context_settings=CONTEXT)
 
 
 class SkillType(StrEnum):
+    """The skill types --type accepts."""
+
     technical = "technical"
     non_technical = "non-technical"
 

@@ -22,6 +22,8 @@ class AnswersError(Exception):
 
 
 def read_answers(path: Path | str, quiz: Quiz) -> dict[str, int]:
+    """The answers (item id -> 1-5) in the YAML or JSON file at `path`, checked against
+    `quiz`; raises AnswersError listing every problem as file:line: message."""
     name = str(path)
     try:
         document = yamldoc.read(Path(path))

@@ -1,4 +1,4 @@
-"""The user's saved state: quiz progress, and atomic writes that never leave half a file.
+"""Quiz progress: the file that lets a quiz be resumed, read, saved, set aside and cleared.
 
 Progress lives in the user state directory: $MKTCAREERS_STATE_DIR, else
 $XDG_STATE_HOME/mktcareers, else ~/.local/state/mktcareers (on Windows
@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import os
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from mktcareers.userdata import user_dir, write_atomic
 
@@ -22,18 +23,20 @@ MAX_PROGRESS_BYTES = 1_000_000
 
 
 def progress_path() -> Path:
+    """Where quiz progress is saved: quiz-progress.json in the user's state folder."""
     return user_dir("state") / PROGRESS_FILE
 
 
-@dataclass
-class Progress:
-    """A quiz in progress: which quiz, the answers so far, and where you were."""
+class Progress(msgspec.Struct):
+    """A quiz in progress: whether it is the short quiz, the answers so far (item id
+    -> 1-5) and the position of the item to ask next (0-based)."""
 
     short: bool
-    answers: dict[str, int] = field(default_factory=dict)
+    answers: dict[str, int] = {}
     position: int = 0
 
     def to_json(self) -> str:
+        """The progress file's text: JSON with its kind and version, ending in a newline."""
         return (
             json.dumps(
                 {
@@ -54,7 +57,11 @@ class ProgressError(Exception):
 
 
 def read_progress(path: Path) -> Progress | None:
-    """The saved progress at `path`, None when there is none; ProgressError when unusable."""
+    """The saved progress at `path`, None when there is none.
+
+    Raises ProgressError, saying why, when the file cannot be read or is not
+    progress this version wrote (at most MAX_PROGRESS_BYTES are read).
+    """
     try:
         with open(path, "rb") as stream:
             raw = stream.read(MAX_PROGRESS_BYTES + 1)
@@ -86,11 +93,14 @@ def read_progress(path: Path) -> Progress | None:
 
 
 def save_progress(path: Path, progress: Progress) -> None:
+    """Write `progress` to `path` atomically; OSError when it cannot be written."""
     write_atomic(path, progress.to_json())
 
 
 def set_aside(path: Path) -> Path:
-    """Move an unusable progress file out of the way (kept, not overwritten)."""
+    """Move an unusable progress file out of the way (kept, not overwritten) to
+    NAME.corrupt-YYYYmmdd-HHMMSS[-N] beside it, and return that path; OSError when
+    it cannot be moved."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
     counter = 1
@@ -102,4 +112,5 @@ def set_aside(path: Path) -> Path:
 
 
 def clear_progress(path: Path) -> None:
+    """Delete the progress at `path` (a finished quiz); nothing when there is none."""
     Path(path).unlink(missing_ok=True)

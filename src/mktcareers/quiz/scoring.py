@@ -17,7 +17,8 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 from mktcareers.models import RIASEC, RIASEC_NAMES, Quiz, QuizItem, Role
 
@@ -95,8 +96,7 @@ def holland_code(profile: Mapping[str, float | None]) -> str:
 # ------------------------------------------------------------------ result types
 
 
-@dataclass(frozen=True)
-class AreaDriver:
+class AreaDriver(msgspec.Struct, frozen=True):
     """An area that is above average both for you and for the role."""
 
     area: str
@@ -104,8 +104,10 @@ class AreaDriver:
     role: float
 
 
-@dataclass(frozen=True)
-class PreferenceFit:
+class PreferenceFit(msgspec.Struct, frozen=True):
+    """How a role meets one work preference: your wish and the role's value, both 0-1,
+    and the fit, 0-1."""
+
     measure: str  # remote, creative, people, code
     wanted: float  # your answer as 0-1
     role_value: float  # the role's value as 0-1
@@ -116,16 +118,19 @@ class PreferenceFit:
         return "met" if self.fit >= MET else "missed" if self.fit < MISSED else "partly"
 
 
-@dataclass(frozen=True)
-class SkillToBuild:
+class SkillToBuild(msgspec.Struct, frozen=True):
+    """A skill a recommended role needs: the level you rated (0-5, None when not rated)
+    and the level it needs (1-5)."""
+
     id: str
     name: str
     have: int | None  # None when you did not rate it
     need: int
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(msgspec.Struct, frozen=True):
+    """A recommended role: its fit (0-100), the parts it is made of and why."""
+
     role: Role
     fit: int  # 0-100
     correlation: float | None  # Pearson r of interest profiles
@@ -141,8 +146,11 @@ class Match:
         return None if self.correlation is None else (self.correlation + 1) / 2
 
 
-@dataclass(frozen=True)
-class QuizResult:
+class QuizResult(msgspec.Struct, frozen=True):
+    """The quiz's outcome: your RIASEC profile (1-7 per area, None without answers), your
+    Holland code, a status (ok, flat or incomplete, with a message when not ok), the best
+    matches first, and how many items were answered of those asked."""
+
     profile: dict[str, float | None]
     holland_code: str
     status: str  # "ok", "flat" or "incomplete"
