@@ -8,6 +8,7 @@ import yaml
 from mktcareers.kb import loading as kb
 from mktcareers.quiz import progress as state
 from mktcareers.quiz import scoring as quiz
+from mktcareers.quiz.items import ordered_items
 
 RESULT_KEYS = {
     "profile",
@@ -159,7 +160,7 @@ def test_answers_and_resume_together_is_a_usage_error(run, tmp_path):
 def test_quiz_items_json(run, items):
     result = run("quiz", "items", "--format", "json")
     rows = json.loads(result.stdout)
-    assert [row["id"] for row in rows] == [item.id for item in quiz.ordered_items(items)]
+    assert [row["id"] for row in rows] == [item.id for item in ordered_items(items)]
     assert {"id", "text", "kind", "area"} <= set(rows[0])
     assert rows[0]["area"] == "R" and rows[0]["kind"] == "interest"
 
@@ -180,7 +181,7 @@ def test_quiz_help_has_examples_and_disclaimer(run):
 
 
 def test_short_quiz_end_to_end(run, items, state_dir):
-    order = quiz.ordered_items(items, short=True)
+    order = ordered_items(items, short=True)
     result = run("quiz", "--short", "-f", "json", input=replies(order, creative_answers(items)))
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)  # prompts went to stderr: stdout is only the results
@@ -192,7 +193,7 @@ def test_short_quiz_end_to_end(run, items, state_dir):
 
 
 def test_stop_and_resume(run, items, state_dir):
-    order = quiz.ordered_items(items, short=True)
+    order = ordered_items(items, short=True)
     typed = replies(order, creative_answers(items)).splitlines(keepends=True)
     first = run("quiz", "--short", input="".join(typed[:7]))  # then end of input
     assert first.exit_code == 130

@@ -8,6 +8,8 @@ import pytest
 from mktcareers.kb import loading as kb
 from mktcareers.models import RIASEC
 from mktcareers.quiz import scoring as quiz
+from mktcareers.quiz.items import check_answers, ordered_items
+from mktcareers.quiz.reasons import reasons
 from mktcareers.similarity import pearson
 
 CREATIVE_MARKETING = {
@@ -39,8 +41,8 @@ def interests(items, liked: str, liked_value: int = 5, other_value: int = 2) -> 
 
 
 def test_items_cover_every_area_in_both_quizzes(items):
-    full = quiz.ordered_items(items)
-    short = quiz.ordered_items(items, short=True)
+    full = ordered_items(items)
+    short = ordered_items(items, short=True)
     for area in RIASEC:
         assert sum(item.area == area for item in full) >= 6
         assert sum(item.area == area for item in short) == 2
@@ -51,7 +53,7 @@ def test_items_cover_every_area_in_both_quizzes(items):
 
 
 def test_items_are_asked_with_areas_taking_turns(items):
-    order = quiz.ordered_items(items)
+    order = ordered_items(items)
     assert [item.area for item in order[:12]] == list(RIASEC) * 2
     kinds = [item.kind for item in order]
     assert kinds == sorted(kinds, key=["interest", "preference", "skill"].index)
@@ -216,7 +218,7 @@ def test_unanswered_area_gets_a_message(bundled, items):
 def test_reasons_name_the_areas_and_preferences(bundled, items):
     answers = {**interests(items, "AE"), "pref-remote": 5, "pref-creative": 5}
     match = quiz.score(items, answers, [bundled.role("copywriter")]).matches[0]
-    lines = quiz.reasons(match)
+    lines = reasons(match)
     assert lines[0].startswith("Interests: strong match")
     assert "Artistic (you 7.0, role 6.9)" in lines[0]
     assert f"remote score {bundled.role('copywriter').remote.score} (met)" in lines[1]
@@ -227,7 +229,7 @@ def test_reasons_name_the_areas_and_preferences(bundled, items):
 
 
 def test_check_answers_reports_every_problem(items):
-    answers, problems = quiz.check_answers(
+    answers, problems = check_answers(
         items, {"a1": 5, "pref-remot": 3, "r1": 0, "i1": "4", "s1": True, "e1": 6, "c1": 2.5}
     )
     assert answers == {"a1": 5}
@@ -243,5 +245,5 @@ def test_check_answers_reports_every_problem(items):
 
 @pytest.mark.parametrize("data", [[1, 2], "a1", 3])
 def test_check_answers_wants_a_mapping(items, data):
-    answers, problems = quiz.check_answers(items, data)
+    answers, problems = check_answers(items, data)
     assert answers == {} and "expected a mapping" in problems[0][1]

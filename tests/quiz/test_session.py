@@ -5,7 +5,7 @@ import pytest
 from mktcareers.kb import loading as kb
 from mktcareers.quiz import progress as state
 from mktcareers.quiz import session as sessions
-from mktcareers.quiz.scoring import ordered_items
+from mktcareers.quiz.items import ordered_items
 from mktcareers.quiz.session import Reply, Start
 
 

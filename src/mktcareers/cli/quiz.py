@@ -224,7 +224,7 @@ def quiz_items(
 
       mktcareers quiz items --short --format json
     """
-    from mktcareers.quiz.scoring import ordered_items
+    from mktcareers.quiz.items import ordered_items
     from mktcareers.views import records
 
     knowledge = store(ctx).knowledge()

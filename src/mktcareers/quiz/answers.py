@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mktcareers.kb import yamldoc
 from mktcareers.models import Quiz
-from mktcareers.quiz.scoring import check_answers
+from mktcareers.quiz.items import check_answers
 
 
 class AnswersError(Exception):

@@ -20,9 +20,9 @@ from collections.abc import Mapping, Sequence
 
 import msgspec
 
-from mktcareers.models import RIASEC, RIASEC_NAMES, Quiz, QuizItem, Role
+from mktcareers.models import RIASEC, RIASEC_NAMES, Quiz, Role
+from mktcareers.quiz.items import HIGHEST, LOWEST
 
-LOWEST, HIGHEST = 1, 5
 WEIGHTS = {"interest": 0.60, "preferences": 0.25, "skills": 0.15}
 # A profile whose highest and lowest areas are closer than this (on 1-7) is
 # flat: one answer step is 1.5 on that scale, so this is less than one step.
@@ -31,48 +31,6 @@ FLAT_RANGE = 1.0
 SKILL_LEVEL = {1: 0, 2: 2, 3: 3, 4: 4, 5: 5}
 MET, MISSED = 0.75, 0.5  # a preference fit at or above MET is met, below MISSED missed
 SKILLS_TO_BUILD = 3
-DISCLAIMER = (
-    "These items are our own and are not a validated psychometric instrument; "
-    "the scoring follows the method of the O*NET Interest Profiler."
-)
-
-
-# ------------------------------------------------------------------ items
-
-
-def ordered_items(quiz: Quiz, short: bool = False) -> tuple[QuizItem, ...]:
-    """The items in the order they are asked: interests taking turns by area, then
-    preferences, then skills."""
-    chosen = [item for item in quiz.items if item.short or not short]
-    by_area = [[item for item in chosen if item.area == area] for area in RIASEC]
-    interests = [
-        column[index]
-        for index in range(max(map(len, by_area), default=0))
-        for column in by_area
-        if index < len(column)
-    ]
-    rest = [item for kind in ("preference", "skill") for item in chosen if item.kind == kind]
-    return (*interests, *rest)
-
-
-def check_answers(quiz: Quiz, data: object) -> tuple[dict[str, int], list[tuple[str, str]]]:
-    """Answers from a mapping of item id -> 1..5, and (key, message) for each problem."""
-    if not isinstance(data, Mapping):
-        return {}, [("", "expected a mapping of item id to an answer from 1 to 5")]
-    known = {item.id for item in quiz.items}
-    answers, problems = {}, []
-    for key, value in data.items():
-        if key not in known:
-            from mktcareers.kb.fields import suggest  # only when there is something to suggest
-
-            problems.append((str(key), f"unknown item id '{key}'{suggest(key, sorted(known))}"))
-        elif isinstance(value, bool) or not isinstance(value, int):
-            problems.append((key, f"expected a whole number from 1 to 5, got {value!r}"))
-        elif not LOWEST <= value <= HIGHEST:
-            problems.append((key, f"{value} is out of range (1-5)"))
-        else:
-            answers[key] = value
-    return answers, problems
 
 
 # ------------------------------------------------------------------ interest profile
@@ -376,67 +334,3 @@ class _Person:
             SkillToBuild(skill.id, skill.name, have, skill.level)
             for _, skill, have in gaps[:SKILLS_TO_BUILD]
         )
-
-
-# ------------------------------------------------------------------ reasons
-
-
-def _strength(correlation: float) -> str:
-    if correlation >= 0.7:
-        return "strong"
-    if correlation >= 0.4:
-        return "fair"
-    if correlation >= 0:
-        return "weak"
-    return "poor"
-
-
-def _lean(value: float, low: str, middle: str, high: str) -> str:
-    return high if value >= 0.6 else low if value <= 0.4 else middle
-
-
-def _preference_reason(check: PreferenceFit) -> str | None:
-    """A sentence for a preference you expressed, or None when you were neutral."""
-    if check.measure == "remote":
-        if check.wanted < 0.5:
-            return None
-        return (
-            f"Remote work matters to you: remote score {round(check.role_value * 100)} "
-            f"({check.verdict})"
-        )
-    if check.wanted == 0.5:
-        return None
-    if check.measure == "creative":
-        you = "creative" if check.wanted > 0.5 else "analytical"
-        role = _lean(check.role_value, "analytical", "mixed", "creative")
-        return f"You lean towards {you} work; this role's work is {role} ({check.verdict})"
-    if check.measure == "people":
-        you = "much of your day" if check.wanted > 0.5 else "little of your day"
-        role = _lean(check.role_value, "little", "some", "much")
-        return f"You want {you} with people; this role has {role} ({check.verdict})"
-    you = "a lot of" if check.wanted > 0.5 else "little"
-    return (
-        f"You want {you} code and technical work; IT overlap "
-        f"{round(check.role_value * 100)} ({check.verdict})"
-    )
-
-
-def reasons(match: Match) -> list[str]:
-    """Why a role matched, in plain sentences."""
-    lines = []
-    if match.correlation is not None:
-        line = f"Interests: {_strength(match.correlation)} match (r = {match.correlation:.2f})"
-        if match.drivers:
-            driven = " and ".join(
-                f"{RIASEC_NAMES[d.area]} (you {d.you:.1f}, role {d.role:.1f})"
-                for d in match.drivers
-            )
-            line += f", driven by {driven}"
-        lines.append(line)
-    lines.extend(filter(None, map(_preference_reason, match.preference_fits)))
-    if match.readiness is not None:
-        lines.append(
-            f"You already have {round(match.readiness * 100)}% of the skill level it needs "
-            f"in the {match.rated_skills} skill{'s' if match.rated_skills != 1 else ''} you rated"
-        )
-    return lines

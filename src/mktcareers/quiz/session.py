@@ -21,8 +21,8 @@ from pathlib import Path
 import msgspec
 
 from mktcareers.models import Quiz, QuizItem
+from mktcareers.quiz.items import HIGHEST, LOWEST, ordered_items
 from mktcareers.quiz.progress import Progress, ProgressError, read_progress, set_aside
-from mktcareers.quiz.scoring import HIGHEST, LOWEST, ordered_items
 
 
 class Start(StrEnum):

@@ -283,7 +283,8 @@ def quiz_item(item) -> dict:
 
 def quiz_result(result) -> dict:
     """Quiz results: the profile, the Holland code and the best matches with why."""
-    from mktcareers.quiz.scoring import DISCLAIMER, WEIGHTS, reasons
+    from mktcareers.quiz.reasons import DISCLAIMER, reasons
+    from mktcareers.quiz.scoring import WEIGHTS
 
     return {
         "profile": {

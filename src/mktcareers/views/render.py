@@ -572,7 +572,7 @@ def _gap(gap) -> str:
 
 
 def quiz_result(result) -> Group:
-    from mktcareers.quiz.scoring import DISCLAIMER, reasons
+    from mktcareers.quiz.reasons import DISCLAIMER, reasons
 
     profile = Table.grid(padding=(0, 1))
     profile.add_column(no_wrap=True)
