@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mktcareers.models import RIASEC_NAMES, QuizItem
-from mktcareers.views.render import Text  # inert: quiz items come from a knowledge base
+from mktcareers.views.inert import InertText  # quiz items come from a knowledge base
 
 SECTIONS = {
     "interest": "Part 1 of 3 · How much would you like doing this?",
@@ -67,8 +67,8 @@ def parse_reply(text: str) -> tuple[str, int | None]:
     return "invalid", None
 
 
-def _legend(item: QuizItem) -> Text:
-    text = Text()
+def _legend(item: QuizItem) -> InertText:
+    text = InertText()
     for number, label in enumerate(item.scale, start=1):
         if number > 1:
             text.append("   ")
@@ -77,9 +77,9 @@ def _legend(item: QuizItem) -> Text:
     return text
 
 
-def _header(session: Session) -> Text:
+def _header(session: Session) -> InertText:
     item = session.current
-    header = Text(f"{session.position + 1}/{len(session.items)}", style="bold")
+    header = InertText(f"{session.position + 1}/{len(session.items)}", style="bold")
     if item.kind == "interest":
         header.append(f"  {RIASEC_NAMES[item.area]}", style="dim")
     return header
@@ -97,16 +97,16 @@ def run(session: Session, console, save: Callable[[Session], None]) -> bool:
         if item.kind != section:
             section = item.kind
             console.print()
-            console.print(Text(SECTIONS[section], style="bold"))
+            console.print(InertText(SECTIONS[section], style="bold"))
         console.print()
         console.print(_header(session))
-        console.print(Text(item.text))
+        console.print(InertText(item.text))
         console.print(_legend(item))
         previous = session.answers.get(item.id)
         prompt = "Answer (1-5, b back, s skip, q quit)"
         prompt += f" [{previous}]: " if previous else ": "
         try:
-            reply = console.input(Text(prompt))
+            reply = console.input(InertText(prompt))
         except (KeyboardInterrupt, EOFError):
             save(session)
             console.print()
@@ -120,13 +120,13 @@ def run(session: Session, console, save: Callable[[Session], None]) -> bool:
             session.skip()
         elif action == "back":
             if session.position == 0:
-                console.print(Text("This is the first item.", style="dim"))
+                console.print(InertText("This is the first item.", style="dim"))
             session.back()
         elif action == "quit":
             save(session)
             return False
         else:
-            console.print(Text(HELP, style="yellow"))
+            console.print(InertText(HELP, style="yellow"))
             continue
         save(session)
     return True

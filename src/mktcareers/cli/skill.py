@@ -33,7 +33,7 @@ def skill_show(
       mktcareers skill show "web analytics" --format json
     """
     from mktcareers.skills import resolve_skill, skill_usage
-    from mktcareers.views import records
+    from mktcareers.views import skill as skill_view
 
     knowledge = store(ctx).knowledge()
     match = resolve_skill(name, knowledge.skills)
@@ -48,6 +48,6 @@ def skill_show(
     uses = skill_usage(match.skill.id, knowledge.roles)
     present(
         fmt,
-        lambda render: render.skill_profile(match.skill, uses),
-        lambda: records.skill_detail(match.skill, uses),
+        lambda: skill_view.skill_profile(match.skill, uses),
+        lambda: skill_view.skill_detail(match.skill, uses),
     )
