@@ -1,5 +1,3 @@
-import json
-
 import pytest
 
 from mktcareers.moves import closest_moves, step_size, transition
@@ -46,30 +44,6 @@ def test_closest_moves_are_ranked_and_exclude_self(bundled):
     assert scores == sorted(scores, reverse=True)
     every = [transition(source, role).similarity.score for role in bundled.roles if role != source]
     assert scores[0] == max(every)
-
-
-def test_cli_path_json(run):
-    result = run("path", "it-support-specialist", "marketing-technologist", "--format", "json")
-    assert result.exit_code == 0
-    data = json.loads(result.stdout)
-    assert data["from"]["slug"] == "it-support-specialist"
-    assert data["to"]["slug"] == "marketing-technologist"
-    assert 0 <= data["similarity"]["score"] <= 100
-    assert data["skills_to_build"]
-    for item in data["skills_to_build"]:
-        assert {"skill", "current_level", "target_level"} <= set(item)
-        assert item["current_level"] < item["target_level"]
-    assert data["certifications"] and data["getting_started"]["portfolio"]
-
-
-def test_cli_path_table_and_closest(run):
-    table = run("path", "copywriter", "seo")
-    assert table.exit_code == 0
-    assert "Skills to build" in table.stdout and "Keyword research" in table.stdout
-    closest = run("path", "copywriter", "--format", "json", "--limit", "3")
-    data = json.loads(closest.stdout)
-    assert data["from"]["slug"] == "copywriter" and len(data["moves"]) == 3
-    assert run("path", "copywriter").exit_code == 0
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
 from mktcareers.roles import filter_roles, sort_roles
-from mktcareers.views.records import role_row
+from mktcareers.views.roles import role_row
 
 
 def rows(knowledge):

@@ -1,6 +1,6 @@
 """Filtering and ordering roles: pure functions over their summary records.
 
-They work on `records.role_row` records rather than models, so `roles list`
+They work on `views.roles.role_row` records rather than models, so `roles list`
 never needs more of a cached knowledge base than those rows.
 """
 

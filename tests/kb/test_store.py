@@ -9,7 +9,7 @@ from mktcareers import userdata
 from mktcareers.kb import cache
 from mktcareers.kb import loading as kb
 from mktcareers.kb.store import Store
-from mktcareers.views.records import role_row
+from mktcareers.views.roles import role_row
 
 
 class CountingLoader:

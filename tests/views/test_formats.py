@@ -1,6 +1,8 @@
 import csv
 import io
 import json
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -71,3 +73,35 @@ def test_json_lists_one_record_per_line_and_objects_indented():
     one = render(ROWS[0], OutputFormat.json)
     assert one.startswith("{\n  ") and json.loads(one) == ROWS[0]
     assert json.loads(render([], OutputFormat.json)) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("roles", "list"),
+        ("role", "show", "seo-specialist"),
+        ("compare", "marketing", "it"),
+        ("path", "copywriter", "seo-specialist"),
+        ("search", "google ads"),
+        ("skill", "show", "python"),
+        ("quiz", "items"),
+    ],
+    ids=" ".join,
+)
+def test_machine_formats_never_import_rich(args):
+    """Rich is half of a command's start-up: only a table may pay for it. The table is
+    checked too, so that this test can fail. Run twice: parsed, then from the cache."""
+
+    def imported(fmt: str) -> set[str]:
+        result = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "mktcareers", *args, "--format", fmt],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        lines = result.stderr.splitlines()
+        return {line.rsplit("|", 1)[-1].strip() for line in lines if line.startswith("import")}
+
+    for _ in range(2):
+        assert not {name for name in imported("json") if name.split(".")[0] == "rich"}
+    assert "rich.table" in imported("table")

@@ -142,14 +142,12 @@ def resolve_family(families: Mapping, name: str):
 
 
 def present(fmt: OutputFormat, view, data) -> None:
-    """Print a Rich view (`view(render)`) for tables, else `data()` in the machine format.
+    """Print the Rich view `view()` for tables, else `data()` in the machine format.
 
-    Only the chosen path is imported: machine formats never load Rich.
+    Only the chosen path runs: machine formats never load Rich.
     """
     if fmt is OutputFormat.table:
-        from mktcareers.views import render
-
-        output.show(view(render))
+        output.show(view())
         return
     from mktcareers.views import formats
 

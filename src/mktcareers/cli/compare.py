@@ -61,19 +61,21 @@ def _comparison(first, second, knowledge):
     families.EmptyFamily when a family side has no roles."""
     from mktcareers import compare as comparing
     from mktcareers import families
-    from mktcareers.views import records
+    from mktcareers.views import compare as compare_view
 
     if first.family and second.family:
         result = families.compare_families(first.family, second.family, knowledge)
-        record = records.family_comparison(result)
-        view = lambda render: render.family_comparison(result, knowledge)  # noqa: E731
+        record = compare_view.family_comparison_record(result)
+        view = lambda: compare_view.family_comparison(result, knowledge)  # noqa: E731
     elif first.role and second.role:
         result = comparing.compare_roles(first.role, second.role)
-        record = records.role_comparison(result)
-        view = lambda render: render.role_comparison(result)  # noqa: E731
+        record = compare_view.role_comparison_record(result)
+        view = lambda: compare_view.role_comparison(result)  # noqa: E731
     else:
         role, family = (first.role, second.family) if first.role else (second.role, first.family)
         result = comparing.compare_role_family(role, family, knowledge)
-        record = records.role_family_comparison(result, role_first=first.role is not None)
-        view = lambda render: render.role_family_comparison(result, knowledge)  # noqa: E731
+        record = compare_view.role_family_comparison_record(
+            result, role_first=first.role is not None
+        )
+        view = lambda: compare_view.role_family_comparison(result, knowledge)  # noqa: E731
     return record, view

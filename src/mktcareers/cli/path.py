@@ -35,7 +35,7 @@ def path(
       mktcareers path social-media-manager
     """
     from mktcareers import moves as paths
-    from mktcareers.views import records
+    from mktcareers.views import moves as moves_view
 
     opened = store(ctx)
     finder = opened.finder()
@@ -47,8 +47,8 @@ def path(
         found = paths.closest_moves(start, knowledge.roles, limit=limit)
         present(
             fmt,
-            lambda render: render.moves_table(start, found),
-            lambda: records.moves(start, found),
+            lambda: moves_view.moves_table(start, found),
+            lambda: moves_view.moves_record(start, found),
         )
         return
     end = knowledge.roles[end_at]
@@ -56,4 +56,4 @@ def path(
         output.error("FROM and TO are the same role.", "pick another TO, or leave it out.")
         raise typer.Exit(1)
     move = paths.transition(start, end)
-    present(fmt, lambda render: render.transition(move), lambda: records.transition(move))
+    present(fmt, lambda: moves_view.transition(move), lambda: moves_view.transition_record(move))

@@ -181,7 +181,7 @@ def quiz(
         output.error("--answers and --resume cannot be used together.")
         raise typer.Exit(2)
     from mktcareers.quiz import scoring
-    from mktcareers.views import records
+    from mktcareers.views import quiz as quiz_view
 
     knowledge = store(ctx).knowledge()
     items = _load_quiz(knowledge)
@@ -204,8 +204,8 @@ def quiz(
             return
         answers, asked = taken
     result = scoring.score(items, answers, knowledge.roles, limit=top, asked=asked)
-    record = records.quiz_result(result)
-    present(fmt, lambda render: render.quiz_result(result), lambda: record)
+    record = quiz_view.quiz_result_record(result)
+    present(fmt, lambda: quiz_view.quiz_result(result), lambda: record)
     if save is not None:
         _save_results(save, record)
 
@@ -225,12 +225,12 @@ def quiz_items(
       mktcareers quiz items --short --format json
     """
     from mktcareers.quiz.items import ordered_items
-    from mktcareers.views import records
+    from mktcareers.views import quiz as quiz_view
 
     knowledge = store(ctx).knowledge()
     chosen = ordered_items(_load_quiz(knowledge), short=short)
     present(
         fmt,
-        lambda render: render.quiz_items(chosen),
-        lambda: [records.quiz_item(item) for item in chosen],
+        lambda: quiz_view.quiz_items(chosen),
+        lambda: [quiz_view.quiz_item(item) for item in chosen],
     )

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from mktcareers.models import RIASEC_NAMES, QuizItem
 from mktcareers.quiz.session import Reply, Session
-from mktcareers.views.render import Text  # inert: quiz items come from a knowledge base
+from mktcareers.views.inert import InertText  # quiz items come from a knowledge base
 
 SECTIONS = {
     "interest": "Part 1 of 3 · How much would you like doing this?",
@@ -25,8 +25,8 @@ class Interrupted(Exception):
     """Ctrl-C or end of input: progress has been saved."""
 
 
-def _legend(item: QuizItem) -> Text:
-    text = Text()
+def _legend(item: QuizItem) -> InertText:
+    text = InertText()
     for number, label in enumerate(item.scale, start=1):
         if number > 1:
             text.append("   ")
@@ -35,9 +35,9 @@ def _legend(item: QuizItem) -> Text:
     return text
 
 
-def _header(session: Session) -> Text:
+def _header(session: Session) -> InertText:
     item = session.current
-    header = Text(f"{session.position + 1}/{len(session.items)}", style="bold")
+    header = InertText(f"{session.position + 1}/{len(session.items)}", style="bold")
     if item.kind == "interest":
         header.append(f"  {RIASEC_NAMES[item.area]}", style="dim")
     return header
@@ -55,26 +55,26 @@ def run(session: Session, console, save: Callable[[Session], None]) -> bool:
         if item.kind != section:
             section = item.kind
             console.print()
-            console.print(Text(SECTIONS[section], style="bold"))
+            console.print(InertText(SECTIONS[section], style="bold"))
         console.print()
         console.print(_header(session))
-        console.print(Text(item.text))
+        console.print(InertText(item.text))
         console.print(_legend(item))
         previous = session.previous_answer()
         prompt = "Answer (1-5, b back, s skip, q quit)"
         prompt += f" [{previous}]: " if previous else ": "
         try:
-            typed = console.input(Text(prompt))
+            typed = console.input(InertText(prompt))
         except (KeyboardInterrupt, EOFError):
             save(session)
             console.print()
             raise Interrupted from None
         outcome = session.reply(typed)
         if outcome is Reply.INVALID:
-            console.print(Text(HELP, style="yellow"))
+            console.print(InertText(HELP, style="yellow"))
             continue
         if outcome is Reply.AT_FIRST:
-            console.print(Text("This is the first item.", style="dim"))
+            console.print(InertText("This is the first item.", style="dim"))
         save(session)
         if outcome is Reply.QUIT:
             return False

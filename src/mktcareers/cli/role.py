@@ -33,13 +33,13 @@ def role_show(
 
       mktcareers role show ppc --format json
     """
-    from mktcareers.views import records
+    from mktcareers.views import role as role_view
 
     knowledge = store(ctx)
     chosen = knowledge.role(resolve_role(knowledge.finder(), name))
     sources = knowledge.sources()
     present(
         fmt,
-        lambda render: render.role_profile(chosen, sources, knowledge.titles(chosen.next_roles)),
-        lambda: records.role_detail(chosen, sources),
+        lambda: role_view.role_profile(chosen, sources, knowledge.titles(chosen.next_roles)),
+        lambda: role_view.role_detail(chosen, sources),
     )

@@ -63,6 +63,7 @@ def roles_list(
       mktcareers roles list --beginner --format csv > roles.csv
     """
     from mktcareers.roles import filter_roles, sort_roles
+    from mktcareers.views import roles as roles_view
 
     opened = store(ctx)
     rows = opened.rows()
@@ -76,7 +77,7 @@ def roles_list(
     if fmt is OutputFormat.table and not chosen:
         output.error("no roles match these filters.", "loosen --min-remote or drop --beginner.")
         raise typer.Exit(1)
-    present(fmt, lambda render: render.roles_table(chosen, output.width()), lambda: chosen)
+    present(fmt, lambda: roles_view.roles_table(chosen, output.width()), lambda: chosen)
 
 
 def _family_id(opened, rows: list[dict], name: str) -> str:

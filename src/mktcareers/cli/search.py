@@ -30,7 +30,7 @@ def search(
 
       mktcareers search "emial marketing" --format json
     """
-    from mktcareers.views import records
+    from mktcareers.views import search as search_view
 
     hits = store(ctx).finder().search(query, limit=limit)
     if fmt is OutputFormat.table and not hits:
@@ -38,6 +38,6 @@ def search(
         raise typer.Exit(1)
     present(
         fmt,
-        lambda render: render.search_table(hits),
-        lambda: [records.search_row(hit) for hit in hits],
+        lambda: search_view.search_table(hits),
+        lambda: [search_view.search_row(hit) for hit in hits],
     )

@@ -32,13 +32,13 @@ def skill_show(
       mktcareers skill show "web analytics" --format json
     """
     from mktcareers.skills import skill_usage
-    from mktcareers.views import records
+    from mktcareers.views import skill as skill_view
 
     knowledge = store(ctx).knowledge()
     chosen = resolve_skill(knowledge.skills, name)
     uses = skill_usage(chosen.id, knowledge.roles)
     present(
         fmt,
-        lambda render: render.skill_profile(chosen, uses),
-        lambda: records.skill_detail(chosen, uses),
+        lambda: skill_view.skill_profile(chosen, uses),
+        lambda: skill_view.skill_detail(chosen, uses),
     )

@@ -40,7 +40,7 @@ def skills_list(
       mktcareers skills list --type technical --format csv
     """
     from mktcareers.skills import usage_counts
-    from mktcareers.views import records
+    from mktcareers.views import skills as skills_view
 
     knowledge = store(ctx).knowledge()
     chosen = sorted(
@@ -54,6 +54,6 @@ def skills_list(
     counts = usage_counts(knowledge)
     present(
         fmt,
-        lambda render: render.skills_table(chosen, counts),
-        lambda: [records.skill_row(skill, counts[skill.id]) for skill in chosen],
+        lambda: skills_view.skills_table(chosen, counts),
+        lambda: [skills_view.skill_row(skill, counts[skill.id]) for skill in chosen],
     )

@@ -59,11 +59,11 @@ class Store:
     # -------------------------------------------------------------- parts
 
     def rows(self) -> list[dict]:
-        """Every role's summary record (records.role_row), in knowledge-base order."""
+        """Every role's summary record (views.roles.role_row), in knowledge-base order."""
         from_cache = self._cached(lambda entry: entry.document("rows"))
         if from_cache is not None:
             return from_cache
-        from mktcareers.views.records import role_row
+        from mktcareers.views.roles import role_row
 
         return [role_row(role) for role in self._parsed().roles]
 
@@ -200,7 +200,7 @@ def sections(knowledge) -> tuple[dict[str, object], dict[str, list]]:
 
     from mktcareers.kb.codec import encode
     from mktcareers.search import NameIndex, RoleNames
-    from mktcareers.views.records import role_row
+    from mktcareers.views.roles import role_row
 
     names = [RoleNames.of(role) for role in knowledge.roles]
     index = NameIndex.build(names)

@@ -4,8 +4,9 @@ Anyone can hand you a knowledge base. Before its text reaches a terminal (the
 Rich views, error messages, quiz prompts), control characters (an ANSI escape,
 a bell, a carriage return, C1 controls) and bidirectional overrides are shown as
 visible escapes such as \\x1b instead of being sent. Rich markup is made inert
-separately: the views put text in rich.text.Text, which never parses it.
-Machine formats (json, yaml, csv, md) keep the exact text.
+separately: the views put text in InertText (a rich.text.Text that applies
+inert() to every string it is given), which never parses it. Machine formats
+(json, yaml, csv, md) keep the exact text.
 """
 
 from __future__ import annotations
@@ -24,3 +25,25 @@ def _escape(match: re.Match) -> str:
 def inert(text: str) -> str:
     """`text` with every character that could steer a terminal shown as an escape."""
     return _UNSAFE.sub(_escape, text)
+
+
+def __getattr__(name: str):
+    """InertText, defined on first use: it subclasses Rich's Text, and this module is also
+    imported for inert() alone by paths that must not load Rich (messages, machine formats)."""
+    if name != "InertText":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from rich.text import Text
+
+    class InertText(Text):
+        """rich.text.Text whose strings are made inert: every text of a view is one of
+        these, so no text from a knowledge base can steer the terminal."""
+
+        def __init__(self, text: str = "", *args, **kwargs) -> None:
+            super().__init__(inert(text), *args, **kwargs)
+
+        def append(self, text, style=None):
+            return super().append(inert(text) if isinstance(text, str) else text, style)
+
+    InertText.__qualname__ = name  # not __getattr__.<locals>.InertText
+    globals()[name] = InertText
+    return InertText

@@ -1,0 +1,310 @@
+"""`compare`: two families, two roles, or a role and a family, side by side as panels
+or as one record (its "kind" says which of the three)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mktcareers.views.roles import role_row
+from mktcareers.views.widgets import (
+    MISSING,
+    bullets,
+    group,
+    level_or_dash,
+    money,
+    panel,
+    table,
+    text,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Group
+    from rich.table import Table
+
+    from mktcareers.compare import RoleComparison, RoleFamilyComparison, SkillPair
+    from mktcareers.families import FamilyComparison, FamilySummary, Spread
+    from mktcareers.models import Derived, KnowledgeBase
+    from mktcareers.similarity import Similarity
+
+
+def _two_columns(left_title: str, right_title: str) -> Table:
+    sides = table(expand=True)
+    sides.add_column("", style="bold", no_wrap=True)
+    sides.add_column(text(left_title), overflow="fold", ratio=1)
+    sides.add_column(text(right_title), overflow="fold", ratio=1)
+    return sides
+
+
+def _spread_text(spread: Spread | None, fmt=lambda value: f"{value:g}") -> str:
+    if spread is None:
+        return MISSING
+    return f"{fmt(spread.median)} (range {fmt(spread.low)}-{fmt(spread.high)})"
+
+
+def _share(value: float | None) -> str:
+    return MISSING if value is None else f"{round(100 * value)}%"
+
+
+# ------------------------------------------------------------------ family vs family
+
+
+def family_comparison(comparison: FamilyComparison, kb: KnowledgeBase) -> Group:
+    left, right = comparison.left, comparison.right
+    sides = _two_columns(left.family.name, right.family.name)
+    sides.add_row("Core focus", bullets(left.family.core_focus), bullets(right.family.core_focus))
+    sides.add_row("Roles", str(len(left.roles)), str(len(right.roles)))
+    sides.add_row("Similarity (role pairs)", f"{comparison.similarity}/100", "")
+    sides.add_row(
+        "Doable from home (D&N)", _share(left.teleworkable_share), _share(right.teleworkable_share)
+    )
+    sides.add_row("Remote score", _spread_text(left.remote), _spread_text(right.remote))
+    sides.add_row("IT overlap", _spread_text(left.it_overlap), _spread_text(right.it_overlap))
+    sides.add_row(
+        "Median pay (US)",
+        _spread_text(left.pay_median, lambda v: money(round(v))),
+        _spread_text(right.pay_median, lambda v: money(round(v))),
+    )
+    growth = [
+        MISSING if s.growth_median is None else f"{s.growth_median:+.1f}%" for s in (left, right)
+    ]
+    sides.add_row("Growth 2024-34 (median)", *growth)
+
+    def skills(summary):
+        return text(
+            ", ".join(
+                f"{kb.skills[skill].name} {_share(share)}" for skill, share in summary.top_skills
+            )
+        )
+
+    def tools(summary):
+        return text(", ".join(f"{tool} {_share(share)}" for tool, share in summary.top_tools))
+
+    sides.add_row("Top skills (share at level 3+)", skills(left), skills(right))
+    sides.add_row("Top tools (share of roles)", tools(left), tools(right))
+    shared = text()
+    shared.append("Skills: ", style="bold")
+    shared.append(", ".join(kb.skills[skill].name for skill in comparison.shared_skills) or MISSING)
+    shared.append("\nTools: ", style="bold")
+    shared.append(", ".join(comparison.shared_tools) or MISSING)
+    parts = [
+        panel(f"{left.family.name} vs {right.family.name}", sides),
+        panel("What both sides share", shared),
+    ]
+    if comparison.bridges:
+        bridges = table()
+        bridges.add_column("Bridge role", no_wrap=True)
+        bridges.add_column("IT overlap", justify="right", no_wrap=True)
+        bridges.add_column("Why", overflow="fold", ratio=1)
+        for bridge in comparison.bridges:
+            why = "Technical skills: " + ", ".join(bridge.technical_skills)
+            if bridge.it_codes:
+                why += f"; built on IT occupations {', '.join(bridge.it_codes)}"
+            bridges.add_row(text(bridge.role.slug), str(bridge.it_overlap), text(why))
+        parts.append(panel("Bridge roles (closest to IT)", bridges))
+    parts.append(panel("Verdict (from the numbers above)", bullets(comparison.verdict)))
+    return group(*parts)
+
+
+def family_comparison_record(comparison: FamilyComparison) -> dict:
+    return {
+        "kind": "family-family",
+        "left": _family_summary(comparison.left),
+        "right": _family_summary(comparison.right),
+        "shared_skills": list(comparison.shared_skills),
+        "shared_tools": list(comparison.shared_tools),
+        "bridge_roles": [
+            {
+                "slug": bridge.role.slug,
+                "it_overlap": bridge.it_overlap,
+                "technical_skills": list(bridge.technical_skills),
+                "it_codes": list(bridge.it_codes),
+            }
+            for bridge in comparison.bridges
+        ],
+        "similarity": {
+            "score": comparison.similarity,
+            "method": "mean role-to-role similarity over every pair of one role from each side",
+        },
+        "verdict": list(comparison.verdict),
+    }
+
+
+def _family_summary(summary: FamilySummary) -> dict:
+    def spread(value: Spread | None) -> dict | None:
+        return (
+            None
+            if value is None
+            else {"low": value.low, "median": value.median, "high": value.high}
+        )
+
+    return {
+        "family": summary.family.id,
+        "name": summary.family.name,
+        "core_focus": list(summary.family.core_focus),
+        "roles": len(summary.roles),
+        "teleworkable_share": summary.teleworkable_share,
+        "teleworkable_rated": summary.teleworkable_rated,
+        "remote_score": spread(summary.remote),
+        "it_overlap": spread(summary.it_overlap),
+        "pay_median": spread(summary.pay_median),
+        "growth_pct_median": summary.growth_median,
+        "top_skills": [{"skill": skill, "share": share} for skill, share in summary.top_skills],
+        "top_tools": [{"tool": tool, "share": share} for tool, share in summary.top_tools],
+    }
+
+
+# ------------------------------------------------------------------ role vs role
+
+
+def role_comparison(comparison: RoleComparison) -> Group:
+    left, right = comparison.left, comparison.right
+    sides = _two_columns(left.slug, right.slug)
+    sides.add_row("Summary", text(left.summary), text(right.summary))
+    sides.add_row("Family", text(left.family), text(right.family))
+    sides.add_row("Remote score", str(left.remote.score), str(right.remote.score))
+    for factor, other in zip(left.remote.factors, right.remote.factors, strict=False):
+        sides.add_row(text(f"  {factor.name}"), f"{factor.rating}/4", f"{other.rating}/4")
+    overlap = [MISSING if r.it_overlap is None else str(r.it_overlap) for r in (left, right)]
+    sides.add_row("IT overlap", *overlap)
+    sides.add_row("Median pay (US)", money(left.pay_median), money(right.pay_median))
+
+    def derived(role, pick) -> str:
+        return MISSING if role.derived is None else pick(role.derived)
+
+    sides.add_row(
+        "Growth 2024-34",
+        *(derived(r, lambda d: f"{d.outlook.growth_pct:+.1f}%") for r in (left, right)),
+    )
+    sides.add_row("Job zone", *(derived(r, lambda d: str(d.job_zone)) for r in (left, right)))
+    sides.add_row("RIASEC (top 3)", *(derived(r, _holland) for r in (left, right)))
+    sides.add_row(
+        "Tools",
+        text(", ".join(comparison.only_left_tools) or MISSING),
+        text(", ".join(comparison.only_right_tools) or MISSING),
+    )
+    sides.add_row("Tools in common", text(", ".join(comparison.shared_tools) or MISSING), "")
+    skills = table()
+    skills.add_column("Skill", overflow="fold", ratio=1)
+    skills.add_column(text(left.slug), no_wrap=True)
+    skills.add_column(text(right.slug), no_wrap=True)
+    for label, pairs in (
+        ("shared", comparison.shared_skills),
+        (f"only {left.slug}", comparison.only_left),
+        (f"only {right.slug}", comparison.only_right),
+    ):
+        if pairs:
+            skills.add_row(text(label, style="bold"), "", "")
+        for pair in pairs:
+            skills.add_row(
+                text(f"  {pair.name}"),
+                level_or_dash(pair.left_level),
+                level_or_dash(pair.right_level),
+            )
+    similar = comparison.similarity
+    summary = text()
+    summary.append(f"Similarity {similar.score}/100", style="bold")
+    summary.append(f"\n{similar.method}.", style="dim")
+    return group(
+        panel(f"{left.title} vs {right.title}", sides),
+        panel("Skills", skills),
+        panel("How alike", summary),
+    )
+
+
+def _holland(derived: Derived) -> str:
+    from mktcareers.models import RIASEC
+
+    ranked = sorted(RIASEC, key=lambda area: -derived.riasec[area])
+    return "".join(ranked[:3])
+
+
+def role_comparison_record(comparison: RoleComparison) -> dict:
+    def side(role) -> dict:
+        return {
+            **role_row(role),
+            "summary": role.summary,
+            "remote_factors": {factor.id: factor.rating for factor in role.remote.factors},
+        }
+
+    return {
+        "kind": "role-role",
+        "left": side(comparison.left),
+        "right": side(comparison.right),
+        "shared_skills": [_skill_pair(pair) for pair in comparison.shared_skills],
+        "only_left_skills": [_skill_pair(pair) for pair in comparison.only_left],
+        "only_right_skills": [_skill_pair(pair) for pair in comparison.only_right],
+        "shared_tools": list(comparison.shared_tools),
+        "only_left_tools": list(comparison.only_left_tools),
+        "only_right_tools": list(comparison.only_right_tools),
+        "similarity": similarity_record(comparison.similarity),
+    }
+
+
+def _skill_pair(pair: SkillPair) -> dict:
+    return {
+        "skill": pair.id,
+        "name": pair.name,
+        "type": pair.type,
+        "left_level": pair.left_level,
+        "right_level": pair.right_level,
+    }
+
+
+def similarity_record(value: Similarity) -> dict:
+    """How alike two roles are, and how that was measured (also in `path` records)."""
+    return {
+        "score": value.score,
+        "skills": value.skills,
+        "interests": value.interests,
+        "job_zone": value.job_zone,
+        "method": value.method,
+    }
+
+
+# ------------------------------------------------------------------ role vs family
+
+
+def role_family_comparison(comparison: RoleFamilyComparison, kb: KnowledgeBase) -> Group:
+    role, family = comparison.role, comparison.family
+    sides = _two_columns(role.slug, f"{family.family.name} (median of {len(family.roles)})")
+    sides.add_row("Remote score", str(role.remote.score), f"{family.remote.median:g}")
+    sides.add_row(
+        "IT overlap",
+        MISSING if role.it_overlap is None else str(role.it_overlap),
+        MISSING if family.it_overlap is None else f"{family.it_overlap.median:g}",
+    )
+    sides.add_row(
+        "Median pay (US)",
+        money(role.pay_median),
+        MISSING if family.pay_median is None else money(round(family.pay_median.median)),
+    )
+    details = text()
+    details.append(f"Similarity to the family: {comparison.similarity}/100", style="bold")
+    details.append(" (mean of its similarity to each role)\nClosest: ")
+    details.append(
+        ", ".join(f"{other.slug} ({score})" for other, score in comparison.closest) or MISSING
+    )
+    details.append("\nTypical of the family, missing here: ")
+    details.append(", ".join(kb.skills[s].name for s in comparison.missing_typical) or "none")
+    details.append("\nUnusual for the family: ")
+    details.append(", ".join(kb.skills[s].name for s in comparison.unusual) or "none")
+    return group(panel(f"{role.title} vs {family.family.name}", sides), panel("Fit", details))
+
+
+def role_family_comparison_record(comparison: RoleFamilyComparison, role_first: bool) -> dict:
+    role_side, family_side = role_row(comparison.role), _family_summary(comparison.family)
+    left, right = (role_side, family_side) if role_first else (family_side, role_side)
+    return {
+        "kind": "role-family" if role_first else "family-role",
+        "left": left,
+        "right": right,
+        "similarity": {
+            "score": comparison.similarity,
+            "method": "mean similarity to each of the family's roles (see role-role similarity)",
+        },
+        "closest_roles": [
+            {"slug": role.slug, "similarity": score} for role, score in comparison.closest
+        ],
+        "missing_typical_skills": list(comparison.missing_typical),
+        "unusual_skills": list(comparison.unusual),
+    }

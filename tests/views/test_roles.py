@@ -1,0 +1,78 @@
+"""`roles list`: every role's summary record, and a table that never cuts a slug or a number."""
+
+import json
+
+import pytest
+
+ROW_KEYS = {
+    "slug",
+    "title",
+    "family",
+    "remote_score",
+    "teleworkable",
+    "it_overlap",
+    "pay_median",
+    "job_zone",
+    "growth_pct",
+    "annual_openings",
+    "riasec",
+    "beginner_friendly",
+    "onet_codes",
+}
+
+
+def test_roles_list_json(run, bundled):
+    result = run("roles", "list", "--format", "json")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert len(rows) == len(bundled.roles) >= 27
+    for row in rows:
+        assert set(row) == ROW_KEYS
+        assert row["onet_codes"] and row["pay_median"] and row["job_zone"]
+        assert set(row["riasec"]) == set("RIASEC") and row["growth_pct"] is not None
+    seo = next(row for row in rows if row["slug"] == "seo-specialist")
+    role = bundled.role("seo-specialist")
+    assert seo == {
+        "slug": "seo-specialist",
+        "title": "SEO Specialist",
+        "family": "marketing",
+        "remote_score": role.remote.score,
+        "teleworkable": True,
+        "it_overlap": role.derived.it_overlap.score,
+        "pay_median": role.derived.pay.median,
+        "job_zone": role.derived.job_zone,
+        "growth_pct": role.derived.outlook.growth_pct,
+        "annual_openings": role.derived.outlook.annual_openings,
+        "riasec": role.derived.riasec,
+        "beginner_friendly": True,
+        "onet_codes": ["13-1161.01"],
+    }
+
+
+def test_roles_list_table(run):
+    result = run("roles", "list", "--family", "it")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert any("Slug" in line and "Median pay" in line for line in lines)
+    assert any(line.split()[:1] == ["software-developer"] for line in lines if line.strip())
+    assert "seo-specialist" not in result.stdout
+    assert "\x1b[" not in result.stdout  # no colour codes into a pipe
+
+
+@pytest.mark.parametrize("columns", [60, 70, 80])
+def test_roles_list_table_narrow_never_cuts_slugs_or_numbers(run, bundled, columns):
+    result = run("roles", "list", "--sort", "pay", env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= columns
+    assert "…" not in result.stdout
+    for role in bundled.roles:
+        assert role.slug in result.stdout
+        assert f"${role.pay_median:,}" in result.stdout
+
+
+@pytest.mark.parametrize(("columns", "title_shown"), [("130", True), ("100", False)])
+def test_roles_list_title_column_only_when_wide(run, columns, title_shown):
+    result = run("roles", "list", "--family", "it", env={"COLUMNS": columns})
+    header = next(line for line in result.stdout.splitlines() if "Slug" in line)
+    assert ("Title" in header) is title_shown
+    assert ("Software Developer" in result.stdout) is title_shown
