@@ -1,6 +1,7 @@
 """What the subcommands share: the --format option, the knowledge base, resolving
 a role by name, and printing a result as a Rich view or in a machine format."""
 
+import os
 from typing import Annotated
 
 import typer
@@ -19,11 +20,15 @@ FormatOption = Annotated[
 
 
 def store(ctx: typer.Context):
-    """The knowledge base chosen by --data (cached when unchanged), or exit 1 listing
-    its problems. It is closed when the command ends."""
+    """The knowledge base chosen by --data (compiled when unchanged), or exit 1 listing
+    its problems."""
     from mktcareers.kb import location
     from mktcareers.kb.errors import KbError
-    from mktcareers.kb.store import Store
+
+    if os.environ.get("MKTCAREERS_STORE") == "sqlite":  # prototype comparison, issue 12
+        from mktcareers.kb.store_sqlite import Store
+    else:
+        from mktcareers.kb.store import Store
 
     root = location.resolve_dir(ctx.obj)
     try:
@@ -36,7 +41,6 @@ def store(ctx: typer.Context):
             f"run 'mktcareers kb validate {root}' after fixing them.",
         )
         raise typer.Exit(1) from None
-    ctx.call_on_close(opened.close)
     return opened
 
 

@@ -60,14 +60,15 @@ def roles_list(
       mktcareers roles list --beginner --format csv > roles.csv
     """
     from mktcareers.roles import filter_roles, sort_roles
+    from mktcareers.views.records import role_row
 
     chosen = filter_roles(
-        store(ctx).rows(),
+        store(ctx).summaries(),
         family=family.value if family else None,
         min_remote=min_remote,
         beginner_only=beginner,
     )
-    chosen = sort_roles(chosen, sort.value)
+    chosen = [role_row(summary) for summary in sort_roles(chosen, sort.value)]
     if fmt is OutputFormat.table and not chosen:
         output.error("no roles match these filters.", "loosen --min-remote or drop --beginner.")
         raise typer.Exit(1)

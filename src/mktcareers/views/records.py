@@ -3,30 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # records of lists and searches never need the model classes defined
+from msgspec.structs import asdict
+
+from mktcareers.models import RoleSummary
+
+if TYPE_CHECKING:
     from mktcareers.models import Role, Source
 
 
-def role_row(role: Role) -> dict:
-    """The summary record `roles list` prints."""
-    derived = role.derived
+def role_row(summary: RoleSummary) -> dict:
+    """The record `roles list` prints for a role's summary (`RoleSummary.of(role)`)."""
     return {
-        "slug": role.slug,
-        "title": role.title,
-        "family": role.family,
-        "remote_score": role.remote.score,
-        "teleworkable": derived.teleworkable if derived else None,
-        "it_overlap": role.it_overlap,
-        "pay_median": role.pay_median,
-        "job_zone": derived.job_zone if derived else None,
-        "growth_pct": derived.outlook.growth_pct if derived else None,
-        "annual_openings": derived.outlook.annual_openings if derived else None,
-        "riasec": dict(derived.riasec) if derived else None,
-        "beginner_friendly": role.beginner_friendly,
-        "onet_codes": [link.code for link in role.onet],
+        "slug": summary.slug,
+        "title": summary.title,
+        "family": summary.family,
+        "remote_score": summary.remote_score,
+        "teleworkable": summary.teleworkable,
+        "it_overlap": summary.it_overlap,
+        "pay_median": summary.pay_median,
+        "job_zone": summary.job_zone,
+        "growth_pct": summary.growth_pct,
+        "annual_openings": summary.annual_openings,
+        "riasec": None if summary.riasec is None else dict(summary.riasec),
+        "beginner_friendly": summary.beginner_friendly,
+        "onet_codes": list(summary.onet_codes),
     }
 
 
@@ -34,7 +36,7 @@ def role_detail(role: Role, sources: Mapping[str, Source]) -> dict:
     """Everything known about one role, for `role show --format json`; `sources` by id."""
     derived = role.derived
     return {
-        **role_row(role),
+        **role_row(RoleSummary.of(role)),
         "aliases": list(role.aliases),
         "summary": role.summary,
         "responsibilities": list(role.responsibilities),
@@ -184,7 +186,7 @@ def _skill_pair(pair) -> dict:
 def role_comparison(comparison) -> dict:
     def side(role) -> dict:
         return {
-            **role_row(role),
+            **role_row(RoleSummary.of(role)),
             "summary": role.summary,
             "remote_factors": {factor.id: factor.rating for factor in role.remote.factors},
         }
@@ -204,7 +206,10 @@ def role_comparison(comparison) -> dict:
 
 
 def role_family_comparison(comparison, role_first: bool) -> dict:
-    role_side, family_side = role_row(comparison.role), _family_summary(comparison.family)
+    role_side, family_side = (
+        role_row(RoleSummary.of(comparison.role)),
+        _family_summary(comparison.family),
+    )
     left, right = (role_side, family_side) if role_first else (family_side, role_side)
     return {
         "kind": "role-family" if role_first else "family-role",
@@ -236,8 +241,8 @@ def _gap(gap) -> dict:
 def transition(move) -> dict:
     target = move.target
     return {
-        "from": role_row(move.source),
-        "to": role_row(target),
+        "from": role_row(RoleSummary.of(move.source)),
+        "to": role_row(RoleSummary.of(target)),
         "similarity": _similarity(move.similarity),
         "size": move.size,
         "job_zone_change": move.job_zone_change,
@@ -252,7 +257,7 @@ def transition(move) -> dict:
 
 def moves(source, found) -> dict:
     return {
-        "from": role_row(source),
+        "from": role_row(RoleSummary.of(source)),
         "moves": [
             {
                 "slug": move.target.slug,
