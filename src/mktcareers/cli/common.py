@@ -1,7 +1,6 @@
 """What the subcommands share: the --format option, the knowledge base, resolving
 a role by name, and printing a result as a Rich view or in a machine format."""
 
-import os
 from typing import Annotated
 
 import typer
@@ -24,11 +23,7 @@ def store(ctx: typer.Context):
     its problems."""
     from mktcareers.kb import location
     from mktcareers.kb.errors import KbError
-
-    if os.environ.get("MKTCAREERS_STORE") == "sqlite":  # prototype comparison, issue 12
-        from mktcareers.kb.store_sqlite import Store
-    else:
-        from mktcareers.kb.store import Store
+    from mktcareers.kb.store import Store
 
     root = location.resolve_dir(ctx.obj)
     try:

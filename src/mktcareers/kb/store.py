@@ -1,33 +1,23 @@
-"""The compiled knowledge base: its YAML parsed once per edit, then read part by part.
+"""The compiled knowledge base: its YAML parsed once per edit, then read in parts.
 
-`Store.open(root, loader)` answers from the compiled file of the knowledge base at
-`root` when it is current, else parses the YAML with `loader` and compiles it for
-next time. A command decodes only the parts it needs: `roles list` the role
-summaries, `role show` the name index and one role, `search` the term index and
-the roles it matched.
+One file per knowledge base in userdata.user_dir("cache"), written atomically: the
+length and CRC-32 of a msgpack Head, the Head, then parts (`roles list` reads the
+summaries, `role show` the name index, `search` the terms) and one record of each
+kind per role, each with its CRC-32 in the Head, read with pread and checked when
+used. msgspec decodes only the types named here: no code runs.
 
-The compiled file, one per knowledge-base directory in userdata.user_dir("cache")
-(`kb-<checksum of the directory's path>.msgpack`), is one msgpack document, a
-`Compiled` record, followed by the CRC-32 of the document, checked on every read.
-Each part and each role is stored as msgpack bytes of its own: reading the
-document skips them at no cost, and msgspec decodes one only when asked, into the
-types named here (nothing in the file can run code).
-
-Current means the same format, package version and code, the same directory, and
-the same content in every file the loader reads. Files are keyed by their content
-(a blake2b digest), git-index style: a file whose full stat signature (size,
-mtime_ns, ctime_ns, inode) is unchanged is trusted without being read, since
-`cp -p`, `rsync -t` or `os.utime` can restore a modification time but not the
-change time; a file whose signature changed, or that was modified within RACY_NS
-of the compile (a second same-size edit in the same clock tick keeps every
-timestamp), is hashed again. So a `touch` costs one hash, not a parse, and the new
-signature is written back. On Windows, where st_ctime is the creation time, every
-file is hashed on every run.
-
-A compiled file is opened only when os.lstat shows a regular file (not a symlink,
-FIFO, device or socket) owned by this user, of at most MAX_BYTES. One that is
-stale, truncated, corrupt, foreign or of another version is ignored and rewritten;
-a cache folder that cannot be written means no cache.
+Current means the same format, version, code and directory, and the same content
+in every file the loader reads, keyed by blake2b digests git-index style: a file
+whose stat signature (size, mtime_ns, ctime_ns, inode) is unchanged is trusted
+unread, since `cp -p` or `os.utime` restore a modification time but not the change
+time; one whose signature changed, or that was modified within RACY_NS of the
+compile (a same-size edit in the same clock tick), is hashed, and a new signature
+with unchanged content (`touch`) is written back. On Windows (st_ctime is the
+creation time) every file is hashed. The compiled file is opened only when
+os.lstat shows a regular file of this user's of at most MAX_BYTES; one that is
+stale, damaged, foreign or of another version is ignored and rewritten, a part
+found damaged mid-command is replaced by the parsed YAML, and a cache folder that
+cannot be written means no cache.
 """
 
 from __future__ import annotations
@@ -39,6 +29,7 @@ import weakref
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 import msgspec
 from msgspec import msgpack
@@ -56,16 +47,17 @@ MAX_HASHED_BYTES = 64 << 20  # no file the loader accepts is larger
 RACY_NS = 2_000_000_000  # files modified this close to a compile are hashed again
 LEFTOVER_NS = 60_000_000_000  # a temporary file this old belongs to a killed writer
 TRUST_STAT = os.name != "nt"
-# What the compiled file holds besides its head: parts, decoded whole when first used
-# (the search.NameIndex as three), and records, one per role, decoded one by one.
-PARTS = {
+# Besides its head, the file holds parts (the search.NameIndex as three), decoded
+# whole when first used, and records, one of each kind per role, decoded one by one.
+TYPES = {
     "summaries": list[RoleSummary],
     "primary": dict[str, list[int]],
     "secondary": dict[str, list[int]],
     "terms": dict[str, list[int]],
     "base": KnowledgeBase,  # without its roles
+    "names": RoleNames,  # a record
+    "roles": Role,  # a record
 }
-RECORDS = {"names": RoleNames, "roles": Role}
 Span = tuple[int, int, int]  # offset after the head, size, CRC-32
 
 
@@ -80,38 +72,28 @@ class Head(msgspec.Struct, array_like=True, frozen=True):
     length: int  # of everything after the head
 
 
-class Damaged(Exception):
-    """A part or record of the compiled file does not match its CRC-32."""
+class Compiled(NamedTuple):
+    """An open compiled file whose head checked out."""
 
-
-class Compiled:
-    """An open compiled file whose head checked out; the rest is read when asked for."""
-
-    def __init__(self, descriptor: int, head: Head, start: int) -> None:
-        self.head, self._descriptor, self._start = head, descriptor, start
-        weakref.finalize(self, os.close, descriptor)
+    descriptor: int
+    head: Head
+    start: int  # where the head ends
 
     def read(self, span: Span) -> bytes:
-        offset, size, checksum = span
-        data = os.pread(self._descriptor, size, self._start + offset)
-        if len(data) != size or zlib.crc32(data) != checksum:
-            raise Damaged(f"{size} bytes at {offset} do not check out")
+        data = os.pread(self.descriptor, span[1], self.start + span[0])
+        if len(data) != span[1] or zlib.crc32(data) != span[2]:
+            raise ValueError("a part of the compiled file does not match its CRC-32")
         return data
-
-    def body(self) -> bytes:
-        return os.pread(self._descriptor, self.head.length, self._start)
 
 
 class Store:
-    """A knowledge base as a command reads it: compiled when current, else parsed. A
-    part found damaged while a command runs is replaced by the parsed YAML."""
+    """A knowledge base as a command reads it: compiled when current, else parsed."""
 
     def __init__(self, root: Path, loader: Callable[[Path], KnowledgeBase]) -> None:
         self.root, self._loader, self._path = Path(root), loader, compiled_path(root)
         self._compiled: Compiled | None = None
-        self._knowledge: KnowledgeBase | None = None
-        self._parts: dict[str, object] = {}
-        self._records: dict[str, Sequence] = {}
+        self._parsed: dict[str, object] = {}  # TYPES from the YAML, when it was parsed
+        self._decoded: dict[tuple[str, int | None], object] = {}
 
     @classmethod
     def open(cls, root: Path, loader: Callable[[Path], KnowledgeBase]) -> Store:
@@ -119,24 +101,24 @@ class Store:
         raise KbError) when its compiled file is missing or not current."""
         store = cls(root, loader)
         stamp, files = look(store.root)  # before parsing: an edit meanwhile shows next time
-        compiled = _open(store._path)
-        if compiled is not None and _current(compiled, store.root, stamp, files):
-            store._compiled = compiled
-        else:
+        store._compiled = _open(store._path)
+        if store._compiled is not None:
+            weakref.finalize(store, os.close, store._compiled.descriptor)
+        if store._compiled is None or not _current(store._compiled, store.root, stamp, files):
             store._compile(stamp, files)
         return store
 
     def summaries(self) -> list[RoleSummary]:
         """Every role's summary, in knowledge-base order."""
-        return self._part("summaries")
+        return self._get("summaries")
 
     def finder(self) -> RoleFinder:
         """A search.RoleFinder over every role."""
-        return RoleFinder(self._records_of("names"), _Index(self._part))
+        return RoleFinder(_Records(self, "names"), _Index(self._get))
 
     def role(self, position: int) -> Role:
         """The role at `position` (as the finder counts)."""
-        return self._records_of("roles")[position]
+        return self._get("roles", position)
 
     def titles(self, slugs: Iterable[str]) -> dict[str, str]:
         """slug -> title for those of `slugs` that are roles."""
@@ -146,43 +128,35 @@ class Store:
 
     def sources(self) -> dict:
         """source id -> models.Source."""
-        return self._part("base").sources
+        return self._get("base").sources
 
     def knowledge(self) -> KnowledgeBase:
         """The whole knowledge base."""
-        if self._knowledge is None:
-            roles = self._records_of("roles")
-            roles = tuple(roles[position] for position in range(len(roles)))
-            if self._knowledge is None:  # else a damaged role made us parse the YAML
-                self._knowledge = replace(self._part("base"), roles=roles, root=str(self.root))
-        return self._knowledge
+        roles = tuple(_Records(self, "roles"))
+        if "knowledge" not in self._parsed:  # else a damaged role made us parse the YAML
+            self._parsed["knowledge"] = replace(self._get("base"), roles=roles, root=str(self.root))
+        return self._parsed["knowledge"]
 
-    def _part(self, name: str):
-        if name not in self._parts:
-            value = self._decode(self._compiled.head.parts[name], PARTS[name])
-            if value is not None:
-                self._parts[name] = value
-        return self._parts[name]
-
-    def _records_of(self, kind: str) -> Sequence:
-        if kind not in self._records:
-            self._records[kind] = _Records(self, kind)
-        return self._records[kind]
-
-    def _decode(self, span: Span, kind):
-        """The value stored at `span`, or None when it turned out damaged and the
-        YAML was parsed (and compiled again) instead."""
-        try:
-            return msgpack.decode(self._compiled.read(span), type=kind)
-        except (Damaged, OSError, msgspec.MsgspecError):
-            self._compile(*look(self.root))
-            return None
+    def _get(self, kind: str, position: int | None = None):
+        """Part `kind`, or record `position` of that kind: decoded when first asked for,
+        else from the parsed YAML (when a part turns out damaged, the YAML is parsed)."""
+        key = (kind, position)
+        if self._compiled is not None and key not in self._decoded:
+            spans = self._compiled.head.parts if position is None else self._compiled.head.records
+            span = spans[kind] if position is None else spans[kind][position]
+            try:
+                self._decoded[key] = msgpack.decode(self._compiled.read(span), type=TYPES[kind])
+            except (OSError, ValueError):  # msgspec's errors are ValueErrors too
+                self._compile(*look(self.root))
+        if key in self._decoded:
+            return self._decoded[key]
+        return self._parsed[kind] if position is None else self._parsed[kind][position]
 
     def _compile(self, stamp: int, files: list) -> None:
         """Parse the YAML and write the compiled file (when the cache folder allows)."""
         digests = [_digest(self.root, file) for file in files]  # before the parse, as `files`
-        self._compiled, self._knowledge = None, self._loader(self.root)
-        self._parts, self._records = parts_of(self._knowledge)
+        knowledge = self._loader(self.root)
+        self._compiled, self._parsed = None, {**parts_of(knowledge), "knowledge": knowledge}
         chunks: list[bytes] = []
         offset = 0
 
@@ -192,57 +166,53 @@ class Store:
             offset += len(chunks[-1])
             return offset - len(chunks[-1]), len(chunks[-1]), zlib.crc32(chunks[-1])
 
-        parts = {name: add(value) for name, value in self._parts.items()}
-        records = {kind: [add(item) for item in items] for kind, items in self._records.items()}
+        parts = {name: add(self._parsed[name]) for name in TYPES if name not in ("names", "roles")}
+        records = {kind: [add(item) for item in self._parsed[kind]] for kind in ("names", "roles")}
         encoded = msgpack.encode(files), msgpack.encode(digests)
         head = Head(_format(), _resolved(self.root), stamp, *encoded, parts, records, offset)
         _write(self._path, head, b"".join(chunks))
 
 
 class _Records(Sequence):
-    """One record of a kind per role, decoded when first asked for."""
+    """The records of one kind, one per role, each decoded when first asked for."""
 
     def __init__(self, store: Store, kind: str) -> None:
         self._store, self._kind = store, kind
-        self._spans = store._compiled.head.records[kind]
-        self._decoded: dict[int, object] = {}
+        compiled = store._compiled
+        self._count = len(compiled.head.records[kind] if compiled else store._parsed[kind])
 
     def __len__(self) -> int:
-        return len(self._spans)
+        return self._count
 
     def __getitem__(self, position: int):
-        if position not in self._decoded:
-            value = self._store._decode(self._spans[position], RECORDS[self._kind])
-            if value is None:  # damaged: the store has parsed the YAML
-                return self._store._records[self._kind][position]
-            self._decoded[position] = value
-        return self._decoded[position]
+        if not 0 <= position < self._count:
+            raise IndexError(position)
+        return self._store._get(self._kind, position)
 
 
-class _Index:
+class _Index(NamedTuple):
     """A search.NameIndex whose tables are decoded when first used: resolving a name
     needs the slugs, titles and aliases; only search needs every term."""
 
-    def __init__(self, part: Callable[[str], dict]) -> None:
-        self._part = part
-
-    primary = property(lambda self: self._part("primary"))
-    secondary = property(lambda self: self._part("secondary"))
-    terms = property(lambda self: self._part("terms"))
+    get: Callable[[str], dict]
+    primary = property(lambda self: self.get("primary"))
+    secondary = property(lambda self: self.get("secondary"))
+    terms = property(lambda self: self.get("terms"))
 
 
-def parts_of(knowledge: KnowledgeBase) -> tuple[dict[str, object], dict[str, Sequence]]:
-    """The PARTS and RECORDS of a parsed knowledge base."""
+def parts_of(knowledge: KnowledgeBase) -> dict[str, object]:
+    """What the compiled file holds (TYPES) for a parsed knowledge base."""
     names = [RoleNames.of(role) for role in knowledge.roles]
     index = NameIndex.build(names)
-    parts = {
+    return {
         "summaries": [RoleSummary.of(role) for role in knowledge.roles],
         "primary": index.primary,
         "secondary": index.secondary,
         "terms": index.terms,
         "base": replace(knowledge, roles=(), root=""),
+        "names": names,
+        "roles": knowledge.roles,
     }
-    return parts, {"names": names, "roles": knowledge.roles}
 
 
 def compiled_path(root: Path) -> Path:
@@ -267,8 +237,7 @@ def look(root: Path) -> tuple[int, list]:
 
 
 def _current(compiled: Compiled, root: Path, stamp: int, files: list) -> bool:
-    """Whether `compiled` holds the files as they are now; signatures of files whose
-    content turns out unchanged are written back, so they are not hashed again."""
+    """Whether `compiled` holds the files as they are now (see the module's docstring)."""
     head = compiled.head
     if head.format != _format() or head.root != _resolved(root):
         return False
@@ -285,15 +254,15 @@ def _current(compiled: Compiled, root: Path, stamp: int, files: list) -> bool:
             if _digest(root, new) != digest:
                 return False
             hashed.append(new)
-    if any((file[2] or 0) < stamp - RACY_NS for file in hashed):
+    if any((file[2] or 0) < stamp - RACY_NS for file in hashed):  # they can be trusted now
         with contextlib.suppress(OSError):
-            _write(compiled_path(root), replace(head, stamp=stamp, files=encoded), compiled.body())
+            body = os.pread(compiled.descriptor, head.length, compiled.start)
+            _write(compiled_path(root), replace(head, stamp=stamp, files=encoded), body)
     return True
 
 
 def _digest(root: Path, file: list) -> bytes:
-    """blake2b of a file the loader reads; empty when missing, not a regular file, or
-    larger than the loader accepts (it then refuses the knowledge base)."""
+    """blake2b of a file; empty when missing, not a regular file, or too large to load."""
     import hashlib  # 3 ms to import: only when a file must be hashed
 
     path = os.path.join(os.fspath(root), file[0])
@@ -307,10 +276,8 @@ def _digest(root: Path, file: list) -> bytes:
 
 
 def _open(path: Path) -> Compiled | None:
-    """The compiled file at `path` when it is ours, whole and its head checks out.
-
-    Nothing is opened before os.lstat shows a regular file of this user's of at most
-    MAX_BYTES, and the file opened must be that same file."""
+    """The compiled file at `path` when it is ours and whole and its head checks out;
+    opened only after os.lstat, and the file opened must be the file checked."""
     try:
         info = regular_file(path, follow_symlinks=False)
         if info.st_size > MAX_BYTES or info.st_uid != getattr(os, "getuid", lambda: 0)():
@@ -322,20 +289,13 @@ def _open(path: Path) -> Compiled | None:
     try:
         opened, prefix = os.fstat(descriptor), os.pread(descriptor, 8, 0)
         size, checksum = int.from_bytes(prefix[:4], "little"), int.from_bytes(prefix[4:], "little")
-        data = (
-            os.pread(descriptor, size, 8)
-            if (opened.st_ino, opened.st_dev)
-            == (
-                info.st_ino,
-                info.st_dev,
-            )
-            else b""
-        )
-        if len(data) == size and zlib.crc32(data) == checksum:
+        same = (opened.st_ino, opened.st_dev) == (info.st_ino, info.st_dev)
+        data = os.pread(descriptor, size, 8) if same else b""
+        if same and len(data) == size and zlib.crc32(data) == checksum:
             head = msgpack.decode(data, type=Head)
             if 8 + size + head.length == info.st_size:
                 return Compiled(descriptor, head, 8 + size)
-    except (OSError, ValueError, msgspec.MsgspecError):
+    except (OSError, ValueError):  # msgspec's errors are ValueErrors too
         pass
     os.close(descriptor)
     return None
@@ -362,9 +322,8 @@ def _resolved(root: Path) -> str:
 
 
 def _format() -> str:
-    """FORMAT, the package's version and a signature of every module of the package
-    (name, size and modification time), so a compiled file never outlives the code
-    that wrote it, even between two releases."""
+    """FORMAT, the version and a signature of every module of the package (in every
+    folder), so a compiled file never outlives the code that wrote it."""
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     modules = []
     for folder, subfolders, names in os.walk(package):
