@@ -1,18 +1,21 @@
+import pytest
+from msgspec.structs import replace
+
+from mktcareers.models import RoleSummary
 from mktcareers.roles import filter_roles, sort_roles
-from mktcareers.views.roles import role_row
 
 
-def rows(knowledge):
-    return [role_row(role) for role in knowledge.roles]
+def summaries(knowledge):
+    return [RoleSummary.of(role) for role in knowledge.roles]
 
 
 def test_filters_combine(bundled):
-    chosen = filter_roles(rows(bundled), family="marketing", min_remote=80, beginner_only=True)
+    chosen = filter_roles(summaries(bundled), family="marketing", min_remote=80, beginner_only=True)
     assert chosen
-    for row in chosen:
-        assert row["family"] == "marketing" and row["remote_score"] >= 80
-        assert row["beginner_friendly"]
-    chosen_slugs = {row["slug"] for row in chosen}
+    for summary in chosen:
+        assert summary.family == "marketing" and summary.remote_score >= 80
+        assert summary.beginner_friendly
+    chosen_slugs = {summary.slug for summary in chosen}
     excluded = [role for role in bundled.roles if role.slug not in chosen_slugs]
     assert excluded and all(
         role.family != "marketing" or role.remote.score < 80 or not role.beginner_friendly
@@ -21,11 +24,23 @@ def test_filters_combine(bundled):
 
 
 def test_sorts(bundled):
-    by_title = [row["title"].lower() for row in sort_roles(rows(bundled), "title")]
+    by_title = [summary.title.lower() for summary in sort_roles(summaries(bundled), "title")]
     assert by_title == sorted(by_title)
-    by_pay = [row["pay_median"] for row in sort_roles(rows(bundled), "pay")]
+    by_pay = [summary.pay_median for summary in sort_roles(summaries(bundled), "pay")]
     assert by_pay == sorted(by_pay, reverse=True)
-    by_remote = [row["remote_score"] for row in sort_roles(rows(bundled), "remote")]
+    by_remote = [summary.remote_score for summary in sort_roles(summaries(bundled), "remote")]
     assert by_remote == sorted(by_remote, reverse=True)
-    by_overlap = [row["it_overlap"] for row in sort_roles(rows(bundled), "it-overlap")]
+    by_overlap = [summary.it_overlap for summary in sort_roles(summaries(bundled), "it-overlap")]
     assert by_overlap == sorted(by_overlap, reverse=True)
+
+
+def test_unknown_values_sort_last(bundled):
+    summary = RoleSummary.of(bundled.role("copywriter"))
+    unknown = replace(summary, slug="a-role", title="A role", pay_median=None)
+    ordered = sort_roles([unknown, *summaries(bundled)], "pay")
+    assert ordered[-1] is unknown
+
+
+def test_unknown_sort_key(bundled):
+    with pytest.raises(ValueError, match="unknown sort key"):
+        sort_roles(summaries(bundled), "colour")

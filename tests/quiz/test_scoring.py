@@ -1,9 +1,9 @@
 """Quiz items and scoring: hand-made answer sets with the roles they must rank first."""
 
 import statistics
-from dataclasses import replace
 
 import pytest
+from msgspec.structs import replace
 
 from mktcareers.kb import loading as kb
 from mktcareers.models import RIASEC

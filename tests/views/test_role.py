@@ -2,7 +2,7 @@
 
 import json
 
-from mktcareers.views.roles import role_row
+from mktcareers.views.roles import role_record
 
 
 def test_role_show_json(run, bundled):
@@ -10,7 +10,7 @@ def test_role_show_json(run, bundled):
     assert result.exit_code == 0
     detail = json.loads(result.stdout)
     role = bundled.role("seo-specialist")
-    assert set(detail) >= set(role_row(role))  # the summary record, and more
+    assert set(detail) >= set(role_record(role))  # the summary record, and more
     assert set(detail["riasec"]) == set("RIASEC")
     assert detail["riasec"] == role.derived.riasec
     assert {"id": "seo", "name": "Search engine optimisation", "level": 5, "type": "technical"} in (

@@ -21,8 +21,8 @@ FormatOption = Annotated[
 
 
 def store(ctx: typer.Context):
-    """The knowledge base chosen by --data (cached when unchanged), or exit 1 listing
-    its problems. It is closed when the command ends."""
+    """The knowledge base chosen by --data (compiled when unchanged), or exit 1 listing
+    its problems."""
     from mktcareers.kb import location
     from mktcareers.kb.errors import KbError
     from mktcareers.kb.store import Store
@@ -38,7 +38,6 @@ def store(ctx: typer.Context):
             f"run 'mktcareers kb validate {root}' after fixing them.",
         )
         raise typer.Exit(1) from None
-    ctx.call_on_close(opened.close)
     return opened
 
 

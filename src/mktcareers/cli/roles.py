@@ -66,32 +66,32 @@ def roles_list(
     from mktcareers.views import roles as roles_view
 
     opened = store(ctx)
-    rows = opened.rows()
+    summaries = opened.summaries()
     chosen = filter_roles(
-        rows,
-        family=None if family is None else _family_id(opened, rows, family),
+        summaries,
+        family=None if family is None else _family_id(opened, summaries, family),
         min_remote=min_remote,
         beginner_only=beginner,
     )
-    chosen = sort_roles(chosen, sort.value)
+    chosen = [roles_view.role_row(summary) for summary in sort_roles(chosen, sort.value)]
     if fmt is OutputFormat.table and not chosen:
         output.error("no roles match these filters.", "loosen --min-remote or drop --beginner.")
         raise typer.Exit(1)
     present(fmt, lambda: roles_view.roles_table(chosen, output.width()), lambda: chosen)
 
 
-def _family_id(opened, rows: list[dict], name: str) -> str:
+def _family_id(opened, summaries: list, name: str) -> str:
     """The id of the family `name` means, or exit 1 with suggestions.
 
-    Each role row names its family, so the usual answer (the id of a family with
-    roles, in any case) needs nothing more than the rows; a family's name, or a
-    family without roles, is looked up among all the knowledge base's families,
-    which on a large knowledge base means reading every role.
+    Each role summary names its family, so the usual answer (the id of a family
+    with roles, in any case) needs nothing more than the summaries; a family's
+    name, or a family without roles, is looked up among the knowledge base's
+    families.
     """
     from mktcareers.search import normalise
 
     wanted = normalise(name)
-    for row in rows:
-        if normalise(row["family"]) == wanted:
-            return row["family"]
-    return resolve_family(opened.knowledge().families, name).id
+    for summary in summaries:
+        if normalise(summary.family) == wanted:
+            return summary.family
+    return resolve_family(opened.families(), name).id

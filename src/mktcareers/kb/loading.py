@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from mktcareers.kb import fields as s
 from mktcareers.kb import yamldoc
@@ -27,6 +28,7 @@ from mktcareers.kb.location import (
     ENV_VAR,
     QUIZ_FILE,
     bundled_dir,
+    regular_file,
     resolve_dir,
     role_files,
 )
@@ -549,7 +551,9 @@ def _declared_slug(path: Path, document: yamldoc.Document | None) -> str | None:
         slug = document.data.get("slug")
         return slug if isinstance(slug, str) else None
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")[: yamldoc.MAX_FILE_BYTES]
+        regular_file(path)  # a FIFO or device must not block us here either
+        with open(path, "rb") as stream:  # an oversize file is read only as far as a role's limit
+            text = stream.read(yamldoc.MAX_FILE_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return None
     found = re.search(r"^slug:[ \t]*['\"]?([a-z0-9-]+)", text, flags=re.MULTILINE)

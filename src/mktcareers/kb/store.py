@@ -1,97 +1,124 @@
-"""A knowledge base as a command reads it: only the parts the command needs.
+"""The compiled knowledge base: its YAML parsed once per edit, then read in parts.
 
-From the cache when it is current (`roles list` then reads one small section,
-`role show` the name index and one role), else parsed from the YAML and cached
-for next time. A cache section that turns out damaged while a command runs is
-replaced by the parsed knowledge base, so the command still gets the right answer.
+One file per knowledge base in userdata.user_dir("cache"), written atomically: the
+length and CRC-32 of a msgpack Head, the Head, then parts (`roles list` reads the
+summaries, `role show` the name index, `search` the terms) and one record of each
+kind per role, each with its CRC-32 in the Head, read with pread and checked when
+used. msgspec decodes only the types named here: no code runs.
+
+Current means the same format, version, code and directory, and the same content
+in every file the loader reads, keyed by blake2b digests git-index style: a file
+whose stat signature (size, mtime_ns, ctime_ns, inode) is unchanged is trusted
+unread, since `cp -p` or `os.utime` restore a modification time but not the change
+time; one whose signature changed, or that was modified within RACY_NS of the
+compile (a same-size edit in the same clock tick), is hashed, and a new signature
+with unchanged content (`touch`) is written back. On Windows (st_ctime is the
+creation time) every file is hashed. The compiled file is opened only when
+os.lstat shows a regular file of this user's of at most MAX_BYTES; one that is
+stale, damaged, foreign or of another version is ignored and rewritten, a part
+found damaged mid-command is replaced by the parsed YAML, and a cache folder that
+cannot be written means no cache.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from functools import cached_property
+import contextlib
+import os
+import time
+import weakref
+import zlib
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
-from mktcareers.kb import cache
+import msgspec
+from msgspec import msgpack
+from msgspec.structs import replace
+
+from mktcareers import __version__
+from mktcareers.kb.location import kb_file_names, regular_file
+from mktcareers.models import KnowledgeBase, Role, RoleSummary
+from mktcareers.search import NameIndex, RoleFinder, RoleNames
+from mktcareers.userdata import user_dir, write_atomic
+
+FORMAT = "mktcareers compiled knowledge base 3"
+MAX_BYTES = 512 << 20  # 5,000 roles take about 25 MB
+MAX_HASHED_BYTES = 64 << 20  # no file the loader accepts is larger
+RACY_NS = 2_000_000_000  # files modified this close to a compile are hashed again
+LEFTOVER_NS = 60_000_000_000  # a temporary file this old belongs to a killed writer
+TRUST_STAT = os.name != "nt"
+# Besides its head, the file holds parts (the search.NameIndex as three), decoded
+# whole when first used, and records, one of each kind per role, decoded one by one.
+TYPES = {
+    "summaries": list[RoleSummary],
+    "primary": dict[str, list[int]],
+    "secondary": dict[str, list[int]],
+    "terms": dict[str, list[int]],
+    "base": KnowledgeBase,  # without its roles
+    "names": RoleNames,  # a record
+    "roles": Role,  # a record
+}
+Span = tuple[int, int, int]  # offset after the head, size, CRC-32
+
+
+class Head(msgspec.Struct, array_like=True, frozen=True):
+    format: str  # FORMAT, the package's version and a signature of its code
+    root: str  # the knowledge base's directory, resolved
+    stamp: int  # when `files` were looked at, in ns since the epoch
+    files: memoryview  # msgpack [[name, size, mtime_ns, ctime_ns, inode], ...]
+    digests: memoryview  # msgpack [blake2b digest of each file's content, ...]
+    parts: dict[str, Span]
+    records: dict[str, list[Span]]
+    length: int  # of everything after the head
+
+
+class Compiled(NamedTuple):
+    """An open compiled file whose head checked out."""
+
+    descriptor: int
+    head: Head
+    start: int  # where the head ends
+
+    def read(self, span: Span) -> bytes:
+        data = os.pread(self.descriptor, span[1], self.start + span[0])
+        if len(data) != span[1] or zlib.crc32(data) != span[2]:
+            raise ValueError("a part of the compiled file does not match its CRC-32")
+        return data
 
 
 class Store:
-    def __init__(
-        self,
-        root: Path,
-        loader: Callable,
-        entry: cache.Entry | None = None,
-        knowledge=None,
-    ) -> None:
-        self.root = Path(root)
-        self._loader = loader
-        self._entry = entry
-        self._knowledge = knowledge
-        self._finder = None
+    """A knowledge base as a command reads it: compiled when current, else parsed."""
+
+    def __init__(self, root: Path, loader: Callable[[Path], KnowledgeBase]) -> None:
+        self.root, self._loader, self._path = Path(root), loader, compiled_path(root)
+        self._compiled: Compiled | None = None
+        self._parsed: dict[str, object] = {}  # TYPES from the YAML, when it was parsed
+        self._decoded: dict[tuple[str, int | None], object] = {}
 
     @classmethod
-    def open(cls, root: Path, loader: Callable) -> Store:
+    def open(cls, root: Path, loader: Callable[[Path], KnowledgeBase]) -> Store:
         """The knowledge base at `root`; `loader(root)` parses and validates it (and may
-        raise KbError) when there is no current cache, which is then written."""
-        files, hashes = cache.fingerprint(root)  # before parsing: an edit meanwhile shows next time
-        entry = cache.open_entry(root, (files, hashes))
-        if entry is not None:
-            return cls(root, loader, entry=entry)
-        knowledge = loader(root)
-        cache.write(root, *sections(knowledge), files, hashes)
-        return cls(root, loader, knowledge=knowledge)
+        raise KbError) when its compiled file is missing or not current."""
+        store = cls(root, loader)
+        stamp, files = look(store.root)  # before parsing: an edit meanwhile shows next time
+        store._compiled = _open(store._path)
+        if store._compiled is not None:
+            weakref.finalize(store, os.close, store._compiled.descriptor)
+        if store._compiled is None or not _current(store._compiled, store.root, stamp, files):
+            store._compile(stamp, files)
+        return store
 
-    @property
-    def cached(self) -> bool:
-        """Whether this store reads from a cache file (else from the parsed YAML)."""
-        return self._entry is not None
+    def summaries(self) -> list[RoleSummary]:
+        """Every role's summary, in knowledge-base order."""
+        return self._get("summaries")
 
-    def close(self) -> None:
-        if self._entry is not None:
-            self._entry.close()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        self.close()
-
-    # -------------------------------------------------------------- parts
-
-    def rows(self) -> list[dict]:
-        """Every role's summary record (views.roles.role_row), in knowledge-base order."""
-        from_cache = self._cached(lambda entry: entry.document("rows"))
-        if from_cache is not None:
-            return from_cache
-        from mktcareers.views.roles import role_row
-
-        return [role_row(role) for role in self._parsed().roles]
-
-    def finder(self):
+    def finder(self) -> RoleFinder:
         """A search.RoleFinder over every role."""
-        from mktcareers.search import RoleFinder, RoleNames
+        return RoleFinder(_Records(self, "names"), _Index(self._get))
 
-        if self._finder is None:
-            names = self._cached(
-                lambda entry: entry.table(
-                    "names",
-                    lambda value: RoleNames(*value),
-                    lambda position: RoleNames.of(self._parsed().roles[position]),
-                )
-            )
-            if names is None:
-                self._finder = RoleFinder.of(self._parsed().roles)
-            else:
-                self._finder = RoleFinder(names, _CachedIndex(self))
-        return self._finder
-
-    def role(self, position: int):
-        """The models.Role at `position` (as the finder counts)."""
-        if self._knowledge is None:
-            roles = self._cached(lambda entry: self._roles)
-            if roles is not None:
-                return roles[position]
-        return self._parsed().roles[position]
+    def role(self, position: int) -> Role:
+        """The role at `position` (as the finder counts)."""
+        return self._get("roles", position)
 
     def titles(self, slugs: Iterable[str]) -> dict[str, str]:
         """slug -> title for those of `slugs` that are roles."""
@@ -101,117 +128,213 @@ class Store:
 
     def sources(self) -> dict:
         """source id -> models.Source."""
-        return self._base.sources
+        return self._get("base").sources
 
-    def knowledge(self):
-        """The whole models.KnowledgeBase."""
-        if self._knowledge is None:
-            from dataclasses import replace
+    def families(self) -> dict:
+        """family id -> models.Family."""
+        return self._get("base").families
 
-            base = self._base
-            roles = self._cached(lambda entry: tuple(self._roles))
-            if roles is not None and self._knowledge is None:
-                self._knowledge = replace(base, roles=roles, root=str(self.root))
-        return self._parsed()
+    def knowledge(self) -> KnowledgeBase:
+        """The whole knowledge base."""
+        roles = tuple(_Records(self, "roles"))
+        if "knowledge" not in self._parsed:  # else a damaged role made us parse the YAML
+            self._parsed["knowledge"] = replace(self._get("base"), roles=roles, root=str(self.root))
+        return self._parsed["knowledge"]
 
-    # -------------------------------------------------------------- plumbing
+    def _get(self, kind: str, position: int | None = None):
+        """Part `kind`, or record `position` of that kind: decoded when first asked for,
+        else from the parsed YAML (when a part turns out damaged, the YAML is parsed)."""
+        key = (kind, position)
+        if self._compiled is not None and key not in self._decoded:
+            spans = self._compiled.head.parts if position is None else self._compiled.head.records
+            span = spans[kind] if position is None else spans[kind][position]
+            try:
+                self._decoded[key] = msgpack.decode(self._compiled.read(span), type=TYPES[kind])
+            except (OSError, ValueError):  # msgspec's errors are ValueErrors too
+                self._compile(*look(self.root))
+        if key in self._decoded:
+            return self._decoded[key]
+        return self._parsed[kind] if position is None else self._parsed[kind][position]
 
-    @cached_property
-    def _base(self):
-        """The knowledge base without its roles (catalogues, sources, rubric)."""
-        if self._knowledge is None:
-            from mktcareers.kb.codec import decoder
-            from mktcareers.models import KnowledgeBase
+    def _compile(self, stamp: int, files: list) -> None:
+        """Parse the YAML and write the compiled file (when the cache folder allows)."""
+        digests = [_digest(self.root, file) for file in files]  # before the parse, as `files`
+        knowledge = self._loader(self.root)
+        self._compiled, self._parsed = None, {**parts_of(knowledge), "knowledge": knowledge}
+        chunks: list[bytes] = []
+        offset = 0
 
-            base = self._cached(lambda entry: decoder(KnowledgeBase)(entry.document("base")))
-            if base is not None:
-                return base
-        return self._parsed()
+        def add(value) -> Span:
+            nonlocal offset
+            chunks.append(msgpack.encode(value))
+            offset += len(chunks[-1])
+            return offset - len(chunks[-1]), len(chunks[-1]), zlib.crc32(chunks[-1])
 
-    @cached_property
-    def _roles(self):
-        """Every role, decoded from the cache when first asked for."""
-        from mktcareers.kb.codec import decoder
-        from mktcareers.models import Role
-
-        return self._entry.table(
-            "roles", decoder(Role), lambda position: self._parsed().roles[position]
-        )
-
-    def _cached(self, read: Callable[[cache.Entry], object]):
-        """`read(entry)`, or None when there is no cache or that part of it is damaged."""
-        if self._entry is None:
-            return None
-        try:
-            return read(self._entry)
-        except (cache.Damaged, *cache.DECODE_ERRORS):
-            self._parsed()
-            return None
-
-    def _parsed(self):
-        """The knowledge base parsed from its YAML (once), re-caching it when the cache
-        had let us down."""
-        if self._knowledge is None:
-            files, hashes = cache.fingerprint(self.root)
-            self._knowledge = self._loader(self.root)
-            cache.write(self.root, *sections(self._knowledge), files, hashes)
-        return self._knowledge
+        parts = {name: add(self._parsed[name]) for name in TYPES if name not in ("names", "roles")}
+        records = {kind: [add(item) for item in self._parsed[kind]] for kind in ("names", "roles")}
+        encoded = msgpack.encode(files), msgpack.encode(digests)
+        head = Head(_format(), _resolved(self.root), stamp, *encoded, parts, records, offset)
+        _write(self._path, head, b"".join(chunks))
 
 
-class _CachedIndex:
-    """A search.NameIndex read from the cache part by part, when first used: resolving
-    a name needs the slugs, titles and aliases; only search needs every term."""
+class _Records(Sequence):
+    """The records of one kind, one per role, each decoded when first asked for."""
 
-    def __init__(self, store: Store) -> None:
-        self._store = store
+    def __init__(self, store: Store, kind: str) -> None:
+        self._store, self._kind = store, kind
+        compiled = store._compiled
+        self._count = len(compiled.head.records[kind] if compiled else store._parsed[kind])
 
-    @cached_property
-    def primary(self) -> dict[str, list[int]]:
-        return self._names["primary"]
+    def __len__(self) -> int:
+        return self._count
 
-    @cached_property
-    def secondary(self) -> dict[str, list[int]]:
-        return self._names["secondary"]
-
-    @cached_property
-    def terms(self) -> dict[str, list[int]]:
-        terms = self._store._cached(lambda entry: entry.document("terms"))
-        return self._built.terms if terms is None else terms
-
-    @cached_property
-    def _names(self) -> dict[str, dict[str, list[int]]]:
-        names = self._store._cached(lambda entry: entry.document("names_index"))
-        if names is None:
-            built = self._built
-            names = {"primary": built.primary, "secondary": built.secondary}
-        return names
-
-    @cached_property
-    def _built(self):
-        """The index built from the parsed YAML, when the cached one is damaged."""
-        from mktcareers.search import NameIndex, RoleNames
-
-        return NameIndex.build([RoleNames.of(role) for role in self._store._parsed().roles])
+    def __getitem__(self, position: int):
+        if not 0 <= position < self._count:
+            raise IndexError(position)
+        return self._store._get(self._kind, position)
 
 
-def sections(knowledge) -> tuple[dict[str, object], dict[str, list]]:
-    """What the cache stores for `knowledge`: (documents, tables), as plain JSON data."""
-    from dataclasses import replace
+class _Index(NamedTuple):
+    """A search.NameIndex whose tables are decoded when first used: resolving a name
+    needs the slugs, titles and aliases; only search needs every term."""
 
-    from mktcareers.kb.codec import encode
-    from mktcareers.search import NameIndex, RoleNames
-    from mktcareers.views.roles import role_row
+    get: Callable[[str], dict]
+    primary = property(lambda self: self.get("primary"))
+    secondary = property(lambda self: self.get("secondary"))
+    terms = property(lambda self: self.get("terms"))
 
+
+def parts_of(knowledge: KnowledgeBase) -> dict[str, object]:
+    """What the compiled file holds (TYPES) for a parsed knowledge base."""
     names = [RoleNames.of(role) for role in knowledge.roles]
     index = NameIndex.build(names)
-    documents = {
-        "rows": [role_row(role) for role in knowledge.roles],
-        "names_index": {"primary": index.primary, "secondary": index.secondary},
+    return {
+        "summaries": [RoleSummary.of(role) for role in knowledge.roles],
+        "primary": index.primary,
+        "secondary": index.secondary,
         "terms": index.terms,
-        "base": encode(replace(knowledge, roles=(), root="")),
+        "base": replace(knowledge, roles=(), root=""),
+        "names": names,
+        "roles": knowledge.roles,
     }
-    tables = {
-        "names": [encode(list(entry)) for entry in names],
-        "roles": [encode(role) for role in knowledge.roles],
-    }
-    return documents, tables
+
+
+def compiled_path(root: Path) -> Path:
+    """The compiled file of the knowledge base at `root`. The name is a 64-bit checksum
+    of the path; the file repeats the path, so a clash only costs a recompile."""
+    key = _resolved(root).encode("utf-8", "surrogateescape")
+    return user_dir("cache") / f"kb-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.msgpack"
+
+
+def look(root: Path) -> tuple[int, list]:
+    """(now in ns, [name, size, mtime_ns, ctime_ns, inode] of every file the loader
+    reads, the numbers None when the file is missing)."""
+    stamp, base, files = time.time_ns(), os.fspath(root), []
+    for name in kb_file_names(root):  # plain strings: 5,000 Path objects cost 40 ms
+        try:
+            info = os.stat(os.path.join(base, name))
+        except OSError:
+            files.append([name, None, None, None, None])
+            continue
+        files.append([name, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino])
+    return stamp, files
+
+
+def _current(compiled: Compiled, root: Path, stamp: int, files: list) -> bool:
+    """Whether `compiled` holds the files as they are now (see the module's docstring)."""
+    head = compiled.head
+    if head.format != _format() or head.root != _resolved(root):
+        return False
+    racy = head.stamp - RACY_NS
+    encoded = msgpack.encode(files)
+    if TRUST_STAT and encoded == head.files and all((f[2] or 0) < racy for f in files):
+        return True
+    stored = msgpack.decode(head.files)
+    if [file[0] for file in stored] != [file[0] for file in files]:
+        return False  # a role file was added or removed
+    hashed = []
+    for old, new, digest in zip(stored, files, msgpack.decode(head.digests), strict=True):
+        if not TRUST_STAT or old != new or (new[2] or 0) >= racy:
+            if _digest(root, new) != digest:
+                return False
+            hashed.append(new)
+    if any((file[2] or 0) < stamp - RACY_NS for file in hashed):  # they can be trusted now
+        with contextlib.suppress(OSError):
+            body = os.pread(compiled.descriptor, head.length, compiled.start)
+            _write(compiled_path(root), replace(head, stamp=stamp, files=encoded), body)
+    return True
+
+
+def _digest(root: Path, file: list) -> bytes:
+    """blake2b of a file; empty when missing, not a regular file, or too large to load."""
+    import hashlib  # 3 ms to import: only when a file must be hashed
+
+    path = os.path.join(os.fspath(root), file[0])
+    try:
+        if regular_file(path).st_size > MAX_HASHED_BYTES:
+            return b""
+        with open(path, "rb") as stream:
+            return hashlib.file_digest(stream, lambda: hashlib.blake2b(digest_size=16)).digest()
+    except OSError:
+        return b""
+
+
+def _open(path: Path) -> Compiled | None:
+    """The compiled file at `path` when it is ours and whole and its head checks out;
+    opened only after os.lstat, and the file opened must be the file checked."""
+    try:
+        info = regular_file(path, follow_symlinks=False)
+        if info.st_size > MAX_BYTES or info.st_uid != getattr(os, "getuid", lambda: 0)():
+            return None
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        descriptor = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    try:
+        opened, prefix = os.fstat(descriptor), os.pread(descriptor, 8, 0)
+        size, checksum = int.from_bytes(prefix[:4], "little"), int.from_bytes(prefix[4:], "little")
+        same = (opened.st_ino, opened.st_dev) == (info.st_ino, info.st_dev)
+        data = os.pread(descriptor, size, 8) if same else b""
+        if same and len(data) == size and zlib.crc32(data) == checksum:
+            head = msgpack.decode(data, type=Head)
+            if 8 + size + head.length == info.st_size:
+                return Compiled(descriptor, head, 8 + size)
+    except (OSError, ValueError):  # msgspec's errors are ValueErrors too
+        pass
+    os.close(descriptor)
+    return None
+
+
+def _write(path: Path, head: Head, body: bytes) -> None:
+    """Write the compiled file when the cache folder allows; clear leftovers."""
+    data = msgpack.encode(head)
+    prefix = len(data).to_bytes(4, "little") + zlib.crc32(data).to_bytes(4, "little")
+    try:
+        write_atomic(path, prefix + data + body)
+    except OSError:
+        return
+    oldest = time.time_ns() - LEFTOVER_NS
+    with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
+        for entry in entries:
+            leftover = entry.name.startswith(".kb-") and entry.name.endswith(".tmp")
+            if leftover and entry.stat(follow_symlinks=False).st_mtime_ns < oldest:
+                os.unlink(entry.path)
+
+
+def _resolved(root: Path) -> str:
+    return str(Path(root).resolve())
+
+
+def _format() -> str:
+    """FORMAT, the version and a signature of every module of the package (in every
+    folder), so a compiled file never outlives the code that wrote it."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    modules = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = [name for name in subfolders if name not in ("data", "__pycache__")]
+        for name in names:
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(folder, name))
+                modules.append(f"{folder[len(package) :]}/{name}:{info.st_size}:{info.st_mtime_ns}")
+    signature = zlib.crc32(";".join(sorted(modules)).encode("utf-8", "surrogateescape"))
+    return f"{FORMAT}; mktcareers {__version__}; code {signature:08x}"

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from mktcareers.kb.location import regular_file
+
 # Bounds that make hostile documents fail fast instead of exhausting memory.
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 200_000
@@ -83,6 +85,8 @@ def read(path, max_bytes: int = MAX_FILE_BYTES) -> Document:
     A document may hold MAX_NODES values, or one per two bytes of a larger file:
     honest files grow with their size, alias bombs do not.
     """
+    if regular_file(path).st_size > max_bytes:  # checked before opening: never a FIFO
+        raise YamlDocError(f"file is over {max_bytes:,} bytes, the limit for this file")
     with open(path, "rb") as stream:
         raw = stream.read(max_bytes + 1)
     if len(raw) > max_bytes:

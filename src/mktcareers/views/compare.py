@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mktcareers.views.roles import role_row
+from mktcareers.views.roles import role_record
 from mktcareers.views.widgets import (
     MISSING,
     bullets,
@@ -221,7 +221,7 @@ def _holland(derived: Derived) -> str:
 def role_comparison_record(comparison: RoleComparison) -> dict:
     def side(role) -> dict:
         return {
-            **role_row(role),
+            **role_record(role),
             "summary": role.summary,
             "remote_factors": {factor.id: factor.rating for factor in role.remote.factors},
         }
@@ -292,7 +292,7 @@ def role_family_comparison(comparison: RoleFamilyComparison, kb: KnowledgeBase) 
 
 
 def role_family_comparison_record(comparison: RoleFamilyComparison, role_first: bool) -> dict:
-    role_side, family_side = role_row(comparison.role), _family_summary(comparison.family)
+    role_side, family_side = role_record(comparison.role), _family_summary(comparison.family)
     left, right = (role_side, family_side) if role_first else (family_side, role_side)
     return {
         "kind": "role-family" if role_first else "family-role",

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from mktcareers.views.compare import similarity_record
 from mktcareers.views.role import steps_record
-from mktcareers.views.roles import role_row
+from mktcareers.views.roles import role_record
 from mktcareers.views.widgets import (
     MISSING,
     bullets,
@@ -69,8 +69,8 @@ def transition(move: Transition) -> Group:
 def transition_record(move: Transition) -> dict:
     target = move.target
     return {
-        "from": role_row(move.source),
-        "to": role_row(target),
+        "from": role_record(move.source),
+        "to": role_record(target),
         "similarity": similarity_record(move.similarity),
         "size": move.size,
         "job_zone_change": move.job_zone_change,
@@ -112,7 +112,7 @@ def moves_table(source: Role, found: Sequence[Transition]) -> Group:
 
 def moves_record(source: Role, found: Sequence[Transition]) -> dict:
     return {
-        "from": role_row(source),
+        "from": role_record(source),
         "moves": [
             {
                 "slug": move.target.slug,

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from mktcareers.views.roles import role_row
+from msgspec.structs import asdict
+
+from mktcareers.views.roles import role_record
 from mktcareers.views.widgets import (
     MISSING,
     bar,
@@ -181,7 +182,7 @@ def role_detail(role: Role, sources: Mapping[str, Source]) -> dict:
     """Everything known about one role, for `role show --format json`; `sources` by id."""
     derived = role.derived
     return {
-        **role_row(role),
+        **role_record(role),
         "aliases": list(role.aliases),
         "summary": role.summary,
         "responsibilities": list(role.responsibilities),

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from mktcareers.views.widgets import MISSING, money, table, text
 
-if TYPE_CHECKING:  # lists are made from cached records: the model classes are never defined
+if TYPE_CHECKING:
     from rich.table import Table
 
-    from mktcareers.models import Role
+    from mktcareers.models import Role, RoleSummary
 
 # Column sets by terminal width, so that slugs (what users type next) and
 # numbers are never wrapped or cut: the title goes first, then the family.
@@ -19,24 +19,30 @@ FULL_HEADERS = 80
 WITH_FAMILY = 70
 
 
-def role_row(role: Role) -> dict:
-    """The summary record `roles list` prints."""
-    derived = role.derived
+def role_row(summary: RoleSummary) -> dict:
+    """The record `roles list` prints for a role's summary (`RoleSummary.of(role)`)."""
     return {
-        "slug": role.slug,
-        "title": role.title,
-        "family": role.family,
-        "remote_score": role.remote.score,
-        "teleworkable": derived.teleworkable if derived else None,
-        "it_overlap": role.it_overlap,
-        "pay_median": role.pay_median,
-        "job_zone": derived.job_zone if derived else None,
-        "growth_pct": derived.outlook.growth_pct if derived else None,
-        "annual_openings": derived.outlook.annual_openings if derived else None,
-        "riasec": dict(derived.riasec) if derived else None,
-        "beginner_friendly": role.beginner_friendly,
-        "onet_codes": [link.code for link in role.onet],
+        "slug": summary.slug,
+        "title": summary.title,
+        "family": summary.family,
+        "remote_score": summary.remote_score,
+        "teleworkable": summary.teleworkable,
+        "it_overlap": summary.it_overlap,
+        "pay_median": summary.pay_median,
+        "job_zone": summary.job_zone,
+        "growth_pct": summary.growth_pct,
+        "annual_openings": summary.annual_openings,
+        "riasec": None if summary.riasec is None else dict(summary.riasec),
+        "beginner_friendly": summary.beginner_friendly,
+        "onet_codes": list(summary.onet_codes),
     }
+
+
+def role_record(role: Role) -> dict:
+    """The summary record of a whole role (as `roles list` prints it)."""
+    from mktcareers.models import RoleSummary
+
+    return role_row(RoleSummary.of(role))
 
 
 def roles_table(rows: Sequence[dict], width: int = WIDE_TABLE) -> Table:
