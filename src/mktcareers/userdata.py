@@ -14,13 +14,17 @@ temporary folders):
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Literal
 
 APP_NAME = "mktcareers"
 ENV_VARS = {"state": "MKTCAREERS_STATE_DIR", "cache": "MKTCAREERS_CACHE_DIR"}
+# A temporary file this old (ns) belongs to a writer that was killed.
+LEFTOVER_NS = 60_000_000_000
 
 
 def user_dir(kind: Literal["state", "cache"]) -> Path:
@@ -40,8 +44,9 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     the new one, never half; a file that already exists keeps its permission bits.
 
     The text goes to a temporary file in the same folder (named `.NAME.*.tmp`), is
-    flushed to disk and renamed over `path` in one step. Raises OSError when the
-    folder cannot be made or written.
+    flushed to disk and renamed over `path` in one step. Temporary files of `path`
+    older than LEFTOVER_NS, left by a writer that was killed, are removed. Raises
+    OSError when the folder cannot be made or written.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -62,6 +67,17 @@ def write_atomic(path: Path, text: str | bytes) -> None:
         Path(temporary).unlink(missing_ok=True)
         raise
     _sync_folder(path.parent)
+    _remove_leftovers(path)
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Delete `.NAME.*.tmp` files beside `path` that a killed writer left behind."""
+    oldest, prefix = time.time_ns() - LEFTOVER_NS, f".{path.name}."
+    with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
+        for entry in entries:
+            leftover = entry.name.startswith(prefix) and entry.name.endswith(".tmp")
+            if leftover and entry.stat(follow_symlinks=False).st_mtime_ns < oldest:
+                os.unlink(entry.path)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -1,22 +1,20 @@
 """The compiled knowledge base: its YAML parsed once per edit, then read in parts.
 
-One file per knowledge base in userdata.user_dir("cache"), written atomically: the
-length and CRC-32 of a msgpack Head, the Head, then parts (`roles list` reads the
-summaries, `role show` the name index, `search` the terms) and one record of each
-kind per role, each with its CRC-32 in the Head, read with pread and checked when
-used. msgspec decodes only the types named here: no code runs.
+One msgpack file per knowledge base in userdata.user_dir("cache"), written
+atomically: the length and CRC-32 of a Head, the Head, then parts (`roles list`
+reads the summaries, `role show` the name index, `search` the terms) and one record
+of each kind per role, each checked against its CRC-32 when read. msgspec decodes
+only the types named in TYPES: nothing in the file can run.
 
-Current means the same format, version, code and directory, and the same content
-in every file the loader reads, keyed by blake2b digests git-index style: a file
-whose stat signature (size, mtime_ns, ctime_ns, inode) is unchanged is trusted
-unread, since `cp -p` or `os.utime` restore a modification time but not the change
-time; one whose signature changed, or that was modified within RACY_NS of the
-compile (a same-size edit in the same clock tick), is hashed, and a new signature
-with unchanged content (`touch`) is written back. On Windows (st_ctime is the
-creation time) every file is hashed. The compiled file is opened only when
-os.lstat shows a regular file of this user's of at most MAX_BYTES; one that is
-stale, damaged, foreign or of another version is ignored and rewritten, a part
-found damaged mid-command is replaced by the parsed YAML, and a cache folder that
+It is current when format, version, code, directory and the content of every file
+the loader reads are the same. Content is keyed by blake2b digests, git-index
+style: a file whose stat (size, mtime_ns, ctime_ns, inode) is unchanged is trusted
+unread, since `cp -p` or `os.utime` can restore a modification time but not the
+change time; any other file, or one modified within RACY_NS of the compile, is
+hashed (on Windows, where st_ctime is the creation time, every file is). The file
+is opened only when os.lstat shows a regular file of this user's of at most
+MAX_BYTES. A stale, damaged, foreign or other version's file is rewritten; a part
+found damaged mid-command is replaced by the parsed YAML; a cache folder that
 cannot be written means no cache.
 """
 
@@ -45,7 +43,6 @@ FORMAT = "mktcareers compiled knowledge base 3"
 MAX_BYTES = 512 << 20  # 5,000 roles take about 25 MB
 MAX_HASHED_BYTES = 64 << 20  # no file the loader accepts is larger
 RACY_NS = 2_000_000_000  # files modified this close to a compile are hashed again
-LEFTOVER_NS = 60_000_000_000  # a temporary file this old belongs to a killed writer
 TRUST_STAT = os.name != "nt"
 # Besides its head, the file holds parts (the search.NameIndex as three), decoded
 # whole when first used, and records, one of each kind per role, decoded one by one.
@@ -252,16 +249,10 @@ def _current(compiled: Compiled, root: Path, stamp: int, files: list) -> bool:
     stored = msgpack.decode(head.files)
     if [file[0] for file in stored] != [file[0] for file in files]:
         return False  # a role file was added or removed
-    hashed = []
     for old, new, digest in zip(stored, files, msgpack.decode(head.digests), strict=True):
-        if not TRUST_STAT or old != new or (new[2] or 0) >= racy:
-            if _digest(root, new) != digest:
-                return False
-            hashed.append(new)
-    if any((file[2] or 0) < stamp - RACY_NS for file in hashed):  # they can be trusted now
-        with contextlib.suppress(OSError):
-            body = os.pread(compiled.descriptor, head.length, compiled.start)
-            _write(compiled_path(root), replace(head, stamp=stamp, files=encoded), body)
+        changed = not TRUST_STAT or old != new or (new[2] or 0) >= racy
+        if changed and _digest(root, new) != digest:
+            return False
     return True
 
 
@@ -306,19 +297,12 @@ def _open(path: Path) -> Compiled | None:
 
 
 def _write(path: Path, head: Head, body: bytes) -> None:
-    """Write the compiled file when the cache folder allows; clear leftovers."""
+    """Write the compiled file when the cache folder allows (a full or read-only
+    folder means no cache); write_atomic clears what a killed writer left."""
     data = msgpack.encode(head)
     prefix = len(data).to_bytes(4, "little") + zlib.crc32(data).to_bytes(4, "little")
-    try:
+    with contextlib.suppress(OSError):
         write_atomic(path, prefix + data + body)
-    except OSError:
-        return
-    oldest = time.time_ns() - LEFTOVER_NS
-    with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
-        for entry in entries:
-            leftover = entry.name.startswith(".kb-") and entry.name.endswith(".tmp")
-            if leftover and entry.stat(follow_symlinks=False).st_mtime_ns < oldest:
-                os.unlink(entry.path)
 
 
 def _resolved(root: Path) -> str:
