@@ -75,11 +75,12 @@ def quiz_scoring_ms(kb_dir: Path, env: dict) -> float:
     code = f"""
 import statistics, time
 from pathlib import Path
-from mktcareers.kb import loading as kb
+from mktcareers.kb.loading import load
+from mktcareers.kb.quizfile import load_quiz
 from mktcareers.quiz import scoring as quiz
 from mktcareers.kb.store import Store
-knowledge = Store.open(Path({str(kb_dir)!r}), kb.load).knowledge()
-items = kb.load_quiz(knowledge)
+knowledge = Store.open(Path({str(kb_dir)!r}), load).knowledge()
+items = load_quiz(knowledge)
 answers = {{i.id: (5 if i.area in "AE" else 2) for i in items.items if i.kind == "interest"}}
 answers.update({{"pref-remote": 5, "pref-code": 2, "skill-copywriting": 3}})
 times = []

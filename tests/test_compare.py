@@ -5,7 +5,7 @@ import pytest
 import yaml
 
 from mktcareers import compare
-from mktcareers.kb import loading as kb
+from mktcareers.kb.loading import load
 from mktcareers.similarity import pearson, similarity, skill_overlap
 
 
@@ -24,7 +24,7 @@ def test_family_comparison_numbers(bundled):
 
 
 def verdict_of(root):
-    knowledge = kb.load(root)
+    knowledge = load(root)
     result = compare.compare_families(
         knowledge.families["marketing"], knowledge.families["it"], knowledge
     )

@@ -34,17 +34,19 @@ def kb_validate(
 
       mktcareers kb validate ./my-roles
     """
-    from mktcareers.kb import loading as knowledge_base
+    from mktcareers.kb.errors import KbError
+    from mktcareers.kb.loading import validate
+    from mktcareers.kb.location import resolve_dir
 
-    root = knowledge_base.resolve_dir(directory or ctx.obj)
-    problems = knowledge_base.validate(root)
-    if problems:
-        for problem in problems:
+    root = resolve_dir(directory or ctx.obj)
+    try:
+        knowledge = validate(root)
+    except KbError as error:
+        for problem in error.problems:
             output.note(f"{problem}")
-        count = len(problems)
+        count = len(error.problems)
         output.error(f"{count} problem{'s' if count != 1 else ''} in {root}.")
-        raise typer.Exit(1)
-    knowledge = knowledge_base.load(root)
+        raise typer.Exit(1) from None
     output.write(
         f"OK: {root} has {len(knowledge.roles)} roles, {len(knowledge.skills)} skills, "
         f"{len(knowledge.sources)} sources.\n"
