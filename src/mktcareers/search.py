@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
@@ -217,6 +216,8 @@ def suggest(word: str, choices: Iterable[str], limit: int = MAX_SUGGESTIONS) -> 
 def _fold(text: str) -> str:
     """`text` as words for comparing: NFKC-normalised, case-folded, split at anything but
     letters, digits, '+' and '#'."""
+    import unicodedata  # only when suggesting: `role show` imports this module
+
     if not isinstance(text, str):
         raise TypeError(f"expected text to compare, got {type(text).__name__}")
     return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))

@@ -157,3 +157,13 @@ def test_aliases_within_the_bound_are_expanded():
     text = "base: &b {x: 1, y: [2, 3]}\ncopy: *b\n"
     assert parse(text).data == {"base": {"x": 1, "y": [2, 3]}, "copy": {"x": 1, "y": [2, 3]}}
     assert yamldoc._load_fast(text, yamldoc.MAX_NODES) == parse(text).data
+
+
+def test_the_fast_path_works_without_libyaml(monkeypatch):
+    path = bundled_files()[-1]
+    fast = yamldoc.read(path).data
+    monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    assert yamldoc._safe_loader() is yaml.SafeLoader
+    assert yamldoc.read(path).data == fast
+    with pytest.raises(YamlDocError, match="duplicate key 'a' \\(first at line 1\\)"):
+        yamldoc._load_fast("a: 1\na: 2\n", yamldoc.MAX_NODES)
