@@ -167,3 +167,12 @@ def test_the_fast_path_works_without_libyaml(monkeypatch):
     assert yamldoc.read(path).data == fast
     with pytest.raises(YamlDocError, match="duplicate key 'a' \\(first at line 1\\)"):
         yamldoc._load_fast("a: 1\na: 2\n", yamldoc.MAX_NODES)
+
+
+def test_a_chain_of_aliases_cannot_nest_deeper_than_the_limit(tmp_path):
+    lines = ["a0: &a0 [x]"] + [f"a{n}: &a{n} [*a{n - 1}]" for n in range(1, 1200)]
+    path = tmp_path / "chain.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    for read_lines in (False, True):
+        with pytest.raises(YamlDocError, match="nested more than 100 levels deep"):
+            yamldoc.read(path, lines=read_lines)

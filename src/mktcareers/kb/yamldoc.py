@@ -197,35 +197,45 @@ def _invalid(error: yaml.MarkedYAMLError) -> YamlDocError:
 
 def _check_expansion(root: yaml.Node, max_nodes: int) -> None:
     """Refuse a graph that would build more than `max_nodes` values, nest deeper than
-    MAX_DEPTH or refer to itself, before anything is built.
+    MAX_DEPTH or contain itself, before anything is built.
 
-    Aliases can expand a small file into billions of values; each node's expanded
-    size is counted once (memoised), so the check costs one visit per node.
+    Aliases can expand a small file into billions of values, or a chain of them
+    into deep nesting; each node's expanded size and height are measured once
+    (memoised), so the check costs one visit per node.
     """
-    sizes: dict[int, int | None] = {}
+    measured: dict[int, tuple[int, int] | None] = {}
 
-    def size(node: yaml.Node, depth: int) -> int:
+    def too_deep(node: yaml.Node) -> YamlDocError:
+        return YamlDocError(f"nested more than {MAX_DEPTH} levels deep", _line(node))
+
+    def measure(node: yaml.Node, depth: int) -> tuple[int, int]:
+        """(values, levels below) of `node` once expanded."""
         if depth > MAX_DEPTH:
-            raise YamlDocError(f"nested more than {MAX_DEPTH} levels deep", _line(node))
+            raise too_deep(node)
         if isinstance(node, ScalarNode):
-            return 1
-        known = sizes.get(id(node), 0)
-        if known:
-            return known
+            return 1, 0
+        known = measured.get(id(node), 0)
         if known is None:
             raise YamlDocError("a value contains itself (recursive alias)", _line(node))
-        sizes[id(node)] = None
-        children = node.value if isinstance(node, SequenceNode) else (v for _, v in node.value)
-        total = 1 + sum(size(child, depth + 1) for child in children)
-        if total > max_nodes:
-            raise YamlDocError(
-                f"document expands to more than {max_nodes:,} values (anchor/alias bomb?)",
-                _line(node),
-            )
-        sizes[id(node)] = total
-        return total
+        if not known:
+            measured[id(node)] = None
+            size, height = 1, 0
+            children = node.value if isinstance(node, SequenceNode) else (v for _, v in node.value)
+            for child in children:
+                child_size, child_height = measure(child, depth + 1)
+                size += child_size
+                height = max(height, child_height + 1)
+            if size > max_nodes:
+                raise YamlDocError(
+                    f"document expands to more than {max_nodes:,} values (anchor/alias bomb?)",
+                    _line(node),
+                )
+            known = measured[id(node)] = (size, height)
+        if depth + known[1] > MAX_DEPTH:
+            raise too_deep(node)
+        return known
 
-    size(root, 0)
+    measure(root, 0)
 
 
 def _build(node: yaml.Node, scalars: dict) -> object:
