@@ -116,8 +116,8 @@ print(statistics.median(times) * 1000)
 
 def slowest_bad_input(work: Path, env: dict) -> tuple[float, str, int]:
     """(seconds, case) of the slowest case of the bad-knowledge-base corpus
-    (tests/test_bad_kb.py) through `mktcareers --data DIR roles list`, and how many."""
-    sys.path.insert(0, str(HERE.parent / "tests"))
+    (tests/kb/test_bad_kb.py) through `mktcareers --data DIR roles list`, and how many."""
+    sys.path.insert(0, str(HERE.parent / "tests" / "kb"))
     from test_bad_kb import CASES
 
     from mktcareers.kb.location import bundled_dir
