@@ -18,7 +18,8 @@ from typer.testing import CliRunner
 
 from mktcareers import userdata
 from mktcareers.cli.app import app
-from mktcareers.kb import loading as kb
+from mktcareers.kb.loading import load
+from mktcareers.kb.location import ENV_VAR, bundled_dir
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -26,7 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 @pytest.fixture(autouse=True)
 def _no_user_kb(monkeypatch):
     """Tests never see a knowledge base the developer pointed at."""
-    monkeypatch.delenv(kb.ENV_VAR, raising=False)
+    monkeypatch.delenv(ENV_VAR, raising=False)
 
 
 @pytest.fixture(autouse=True)
@@ -47,14 +48,14 @@ def state_dir(monkeypatch, tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def bundled():
-    return kb.load(kb.bundled_dir())
+    return load(bundled_dir())
 
 
 @pytest.fixture
 def kb_dir(tmp_path) -> Path:
     """A private, editable copy of the bundled knowledge base."""
     target = tmp_path / "kb"
-    shutil.copytree(kb.bundled_dir(), target, ignore=shutil.ignore_patterns("raw"))
+    shutil.copytree(bundled_dir(), target, ignore=shutil.ignore_patterns("raw"))
     return target
 
 

@@ -5,7 +5,7 @@ import yaml
 from conftest import DESIGN_ROLES
 
 from mktcareers import families
-from mktcareers.kb import loading as kb
+from mktcareers.kb.loading import load
 from mktcareers.models import Family
 
 
@@ -24,7 +24,7 @@ def test_family_comparison_numbers(bundled):
 
 
 def verdict_of(root):
-    knowledge = kb.load(root)
+    knowledge = load(root)
     result = families.compare_families(
         knowledge.families["marketing"], knowledge.families["it"], knowledge
     )
@@ -88,7 +88,7 @@ def test_a_family_without_roles_cannot_be_summarised(bundled):
 
 
 def test_two_families_without_it_get_no_it_verdict(design_kb):
-    knowledge = kb.load(design_kb)
+    knowledge = load(design_kb)
     result = families.compare_families(
         knowledge.families["design"], knowledge.families["marketing"], knowledge
     )

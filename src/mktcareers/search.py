@@ -185,6 +185,47 @@ class RoleFinder:
 # ------------------------------------------------------------------ scoring
 
 
+def suggest(word: str, choices: Iterable[str], limit: int = MAX_SUGGESTIONS) -> list[str]:
+    """The one "did you mean" rule: the `choices` closest to `word`, best first.
+
+    Returns at most `limit` of the choices, as given, each scoring at least
+    SUGGESTION_CUTOFF (0-100) and within SUGGESTION_SPREAD of the best, ties in
+    alphabetical order; [] when none is close. Both sides are compared after
+    Unicode NFKC normalisation and case folding (full-width 'SEO' and 'Seo' are 'seo'),
+    then word by word as `name_scores` scores names, words being runs of letters,
+    digits, '+' and '#' (so 'content-marketr' finds 'content-marketer').
+    rapidfuzz is imported on the first call, not at start-up. Raises TypeError
+    when `word` or a choice is not text; raises nothing else.
+    """
+    by_name: dict[str, list[str]] = {}
+    for choice in choices:
+        by_name.setdefault(_fold(choice), []).append(choice)
+    scores = _word_scores(_fold(word).split(), by_name, SUGGESTION_CUTOFF)
+    if not scores:
+        return []
+    floor = max(scores.values()) - SUGGESTION_SPREAD
+    close = {
+        choice: score
+        for name, score in scores.items()
+        if score >= floor
+        for choice in by_name[name]
+    }
+    return sorted(close, key=lambda choice: (-close[choice], choice))[:limit]
+
+
+def _fold(text: str) -> str:
+    """`text` as words for comparing: NFKC-normalised, case-folded, split at anything but
+    letters, digits, '+' and '#'."""
+    import unicodedata  # only when suggesting: `role show` imports this module
+
+    if not isinstance(text, str):
+        raise TypeError(f"expected text to compare, got {type(text).__name__}")
+    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
+_WORD = re.compile(r"(?:[^\W_]|[+#])+")
+
+
 def name_scores(query: str, names: Iterable[str], floor: float | None = None) -> dict[str, float]:
     """Score 0-100 of each normalised name against `query`, word by word.
 
@@ -192,9 +233,15 @@ def name_scores(query: str, names: Iterable[str], floor: float | None = None) ->
     scores the mean, less 2 points per word beyond the query's, so the tightest
     name wins. With `floor`, only names scoring at least that are returned.
     """
+    return _word_scores(normalise(query).split(), names, floor)
+
+
+def _word_scores(
+    query_words: list[str], names: Iterable[str], floor: float | None
+) -> dict[str, float]:
+    """`name_scores` for a query already split into normalised words."""
     from rapidfuzz import fuzz, process
 
-    query_words = normalise(query).split()
     if not query_words:
         return {}
     split = {name: name.split() for name in names}

@@ -5,7 +5,9 @@ import json
 import pytest
 import yaml
 
-from mktcareers.kb import loading as kb
+from mktcareers.kb.loading import load
+from mktcareers.kb.location import bundled_dir
+from mktcareers.kb.quizfile import load_quiz
 from mktcareers.quiz import progress as state
 from mktcareers.quiz import scoring as quiz
 from mktcareers.quiz.items import ordered_items
@@ -26,7 +28,7 @@ MATCH_KEYS = {"slug", "title", "fit", "interest_r", "preferences", "readiness", 
 
 @pytest.fixture(scope="module")
 def items():
-    return kb.load_quiz(kb.load(kb.bundled_dir()))
+    return load_quiz(load(bundled_dir()))
 
 
 def creative_answers(items) -> dict[str, int]:
@@ -58,7 +60,7 @@ def test_answers_file_json_results(run, tmp_path, items):
     assert set(data["profile"]) == set("RIASEC")
     assert data["holland_code"][:2] == "AE" and data["status"] == "ok"
     assert len(data["matches"]) == 3
-    expected = quiz.score(items, creative_answers(items), kb.load(kb.bundled_dir()).roles, 3)
+    expected = quiz.score(items, creative_answers(items), load(bundled_dir()).roles, 3)
     assert [match["slug"] for match in data["matches"]] == [
         match.role.slug for match in expected.matches
     ]

@@ -2,7 +2,10 @@ import re
 
 import pytest
 
-from mktcareers.kb import loading as kb
+from mktcareers.kb.errors import KbError
+from mktcareers.kb.loading import load, validate
+from mktcareers.kb.location import CORE_FILES, DERIVED_FILE, ENV_VAR, bundled_dir, resolve_dir
+from mktcareers.kb.quizfile import load_quiz
 
 MARKETING = [
     "seo-specialist",
@@ -40,10 +43,10 @@ def test_bundled_kb_is_valid_and_complete(bundled):
 
 
 def test_bundled_dir_has_every_core_file():
-    root = kb.bundled_dir()
-    for name in kb.CORE_FILES:
+    root = bundled_dir()
+    for name in CORE_FILES:
         assert (root / name).is_file()
-    assert (root / kb.DERIVED_FILE).is_file()
+    assert (root / DERIVED_FILE).is_file()
 
 
 def edit(path, old, new, count=1):
@@ -53,7 +56,11 @@ def edit(path, old, new, count=1):
 
 
 def problems_of(root):
-    return [str(problem) for problem in kb.validate(root)]
+    try:
+        validate(root)
+    except KbError as error:
+        return [str(problem) for problem in error.problems]
+    return []
 
 
 SEO = "roles/seo-specialist.yaml"
@@ -81,20 +88,20 @@ def test_every_problem_is_reported_at_once(kb_dir):
 
 
 def test_directory_without_roles(tmp_path):
-    for name in kb.CORE_FILES:
-        (tmp_path / name).write_text((kb.bundled_dir() / name).read_text())
+    for name in CORE_FILES:
+        (tmp_path / name).write_text((bundled_dir() / name).read_text())
     assert problems_of(tmp_path) == ["roles: no role files (roles/*.yaml) found"]
 
 
 def test_missing_directory():
-    with pytest.raises(kb.KbError, match="knowledge base directory not found"):
-        kb.load("/nonexistent/kb")
+    with pytest.raises(KbError, match="knowledge base directory not found"):
+        load("/nonexistent/kb")
 
 
 def test_user_role_without_derived_numbers_loads(kb_dir):
     text = (kb_dir / SEO).read_text().replace("slug: seo-specialist", "slug: my-seo-role")
     (kb_dir / "roles/my-seo-role.yaml").write_text(text)
-    knowledge = kb.load(kb_dir)
+    knowledge = load(kb_dir)
     mine = knowledge.role("my-seo-role")
     assert mine is not None and mine.derived is None
     assert knowledge.role("seo-specialist").derived is not None
@@ -109,11 +116,11 @@ def test_stale_derived_entry_is_an_error(kb_dir):
 
 
 def test_resolve_dir_prefers_option_then_env(monkeypatch, tmp_path):
-    monkeypatch.setenv(kb.ENV_VAR, str(tmp_path / "env"))
-    assert kb.resolve_dir(tmp_path / "opt") == tmp_path / "opt"
-    assert kb.resolve_dir(None) == tmp_path / "env"
-    monkeypatch.delenv(kb.ENV_VAR)
-    assert kb.resolve_dir(None) == kb.bundled_dir()
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "env"))
+    assert resolve_dir(tmp_path / "opt") == tmp_path / "opt"
+    assert resolve_dir(None) == tmp_path / "env"
+    monkeypatch.delenv(ENV_VAR)
+    assert resolve_dir(None) == bundled_dir()
 
 
 @pytest.mark.parametrize(
@@ -137,11 +144,54 @@ def test_bad_quiz_items_are_reported(kb_dir, old, new, expected):
 
 def test_knowledge_base_without_a_quiz_uses_the_bundled_items(kb_dir):
     (kb_dir / "quiz.yaml").unlink()
-    knowledge = kb.load(kb_dir)
-    assert len(kb.load_quiz(knowledge).items) == len(kb.load_quiz(kb.load(kb.bundled_dir())).items)
+    knowledge = load(kb_dir)
+    assert len(load_quiz(knowledge).items) == len(load_quiz(load(bundled_dir())).items)
 
 
 def test_quiz_needs_every_area_in_the_short_quiz(kb_dir):
     edit(kb_dir / "quiz.yaml", "    area: R\n    short: true\n", "    area: R\n", count=2)
     found = problems_of(kb_dir)
     assert any(re.search(r"quiz\.yaml:\d+: items: the short quiz has no .*for R", p) for p in found)
+
+
+def line_number(path, text):
+    """The 1-based line of `path` that holds `text`."""
+    lines = path.read_text().splitlines()
+    return next(number for number, line in enumerate(lines, 1) if text in line)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "message"),
+    [
+        ("{skill: seo, level: 5}", "{skill: seo, level: 9}", "skills[0].level", "out of range"),
+        ("family: marketing", "family: marketting", "family", "did you mean 'marketing'?"),
+        ("  - content-marketer\n", "  - content-marketr\n", "next_roles[0]", "unknown role"),
+    ],
+)
+def test_a_file_that_parses_but_fails_validation_gets_the_right_line(
+    kb_dir, old, new, field, message
+):
+    # The fast path records no lines: they come from reading the file again.
+    edit(kb_dir / SEO, old, new)
+    line = line_number(kb_dir / SEO, new.strip())
+    found = [p for p in problems_of(kb_dir) if p.startswith(f"{SEO}:")]
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{SEO}:{line}: {field}: "), (line, found)
+    assert message in found[0]
+
+
+def test_kb_validate_parses_the_knowledge_base_once(run, kb_dir, monkeypatch):
+    from mktcareers.kb import yamldoc
+
+    read = []
+    real_read = yamldoc.read
+
+    def counting_read(path, *args):
+        read.append(path)
+        return real_read(path, *args)
+
+    monkeypatch.setattr(yamldoc, "read", counting_read)
+    result = run("kb", "validate", str(kb_dir))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"OK: {kb_dir} has ")
+    assert len(read) == len(set(read)), "a file was parsed twice"

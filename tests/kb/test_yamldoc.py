@@ -1,4 +1,5 @@
 import pytest
+import yaml
 
 from mktcareers.kb import yamldoc
 from mktcareers.kb.yamldoc import YamlDocError, parse
@@ -73,9 +74,9 @@ def test_empty_document_is_none():
 def test_libyaml_is_used_when_pyyaml_has_it_and_python_is_the_fallback(monkeypatch):
     import yaml
 
-    from mktcareers.kb import loading as kb
+    from mktcareers.kb.location import bundled_dir
 
-    text = (kb.bundled_dir() / "roles" / "seo-specialist.yaml").read_text()
+    text = (bundled_dir() / "roles" / "seo-specialist.yaml").read_text()
     if getattr(yaml, "__with_libyaml__", False):
         assert yamldoc._safe_loader() is yaml.CSafeLoader
     fast = yamldoc.parse(text)
@@ -86,3 +87,92 @@ def test_libyaml_is_used_when_pyyaml_has_it_and_python_is_the_fallback(monkeypat
     with pytest.raises(yamldoc.YamlDocError) as raised:
         yamldoc.parse("a: 1\nb: [\n")
     assert raised.value.line in (2, 3)  # where each parser notices the open list
+
+
+def bundled_files():
+    from mktcareers.kb.location import bundled_dir
+
+    return sorted(bundled_dir().rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", bundled_files(), ids=lambda path: path.name)
+def test_the_fast_and_the_line_aware_path_build_the_same_data(path):
+    limit = 64_000_000
+    fast = yamldoc.read(path, limit)
+    careful = yamldoc.read(path, limit, lines=True)
+    assert fast.data == careful.data
+    assert fast.data == yaml.load(path.read_text(), Loader=yaml.SafeLoader)
+    assert fast.lines == careful.lines  # found by reading the file again, when asked
+
+
+def test_a_fast_document_finds_its_lines_only_when_asked(tmp_path, monkeypatch):
+    path = tmp_path / "role.yaml"
+    path.write_text("slug: a\nskills:\n  - skill: seo\n    level: 9\n")
+    parsed = []
+    real_parse = yamldoc.parse
+    monkeypatch.setattr(yamldoc, "parse", lambda *args: parsed.append(args) or real_parse(*args))
+    document = yamldoc.read(path)
+    assert document.data == {"slug": "a", "skills": [{"skill": "seo", "level": 9}]}
+    assert parsed == []
+    assert document.line_of(("skills", 0, "level")) == 4
+    assert document.line_of(("skills", 0)) == 3
+    assert len(parsed) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ("a: 1\nb: 2\na: 3\n", "duplicate key 'a' (first at line 1)", 3),
+        ("a: !!python/object:os.system {}\n", "YAML tag tag:yaml.org,2002:python/object", 1),
+        ("a: !!binary aGVsbG8=\n", "is not allowed", 1),
+        ("a: 2001-12-14\n", "YAML tag tag:yaml.org,2002:timestamp is not allowed", 1),
+        ("x: 1\nbase: &b {x: 1}\nother:\n  <<: *b\n", "merge keys", 4),
+        ("a:\n  [1, 2]: x\n", "mapping keys must be plain text", 2),
+        ("a: &a [1, *a]\n", "a value contains itself (recursive alias)", 1),
+        ("a: " + "[" * 150 + "]" * 150 + "\n", "nested more than 100 levels deep", 1),
+    ],
+)
+def test_both_paths_refuse_the_same_way(tmp_path, text, message, line):
+    path = tmp_path / "doc.yaml"
+    path.write_text(text)
+    for lines in (False, True):
+        with pytest.raises(YamlDocError) as caught:
+            yamldoc.read(path, lines=lines)
+        assert message in caught.value.message
+        assert caught.value.line == line
+
+
+def test_an_alias_bomb_is_refused_before_anything_is_built(monkeypatch):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, 30):  # 10**30 values once expanded
+        lines.append(f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 10)}]")
+    built = []
+    monkeypatch.setattr(yamldoc, "_build", lambda *args: built.append(args))
+    with pytest.raises(YamlDocError, match="expands to more than 200,000 values"):
+        yamldoc._load_fast("\n".join(lines) + "\n", yamldoc.MAX_NODES)
+    assert built == []
+
+
+def test_aliases_within_the_bound_are_expanded():
+    text = "base: &b {x: 1, y: [2, 3]}\ncopy: *b\n"
+    assert parse(text).data == {"base": {"x": 1, "y": [2, 3]}, "copy": {"x": 1, "y": [2, 3]}}
+    assert yamldoc._load_fast(text, yamldoc.MAX_NODES) == parse(text).data
+
+
+def test_the_fast_path_works_without_libyaml(monkeypatch):
+    path = bundled_files()[-1]
+    fast = yamldoc.read(path).data
+    monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    assert yamldoc._safe_loader() is yaml.SafeLoader
+    assert yamldoc.read(path).data == fast
+    with pytest.raises(YamlDocError, match="duplicate key 'a' \\(first at line 1\\)"):
+        yamldoc._load_fast("a: 1\na: 2\n", yamldoc.MAX_NODES)
+
+
+def test_a_chain_of_aliases_cannot_nest_deeper_than_the_limit(tmp_path):
+    lines = ["a0: &a0 [x]"] + [f"a{n}: &a{n} [*a{n - 1}]" for n in range(1, 1200)]
+    path = tmp_path / "chain.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    for read_lines in (False, True):
+        with pytest.raises(YamlDocError, match="nested more than 100 levels deep"):
+            yamldoc.read(path, lines=read_lines)

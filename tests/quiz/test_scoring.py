@@ -5,7 +5,9 @@ import statistics
 import pytest
 from msgspec.structs import replace
 
-from mktcareers.kb import loading as kb
+from mktcareers.kb.loading import load
+from mktcareers.kb.location import bundled_dir
+from mktcareers.kb.quizfile import load_quiz
 from mktcareers.models import RIASEC
 from mktcareers.quiz import scoring as quiz
 from mktcareers.quiz.items import check_answers, ordered_items
@@ -25,7 +27,7 @@ CREATIVE_MARKETING = {
 
 @pytest.fixture(scope="module")
 def items():
-    return kb.load_quiz(kb.load(kb.bundled_dir()))
+    return load_quiz(load(bundled_dir()))
 
 
 def interests(items, liked: str, liked_value: int = 5, other_value: int = 2) -> dict:

@@ -2,7 +2,9 @@
 
 import pytest
 
-from mktcareers.kb import loading as kb
+from mktcareers.kb.loading import load
+from mktcareers.kb.location import bundled_dir
+from mktcareers.kb.quizfile import load_quiz
 from mktcareers.quiz import progress as state
 from mktcareers.quiz import session as sessions
 from mktcareers.quiz.items import ordered_items
@@ -11,7 +13,7 @@ from mktcareers.quiz.session import Reply, Start
 
 @pytest.fixture(scope="module")
 def quiz():
-    return kb.load_quiz(kb.load(kb.bundled_dir()))
+    return load_quiz(load(bundled_dir()))
 
 
 SAVED = state.Progress(short=True, answers={"r1": 4}, position=1)

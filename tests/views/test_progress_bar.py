@@ -2,7 +2,7 @@
 
 import io
 
-from mktcareers.kb import loading as kb
+from mktcareers.kb.loading import load
 from mktcareers.views import progress as feedback
 from mktcareers.views.progress import LoadFeedback
 
@@ -67,7 +67,7 @@ def test_a_failed_load_reports_no_time():
 
 def test_kb_load_reports_every_file(kb_dir):
     calls = []
-    knowledge = kb.load(kb_dir, progress=lambda done, total: calls.append((done, total)))
+    knowledge = load(kb_dir, progress=lambda done, total: calls.append((done, total)))
     steps = len(knowledge.roles) + 1
     assert calls == [(done, steps) for done in range(1, steps + 1)]
 

@@ -44,12 +44,12 @@ def store(ctx: typer.Context):
 def _parse(root):
     """Parse the YAML (no cache yet, or an edit since): a progress bar on a terminal
     when that is slow, and how long it took when over a second."""
-    from mktcareers.kb import loading as kb
+    from mktcareers.kb.loading import load
     from mktcareers.views.progress import LoadFeedback
 
     feedback = LoadFeedback()
     try:
-        knowledge = kb.load(root, progress=feedback)
+        knowledge = load(root, progress=feedback)
     except BaseException:
         feedback.finish(None)  # its problems are reported instead
         raise

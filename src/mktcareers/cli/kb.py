@@ -34,14 +34,13 @@ def kb_validate(
 
       mktcareers kb validate ./my-roles
     """
-    from mktcareers.kb import loading
     from mktcareers.kb.errors import KbError
+    from mktcareers.kb.loading import validate
     from mktcareers.kb.location import resolve_dir
 
     root = resolve_dir(directory or ctx.obj)
-    try:  # parsed once: the counts below come from the same load
-        knowledge = loading.load(root)
-        loading.load_quiz(knowledge)
+    try:
+        knowledge = validate(root)
     except KbError as error:
         for problem in error.problems:
             output.note(f"{problem}")

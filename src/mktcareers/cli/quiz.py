@@ -13,11 +13,12 @@ app = typer.Typer(no_args_is_help=False, invoke_without_command=True, context_se
 
 
 def _load_quiz(knowledge):
-    from mktcareers.kb import loading as kb
+    from mktcareers.kb.errors import KbError
+    from mktcareers.kb.quizfile import load_quiz
 
     try:
-        return kb.load_quiz(knowledge)
-    except kb.KbError as problem:
+        return load_quiz(knowledge)
+    except KbError as problem:
         output.problems("the quiz items cannot be used:", problem.problems)
         raise typer.Exit(1) from None
 

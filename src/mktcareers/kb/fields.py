@@ -8,12 +8,14 @@ problems so a whole file is checked in one pass.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from mktcareers.kb.yamldoc import Path
+if TYPE_CHECKING:
+    from mktcareers.kb.yamldoc import Path
 
-Report = Callable[[Path, str], None]
+Report = Callable[["Path", str], None]
 INVALID = object()
 
 
@@ -34,7 +36,7 @@ def describe(value: object) -> str:
 
 
 @dataclass(frozen=True)
-class Text:
+class TextField:
     max_length: int = 2000
     pattern: str | None = None
     hint: str = ""
@@ -55,16 +57,16 @@ class Text:
         return value.strip()
 
 
-SLUG = Text(
+SLUG = TextField(
     max_length=60,
     pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*",
     hint="use lowercase letters, digits and single hyphens, e.g. seo-specialist",
 )
-ONET_CODE = Text(max_length=10, pattern=r"\d\d-\d\d\d\d\.\d\d", hint="use the form 13-1161.01")
+ONET_CODE = TextField(max_length=10, pattern=r"\d\d-\d\d\d\d\.\d\d", hint="use the form 13-1161.01")
 
 
 @dataclass(frozen=True)
-class Number:
+class NumberField:
     low: float
     high: float
     whole: bool = False  # only whole numbers (levels, ratings, years)
@@ -81,9 +83,9 @@ class Number:
         return value if self.whole else float(value)
 
 
-def Integer(low: int, high: int) -> Number:
+def IntegerField(low: int, high: int) -> NumberField:
     """A whole-number checker; capitalised to read like the checker classes."""
-    return Number(low, high, whole=True)
+    return NumberField(low, high, whole=True)
 
 
 def boolean(value, path: Path, report: Report):
@@ -100,7 +102,7 @@ def optional_boolean(value, path: Path, report: Report):
 def optional_number(value, path: Path, report: Report):
     if value is None:
         return None
-    return Number(-1e12, 1e12)(value, path, report)
+    return NumberField(-1e12, 1e12)(value, path, report)
 
 
 def any_text(value, path: Path, report: Report):
@@ -178,7 +180,7 @@ class Record:
         result, valid = {}, True
         for key in value:
             if key not in self.fields:
-                report((*path, key), f"unknown field '{key}'{suggest(key, self.fields)}")
+                report((*path, key), f"unknown field '{key}'{did_you_mean(key, self.fields)}")
                 valid = False
         for name, spec in self.fields.items():
             if name not in value:
@@ -193,16 +195,12 @@ class Record:
         return result if valid else INVALID
 
 
-def suggest(word: str, choices) -> str:
-    """' (did you mean x?)' for the closest choice, or ''.
+def did_you_mean(word: object, choices: Iterable[object]) -> str:
+    """ " (did you mean 'x'?)" naming the choice closest to `word` by the one
+    suggestion rule (`search.suggest`), or "" when none is close."""
+    from mktcareers.search import suggest
 
-    difflib rather than rapidfuzz: loading the knowledge base runs on every
-    command, and this keeps rapidfuzz out of start-up (it is imported only by
-    commands that search).
-    """
-    import difflib
-
-    close = difflib.get_close_matches(str(word), [str(choice) for choice in choices], n=1)
+    close = suggest(str(word), [str(choice) for choice in choices], limit=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 

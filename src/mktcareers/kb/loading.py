@@ -1,4 +1,4 @@
-"""Find, read, validate and build the knowledge base.
+"""Load and validate a knowledge base into typed records.
 
 A knowledge base is a directory:
 
@@ -13,39 +13,25 @@ raised together in one KbError, so `kb validate` can list them all at once.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable
 from pathlib import Path
 
-from msgspec.structs import replace
-
-from mktcareers.kb import fields as s
 from mktcareers.kb import yamldoc
+from mktcareers.kb.collector import Collector
+from mktcareers.kb.derived import attach_derived
 from mktcareers.kb.errors import KbError, Problem
-from mktcareers.kb.location import (
-    CORE_FILES,
-    DERIVED_FILE,
-    ENV_VAR,
-    QUIZ_FILE,
-    bundled_dir,
-    regular_file,
-    resolve_dir,
-    role_files,
-)
+from mktcareers.kb.fields import INVALID, did_you_mean
+from mktcareers.kb.location import DERIVED_FILE, role_files
+from mktcareers.kb.quizfile import load_quiz
+from mktcareers.kb.safefile import read_regular
+from mktcareers.kb.schemas import DERIVED, FAMILIES, ROLE, RUBRIC, SKILLS, SOURCES
 from mktcareers.models import (
-    QUIZ_KINDS,
-    QUIZ_MEASURES,
-    RIASEC,
-    Derived,
     Family,
     GettingStarted,
-    ItOverlap,
     KnowledgeBase,
     OnetLink,
-    Outlook,
-    Pay,
-    Quiz,
-    QuizItem,
     Remote,
     RemoteChallenge,
     RemoteFactor,
@@ -58,194 +44,9 @@ from mktcareers.models import (
 )
 from mktcareers.remote import remote_score
 
-__all__ = [
-    "CORE_FILES",
-    "DERIVED_FILE",
-    "ENV_VAR",
-    "QUIZ_FILE",
-    "KbError",
-    "Problem",
-    "bundled_dir",
-    "load",
-    "load_quiz",
-    "resolve_dir",
-    "validate",
-]
 MAX_ROLE_FILES = 20_000
 # derived.yaml holds every role's numbers, so it grows with the knowledge base.
 MAX_DERIVED_BYTES = 64_000_000
-
-
-# ------------------------------------------------------------------ schemas
-
-
-def _catalogue(key: str, max_items: int, **fields) -> s.Record:
-    """A file holding one list of records under `key`."""
-    return s.Record(**{key: s.ListOf(s.Record(**fields), 1, max_items)})
-
-
-FAMILIES = _catalogue(
-    "families",
-    20,
-    id=s.SLUG,
-    name=s.Text(120),
-    summary=s.Text(600),
-    core_focus=s.ListOf(s.Text(200), 1, 10),
-)
-SKILLS = _catalogue(
-    "skills",
-    10_000,
-    id=s.SLUG,
-    name=s.Text(120),
-    type=s.OneOf(("technical", "non-technical")),
-    description=s.Text(600),
-)
-SOURCES = _catalogue(
-    "sources",
-    500,
-    id=s.SLUG,
-    title=s.Text(300),
-    publisher=s.Text(300),
-    version=s.Text(60),
-    year=s.Integer(1900, 2100),
-    licence=s.Text(200),
-    url=s.Text(300),
-)
-RUBRIC = s.Record(
-    factors=s.ListOf(
-        s.Record(
-            id=s.Text(60, r"[a-z_]+", "use lowercase letters and underscores"),
-            name=s.Text(120),
-            weight=s.Integer(0, 100),
-            question=s.Text(400),
-            anchors=s.MapOf(s.Integer(0, 4), s.Text(300)),
-        ),
-        1,
-        20,
-    ),
-    challenge_kinds=s.MapOf(s.SLUG, s.Text(300)),
-)
-BULLETS = s.ListOf(s.Text(400), 1, 10)
-ROLE = s.Record(
-    slug=s.SLUG,
-    title=s.Text(120),
-    family=s.SLUG,
-    beginner_friendly=s.boolean,
-    aliases=s.ListOf(s.Text(120), 0, 50),
-    summary=s.Text(800),
-    responsibilities=s.ListOf(s.Text(400), 4, 8),
-    skills=s.ListOf(s.Record(skill=s.SLUG, level=s.Integer(1, 5)), 1, 40),
-    tools=s.ListOf(s.Text(120), 0, 60),
-    certifications=s.ListOf(s.Text(200), 0, 20),
-    next_roles=s.ListOf(s.SLUG, 0, 10),
-    getting_started=s.Record(
-        skills_to_build=BULLETS, portfolio=BULLETS, networking=BULLETS, job_search=BULLETS
-    ),
-    remote=s.Record(
-        factors=s.MapOf(s.Text(60), s.Record(rating=s.Integer(0, 4), reason=s.Text(400))),
-        challenges=s.ListOf(s.Record(kind=s.SLUG, note=s.Text(400)), 0, 10),
-    ),
-    onet=s.ListOf(
-        s.Record(code=s.ONET_CODE, weight=s.Number(0.01, 1.0), reason=s.Text(400)), 1, 10
-    ),
-    sources=s.ListOf(s.SLUG, 1, 20),
-)
-ONET_DETAIL = s.Record(
-    code=s.ONET_CODE,
-    title=s.Text(200),
-    weight=s.Number(0, 1),
-    job_zone=s.Integer(1, 5),
-    teleworkable=s.optional_boolean,
-    teleworkable_status=s.Text(20),
-)
-DERIVED_ROLE = s.Record(
-    onet=s.ListOf(ONET_DETAIL, 1, 10),
-    riasec=s.Record(**{area: s.Number(1, 7) for area in RIASEC}),
-    job_zone=s.Integer(1, 5),
-    pay=s.Record(
-        median=s.optional_number,
-        p10=s.optional_number,
-        p90=s.optional_number,
-        top_coded=s.boolean,
-        soc_codes=s.ListOf(s.Text(10), 1, 10),
-    ),
-    outlook=s.Record(
-        growth_pct=s.optional_number,
-        annual_openings=s.optional_number,
-        openings_soc=s.Text(10),
-        entry_education=s.any_text,
-    ),
-    teleworkable=s.optional_boolean,
-    it_overlap=s.Record(
-        score=s.Integer(0, 100),
-        profile_similarity=s.Number(-1, 1),
-        tool_category_similarity=s.Number(0, 1),
-        gap_filled=s.MapOf(s.ONET_CODE, s.ListOf(s.ONET_CODE, 1, 50)),
-    ),
-)
-DERIVED = s.Record(method=s.Text(200), roles=s.MapOf(s.SLUG, DERIVED_ROLE))
-QUIZ = s.Record(
-    scales=s.MapOf(s.SLUG, s.ListOf(s.Text(80), 5, 5)),
-    items=s.ListOf(
-        s.Record(
-            id=s.SLUG,
-            kind=s.OneOf(QUIZ_KINDS),
-            text=s.Text(300),
-            area=s.Field(s.OneOf(RIASEC), required=False),
-            measures=s.Field(s.OneOf(QUIZ_MEASURES), required=False),
-            skill=s.Field(s.SLUG, required=False),
-            scale=s.Field(s.SLUG, required=False),
-            short=s.Field(s.boolean, required=False),
-        ),
-        1,
-        500,
-    ),
-)
-# The scale each kind uses when an item names none.
-DEFAULT_SCALES = {"interest": "like", "skill": "level"}
-
-
-# ------------------------------------------------------------------ loading
-
-
-class Collector:
-    """Reads documents and gathers problems with file and line."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.problems: list[Problem] = []
-
-    def name(self, path: Path) -> str:
-        try:
-            return str(path.relative_to(self.root))
-        except ValueError:
-            return str(path)
-
-    def add(self, path: Path, line: int | None, field: str, message: str) -> None:
-        self.problems.append(Problem(self.name(path), line, field, message))
-
-    def read(
-        self, path: Path, checker, max_bytes: int = yamldoc.MAX_FILE_BYTES
-    ) -> tuple[object, yamldoc.Document | None]:
-        try:
-            document = yamldoc.read(path, max_bytes)
-        except FileNotFoundError:
-            self.add(path, None, "", "file not found")
-            return s.INVALID, None
-        except OSError as error:
-            self.add(path, None, "", f"cannot read file: {error.strerror or error}")
-            return s.INVALID, None
-        except yamldoc.YamlDocError as error:
-            self.add(path, error.line, "", error.message)
-            return s.INVALID, None
-        if document.data is None:
-            self.add(path, None, "", "file is empty")
-            return s.INVALID, document
-
-        def report(field_path, message):
-            self.add(path, document.line_of(field_path), s.format_path(field_path), message)
-
-        return checker(document.data, (), report), document
 
 
 def load(root: Path | str, progress: Callable[[int, int], None] | None = None) -> KnowledgeBase:
@@ -253,7 +54,20 @@ def load(root: Path | str, progress: Callable[[int, int], None] | None = None) -
 
     `progress(done, total)` is called as the files are read, for a progress bar.
     """
-    root = Path(root)
+    # The parsed files stay alive until the records are built: millions of small
+    # containers that the cyclic garbage collector would walk again and again (half
+    # the time of a first parse of 5,000 roles). The few cycles PyYAML's loaders
+    # leave are collected once it is back on.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(Path(root), progress)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(root: Path, progress: Callable[[int, int], None] | None) -> KnowledgeBase:
     collector = Collector(root)
     if not root.is_dir():
         raise KbError([Problem(str(root), None, "", "knowledge base directory not found")])
@@ -279,7 +93,7 @@ def load(root: Path | str, progress: Callable[[int, int], None] | None = None) -
     derived = {}
     if derived_path.exists():
         document_data, _ = collector.read(derived_path, DERIVED, MAX_DERIVED_BYTES)
-        if document_data is not s.INVALID:
+        if document_data is not INVALID:
             derived = document_data["roles"]
     if progress is not None:
         progress(steps, steps)
@@ -303,7 +117,7 @@ def load(root: Path | str, progress: Callable[[int, int], None] | None = None) -
         )
     if collector.problems:
         raise KbError(collector.problems)
-    built = tuple(_attach_derived(role, derived.get(role.slug)) for role in built)
+    built = tuple(attach_derived(role, derived.get(role.slug)) for role in built)
     return KnowledgeBase(
         roles=built,
         skills=skills_by_id,
@@ -314,89 +128,12 @@ def load(root: Path | str, progress: Callable[[int, int], None] | None = None) -
     )
 
 
-def validate(root: Path | str) -> list[Problem]:
-    """Every problem in the knowledge base at `root`, its quiz included (empty when valid)."""
-    try:
-        knowledge = load(root)
-    except KbError as error:
-        return error.problems
-    try:
-        load_quiz(knowledge)
-    except KbError as error:
-        return error.problems
-    return []
-
-
-def load_quiz(knowledge: KnowledgeBase) -> Quiz:
-    """The quiz of the knowledge base, or the bundled quiz when it has none.
-
-    Skill items of the bundled quiz whose skill this knowledge base lacks are
-    left out; in a knowledge base's own quiz they are problems.
-    """
-    root = Path(knowledge.root)
-    own = (root / QUIZ_FILE).is_file()
-    path = (root if own else bundled_dir()) / QUIZ_FILE
-    collector = Collector(root if own else path.parent)
-    data, document = collector.read(path, QUIZ)
-    if data is s.INVALID:
-        raise KbError(collector.problems)
-
-    def problem(field_path, message):
-        collector.add(path, document.line_of(field_path), s.format_path(field_path), message)
-
-    scales = {name: tuple(labels) for name, labels in data["scales"].items()}
-    items, seen = [], set()
-    for index, item in enumerate(data["items"]):
-        kind = item["kind"]
-        if item["id"] in seen:
-            problem(("items", index, "id"), f"duplicate id '{item['id']}'")
-        seen.add(item["id"])
-        needed = {"interest": "area", "preference": "measures", "skill": "skill"}[kind]
-        for name in ("area", "measures", "skill"):
-            if name == needed and name not in item:
-                problem(("items", index, name), f"missing required field for a {kind} item")
-            elif name != needed and name in item:
-                problem(("items", index, name), f"only {_kind_of(name)} items have '{name}'")
-        scale = item.get("scale", DEFAULT_SCALES.get(kind))
-        if scale is None:
-            problem(("items", index, "scale"), "missing required field for a preference item")
-            continue
-        if scale not in scales:
-            problem(("items", index, "scale"), f"unknown scale '{scale}'{s.suggest(scale, scales)}")
-            continue
-        skill = item.get("skill")
-        if skill is not None and skill not in knowledge.skills:
-            if own:
-                problem(
-                    ("items", index, "skill"),
-                    f"unknown skill '{skill}'{s.suggest(skill, knowledge.skills)}",
-                )
-            continue
-        items.append(
-            QuizItem(
-                id=item["id"],
-                kind=kind,
-                text=item["text"],
-                scale=scales[scale],
-                area=item.get("area"),
-                measures=item.get("measures"),
-                skill=skill,
-                short=item.get("short", False),
-            )
-        )
-    for short in (False, True):
-        chosen = [item for item in items if item.short or not short]
-        missing = [area for area in RIASEC if not any(i.area == area for i in chosen)]
-        if missing:
-            quiz_name = "short quiz" if short else "quiz"
-            problem(("items",), f"the {quiz_name} has no interest item for {', '.join(missing)}")
-    if collector.problems:
-        raise KbError(collector.problems)
-    return Quiz(items=tuple(items), path=str(path))
-
-
-def _kind_of(field_name: str) -> str:
-    return {"area": "interest", "measures": "preference", "skill": "skill"}[field_name]
+def validate(root: Path | str) -> KnowledgeBase:
+    """Load the knowledge base at `root` and check its quiz too, as `kb validate` does;
+    raise KbError listing every problem."""
+    knowledge = load(root)
+    load_quiz(knowledge)
+    return knowledge
 
 
 def _unique(collector, path, items, label):
@@ -408,7 +145,7 @@ def _unique(collector, path, items, label):
 
 
 def _catalogues(collector, root, families, skills, sources, rubric):
-    if s.INVALID in (families, skills, sources, rubric):
+    if INVALID in (families, skills, sources, rubric):
         return None
     _unique(collector, root / "families.yaml", families["families"], "families")
     _unique(collector, root / "skills.yaml", skills["skills"], "skills")
@@ -435,14 +172,14 @@ def _catalogues(collector, root, families, skills, sources, rubric):
 def _build_roles(collector, roles, families, skills, sources, rubric) -> list[Role]:
     built: list[Role] = []
     first_seen: dict[str, Path] = {}
-    valid = [(path, data, document) for path, data, document in roles if data is not s.INVALID]
+    valid = [(path, data, document) for path, data, document in roles if data is not INVALID]
     # Slugs of files that failed validation still count as known, so one broken
     # file does not turn every reference to it into a second error.
     all_slugs = {slug for path, _, document in roles if (slug := _declared_slug(path, document))}
     for path, data, document in valid:
 
         def problem(field_path, message, path=path, document=document):
-            collector.add(path, document.line_of(field_path), s.format_path(field_path), message)
+            collector.add_at(path, document, field_path, message)
 
         slug = data["slug"]
         if slug in first_seen:
@@ -454,7 +191,7 @@ def _build_roles(collector, roles, families, skills, sources, rubric) -> list[Ro
         if data["family"] not in families:
             problem(
                 ("family",),
-                f"unknown family '{data['family']}'{s.suggest(data['family'], families)}",
+                f"unknown family '{data['family']}'{did_you_mean(data['family'], families)}",
             )
         role_skills = []
         for index, need in enumerate(data["skills"]):
@@ -462,7 +199,7 @@ def _build_roles(collector, roles, families, skills, sources, rubric) -> list[Ro
             if skill is None:
                 problem(
                     ("skills", index, "skill"),
-                    f"unknown skill '{need['skill']}'{s.suggest(need['skill'], skills)}",
+                    f"unknown skill '{need['skill']}'{did_you_mean(need['skill'], skills)}",
                 )
                 continue
             if any(existing.id == skill.id for existing in role_skills):
@@ -473,7 +210,7 @@ def _build_roles(collector, roles, families, skills, sources, rubric) -> list[Ro
             if next_slug not in all_slugs:
                 problem(
                     ("next_roles", index),
-                    f"unknown role '{next_slug}'{s.suggest(next_slug, all_slugs)}",
+                    f"unknown role '{next_slug}'{did_you_mean(next_slug, all_slugs)}",
                 )
             elif next_slug == slug:
                 problem(("next_roles", index), "a role cannot be its own next role")
@@ -481,7 +218,7 @@ def _build_roles(collector, roles, families, skills, sources, rubric) -> list[Ro
             if source_id not in sources:
                 problem(
                     ("sources", index),
-                    f"unknown source '{source_id}'{s.suggest(source_id, sources)}",
+                    f"unknown source '{source_id}'{did_you_mean(source_id, sources)}",
                 )
         factor_specs = {factor.id: factor for factor in rubric.factors}
         factors = []
@@ -489,7 +226,7 @@ def _build_roles(collector, roles, families, skills, sources, rubric) -> list[Ro
             if factor_id not in factor_specs:
                 problem(
                     ("remote", "factors", factor_id),
-                    f"unknown remote factor '{factor_id}'{s.suggest(factor_id, factor_specs)}",
+                    f"unknown remote factor '{factor_id}'{did_you_mean(factor_id, factor_specs)}",
                 )
         for factor_id, spec in factor_specs.items():
             rating = data["remote"]["factors"].get(factor_id)
@@ -505,7 +242,7 @@ def _build_roles(collector, roles, families, skills, sources, rubric) -> list[Ro
                 problem(
                     ("remote", "challenges", index, "kind"),
                     f"unknown challenge kind '{challenge['kind']}'"
-                    f"{s.suggest(challenge['kind'], rubric.challenge_kinds)}",
+                    f"{did_you_mean(challenge['kind'], rubric.challenge_kinds)}",
                 )
             challenges.append(RemoteChallenge(challenge["kind"], challenge["note"]))
         codes = [link["code"] for link in data["onet"]]
@@ -551,59 +288,8 @@ def _declared_slug(path: Path, document: yamldoc.Document | None) -> str | None:
         slug = document.data.get("slug")
         return slug if isinstance(slug, str) else None
     try:
-        regular_file(path)  # a FIFO or device must not block us here either
-        with open(path, "rb") as stream:  # an oversize file is read only as far as a role's limit
-            text = stream.read(yamldoc.MAX_FILE_BYTES).decode("utf-8", errors="replace")
+        text = read_regular(path, yamldoc.MAX_FILE_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return None
     found = re.search(r"^slug:[ \t]*['\"]?([a-z0-9-]+)", text, flags=re.MULTILINE)
     return found.group(1) if found else None
-
-
-def _attach_derived(role: Role, data: dict | None) -> Role:
-    if data is None:
-        return role
-    details = {item["code"]: item for item in data["onet"]}
-    onet = tuple(
-        OnetLink(
-            link.code,
-            link.weight,
-            link.reason,
-            title=details.get(link.code, {}).get("title"),
-            job_zone=details.get(link.code, {}).get("job_zone"),
-            teleworkable=details.get(link.code, {}).get("teleworkable"),
-        )
-        for link in role.onet
-    )
-    pay, outlook, overlap = data["pay"], data["outlook"], data["it_overlap"]
-    derived = Derived(
-        riasec={area: data["riasec"][area] for area in RIASEC},
-        job_zone=data["job_zone"],
-        pay=Pay(
-            median=_int_or_none(pay["median"]),
-            p10=_int_or_none(pay["p10"]),
-            p90=_int_or_none(pay["p90"]),
-            top_coded=pay["top_coded"],
-            soc_codes=tuple(pay["soc_codes"]),
-        ),
-        outlook=Outlook(
-            growth_pct=outlook["growth_pct"],
-            annual_openings=_int_or_none(outlook["annual_openings"]),
-            openings_soc=outlook["openings_soc"],
-            entry_education=outlook["entry_education"],
-        ),
-        teleworkable=data["teleworkable"],
-        it_overlap=ItOverlap(
-            score=overlap["score"],
-            profile_similarity=overlap["profile_similarity"],
-            tool_category_similarity=overlap["tool_category_similarity"],
-            gap_filled={
-                code: tuple(relatives) for code, relatives in overlap["gap_filled"].items()
-            },
-        ),
-    )
-    return replace(role, onet=onet, derived=derived)
-
-
-def _int_or_none(value: float | None) -> int | None:
-    return None if value is None else round(value)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import errno
 import os
-import stat
 from pathlib import Path
 
 ENV_VAR = "MKTCAREERS_DATA"
@@ -50,17 +48,3 @@ def kb_file_names(root: Path) -> list[str]:
         *(f"roles/{name}" for name in _role_names(root)),
         DERIVED_FILE.as_posix(),
     ]
-
-
-def regular_file(path: Path | str, *, follow_symlinks: bool = True) -> os.stat_result:
-    """The os.stat of `path` when it is a regular file, else OSError ("not a regular file").
-
-    Call it before opening a file, and compare `st_size` with a bound before reading:
-    opening a FIFO blocks until something writes to it, a device such as /dev/zero
-    never ends, and an oversize file fills memory. With `follow_symlinks=False` a
-    symlink is not a regular file either.
-    """
-    info = os.stat(path, follow_symlinks=follow_symlinks)
-    if not stat.S_ISREG(info.st_mode):
-        raise OSError(errno.EINVAL, "not a regular file", os.fspath(path))
-    return info

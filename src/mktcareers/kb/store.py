@@ -34,7 +34,8 @@ from msgspec import msgpack
 from msgspec.structs import replace
 
 from mktcareers import __version__
-from mktcareers.kb.location import kb_file_names, regular_file
+from mktcareers.kb.location import kb_file_names
+from mktcareers.kb.safefile import open_regular, read_regular
 from mktcareers.models import KnowledgeBase, Role, RoleSummary
 from mktcareers.search import NameIndex, RoleFinder, RoleNames
 from mktcareers.userdata import user_dir, write_atomic
@@ -260,35 +261,27 @@ def _digest(root: Path, file: list) -> bytes:
     """blake2b of a file; empty when missing, not a regular file, or too large to load."""
     import hashlib  # 3 ms to import: only when a file must be hashed
 
-    path = os.path.join(os.fspath(root), file[0])
     try:
-        if regular_file(path).st_size > MAX_HASHED_BYTES:
-            return b""
-        with open(path, "rb") as stream:
-            return hashlib.file_digest(stream, lambda: hashlib.blake2b(digest_size=16)).digest()
+        data = read_regular(os.path.join(os.fspath(root), file[0]), MAX_HASHED_BYTES)
     except OSError:
         return b""
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _open(path: Path) -> Compiled | None:
-    """The compiled file at `path` when it is ours and whole and its head checks out;
-    opened only after os.lstat, and the file opened must be the file checked."""
+    """The compiled file at `path` when it is this user's regular file (never a link,
+    FIFO or device: see safefile), whole, and its head checks out."""
     try:
-        info = regular_file(path, follow_symlinks=False)
-        if info.st_size > MAX_BYTES or info.st_uid != getattr(os, "getuid", lambda: 0)():
-            return None
-        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-        descriptor = os.open(path, flags | getattr(os, "O_BINARY", 0))
+        descriptor = open_regular(path, MAX_BYTES, follow_symlinks=False, owner_only=True)
     except OSError:
         return None
     try:
-        opened, prefix = os.fstat(descriptor), os.pread(descriptor, 8, 0)
+        prefix, total = os.pread(descriptor, 8, 0), os.fstat(descriptor).st_size
         size, checksum = int.from_bytes(prefix[:4], "little"), int.from_bytes(prefix[4:], "little")
-        same = (opened.st_ino, opened.st_dev) == (info.st_ino, info.st_dev)
-        data = os.pread(descriptor, size, 8) if same else b""
-        if same and len(data) == size and zlib.crc32(data) == checksum:
+        data = os.pread(descriptor, size, 8)
+        if len(data) == size and zlib.crc32(data) == checksum:
             head = msgpack.decode(data, type=Head)
-            if 8 + size + head.length == info.st_size:
+            if 8 + size + head.length == total:
                 return Compiled(descriptor, head, 8 + size)
     except (OSError, ValueError):  # msgspec's errors are ValueErrors too
         pass

@@ -1,34 +1,46 @@
-"""Read a YAML document into plain Python data and remember where each value came from.
+"""Read YAML documents safely into plain Python data, and say where each value came from.
 
-PyYAML's loaders silently keep the last of two equal keys and report no line
-numbers once data is built. We compose the node graph instead (no object is
-constructed, so tags such as !!python/object never run), then build plain
-dicts, lists and scalars ourselves, recording the line of every path.
+PyYAML's loaders silently keep the last of two equal keys, construct whatever a
+tag asks for and report no line numbers once data is built. We compose the node
+graph (no object is constructed, so tags such as !!python/object never run),
+bound how far its aliases expand, then build plain dicts, lists and scalars
+ourselves, refusing every other tag, merge keys and duplicate keys.
+
+Two builders share those rules. `read` (every knowledge-base file) records no
+lines, which keeps a first parse close to the speed of a bare libyaml load; a
+`Document` asked for a line reads its file again with the line-aware builder,
+so the cost is paid only by files that have a problem to point at. `parse`
+records lines from the start.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from functools import cache
+from types import MethodType
 
 import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from mktcareers.kb.location import regular_file
+from mktcareers.kb.safefile import RefusedFile, read_regular
 
 # Bounds that make hostile documents fail fast instead of exhausting memory.
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 200_000
+MAX_DEPTH = 100
 
 Path = tuple[str | int, ...]
 
+_STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 _SCALAR_TAGS = {
-    "tag:yaml.org,2002:str",
+    _STR_TAG,
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null",
 }
-_SEQ_TAG = "tag:yaml.org,2002:seq"
-_MAP_TAG = "tag:yaml.org,2002:map"
 
 
 class YamlDocError(Exception):
@@ -40,57 +52,53 @@ class YamlDocError(Exception):
         self.line = line
 
 
-@dataclass
 class Document:
-    data: object
-    lines: dict[Path, int] = field(default_factory=dict)
+    """A document's data, and the line where each path of it starts.
+
+    A document from `read` finds its lines only when first asked, by reading its
+    file again with the line-aware builder (no lines if the file has since become
+    unreadable). A slotted class: every command that parses imports this module.
+    """
+
+    __slots__ = ("_lines", "_max_bytes", "_path", "data")
+
+    def __init__(self, data, lines=None, path=None, max_bytes: int = MAX_FILE_BYTES) -> None:
+        self.data = data
+        self._lines: dict[Path, int] | None = lines
+        self._path = path
+        self._max_bytes = max_bytes
+
+    @property
+    def lines(self) -> dict[Path, int]:
+        if self._lines is None:
+            try:
+                self._lines = read(self._path, self._max_bytes, lines=True)._lines or {}
+            except (OSError, YamlDocError):
+                self._lines = {}
+        return self._lines
 
     def line_of(self, path: Path) -> int | None:
         """Line of `path`, or of its nearest ancestor that has one."""
+        lines = self.lines
         while True:
-            if path in self.lines:
-                return self.lines[path]
+            if path in lines:
+                return lines[path]
             if not path:
                 return None
             path = path[:-1]
 
 
-def _safe_loader():
-    # libyaml's composer is much faster; the pure-Python one is the fallback.
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def parse(text: str, max_nodes: int = MAX_NODES) -> Document:
-    """Parse one YAML document. Raises YamlDocError on anything unsafe or malformed."""
-    try:
-        node = yaml.compose(text, Loader=_safe_loader())
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        problem = error.problem or error.context or "invalid YAML"
-        raise YamlDocError(f"invalid YAML: {problem}", line) from None
-    except yaml.YAMLError as error:
-        raise YamlDocError(f"invalid YAML: {error}") from None
-    document = Document(data=None)
-    if node is None:
-        return document
-    builder = _Builder(document, max_nodes)
-    document.data = builder.build(node, ())
-    return document
-
-
-def read(path, max_bytes: int = MAX_FILE_BYTES) -> Document:
-    """Read and parse a file, with size and encoding checks.
+def read(path, max_bytes: int = MAX_FILE_BYTES, lines: bool = False) -> Document:
+    """Read and parse a file, which must be a regular file (see `safefile`) of UTF-8 text.
+    Its lines are found when first asked for, unless `lines` records them now.
 
     A document may hold MAX_NODES values, or one per two bytes of a larger file:
     honest files grow with their size, alias bombs do not.
     """
-    if regular_file(path).st_size > max_bytes:  # checked before opening: never a FIFO
-        raise YamlDocError(f"file is over {max_bytes:,} bytes, the limit for this file")
-    with open(path, "rb") as stream:
-        raw = stream.read(max_bytes + 1)
-    if len(raw) > max_bytes:
-        raise YamlDocError(f"file is over {max_bytes:,} bytes, the limit for this file")
+    try:
+        raw = read_regular(path, max_bytes)
+    except RefusedFile as error:
+        raise YamlDocError(error.strerror) from None
     if b"\x00" in raw:
         raise YamlDocError("file is binary, not YAML text")
     try:
@@ -98,64 +106,219 @@ def read(path, max_bytes: int = MAX_FILE_BYTES) -> Document:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise YamlDocError("file is not UTF-8 text", line) from None
-    return parse(text, max(MAX_NODES, len(raw) // 2))
+    max_nodes = max(MAX_NODES, len(raw) // 2)
+    if lines:
+        return parse(text, max_nodes)
+    return Document(_load_fast(text, max_nodes), None, path, max_bytes)
 
 
-class _Builder:
-    def __init__(self, document: Document, max_nodes: int = MAX_NODES) -> None:
-        self.document = document
-        self.max_nodes = max_nodes
-        self.count = 0
-        self.constructor = yaml.constructor.SafeConstructor()
+def parse(text: str, max_nodes: int = MAX_NODES) -> Document:
+    """Parse one YAML document, recording lines. Raises YamlDocError on anything unsafe
+    or malformed."""
+    node = _compose(text)
+    if node is None:
+        return Document(None, {})
+    _check_expansion(node, max_nodes)
+    lines: dict[Path, int] = {}
+    return Document(_LineBuilder(lines).build(node, ()), lines)
+
+
+def _safe_loader():
+    # libyaml's parser is much faster; the pure-Python one is the fallback.
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@cache
+def _resolvers(loader) -> tuple[dict[str, tuple], tuple]:
+    """The implicit tag resolvers of `loader` by first character, wildcards included."""
+    table = loader.yaml_implicit_resolvers
+    wildcard = tuple(table.get(None, ()))
+    return {first: (*found, *wildcard) for first, found in table.items() if first}, wildcard
+
+
+@cache
+def _loader_class(base):
+    """`base` with a leaner tag resolver and a constructor that keeps our rules."""
+    by_first, wildcard = _resolvers(base)
+
+    class Loader(base):
+        def resolve(self, kind, value, implicit):
+            # The same answers as PyYAML's Resolver for a loader without path
+            # resolvers, without its per-call list building: the parser calls
+            # this for every value.
+            if kind is ScalarNode:
+                if implicit[0]:
+                    for tag, regexp in by_first.get(value[:1], wildcard):
+                        if regexp.match(value):
+                            return tag
+                return _STR_TAG
+            return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
+
+        def construct_document(self, node):
+            _check_expansion(node, self.max_nodes)
+            return _build(node, self.scalar_constructors)
+
+    constructor = yaml.constructor.SafeConstructor()
+    Loader.scalar_constructors = {
+        tag: MethodType(constructor.yaml_constructors[tag], constructor) for tag in _SCALAR_TAGS
+    }
+    return Loader
+
+
+def _compose(text: str) -> yaml.Node | None:
+    return _run(text, MAX_NODES, lambda loader: loader.get_single_node())
+
+
+def _load_fast(text: str, max_nodes: int) -> object:
+    return _run(text, max_nodes, lambda loader: loader.get_single_data())
+
+
+def _run(text: str, max_nodes: int, step):
+    """`step(loader)` on a loader of `text`, its errors as YamlDocError."""
+    loader = _loader_class(_safe_loader())(text)
+    loader.max_nodes = max_nodes
+    try:
+        return step(loader)
+    except yaml.MarkedYAMLError as error:
+        raise _invalid(error) from None
+    except yaml.YAMLError as error:
+        raise YamlDocError(f"invalid YAML: {error}") from None
+    except RecursionError:  # the pure-Python composer recurses once per level
+        raise YamlDocError("invalid YAML: nested too deeply") from None
+    finally:
+        loader.dispose()
+
+
+def _invalid(error: yaml.MarkedYAMLError) -> YamlDocError:
+    mark = error.problem_mark or error.context_mark
+    problem = error.problem or error.context or "invalid YAML"
+    return YamlDocError(f"invalid YAML: {problem}", mark.line + 1 if mark else None)
+
+
+def _check_expansion(root: yaml.Node, max_nodes: int) -> None:
+    """Refuse a graph that would build more than `max_nodes` values, nest deeper than
+    MAX_DEPTH or contain itself, before anything is built.
+
+    Aliases can expand a small file into billions of values, or a chain of them
+    into deep nesting; each node's expanded size and height are measured once
+    (memoised), so the check costs one visit per node.
+    """
+    measured: dict[int, tuple[int, int] | None] = {}
+
+    def too_deep(node: yaml.Node) -> YamlDocError:
+        return YamlDocError(f"nested more than {MAX_DEPTH} levels deep", _line(node))
+
+    def measure(node: yaml.Node, depth: int) -> tuple[int, int]:
+        """(values, levels below) of `node` once expanded."""
+        if depth > MAX_DEPTH:
+            raise too_deep(node)
+        if isinstance(node, ScalarNode):
+            return 1, 0
+        known = measured.get(id(node), 0)
+        if known is None:
+            raise YamlDocError("a value contains itself (recursive alias)", _line(node))
+        if not known:
+            measured[id(node)] = None
+            size, height = 1, 0
+            children = node.value if isinstance(node, SequenceNode) else (v for _, v in node.value)
+            for child in children:
+                child_size, child_height = measure(child, depth + 1)
+                size += child_size
+                height = max(height, child_height + 1)
+            if size > max_nodes:
+                raise YamlDocError(
+                    f"document expands to more than {max_nodes:,} values (anchor/alias bomb?)",
+                    _line(node),
+                )
+            known = measured[id(node)] = (size, height)
+        if depth + known[1] > MAX_DEPTH:
+            raise too_deep(node)
+        return known
+
+    measure(root, 0)
+
+
+def _build(node: yaml.Node, scalars: dict) -> object:
+    """Plain data from a checked node graph, recording no lines."""
+    if isinstance(node, ScalarNode):
+        if node.tag == _STR_TAG:
+            return node.value
+        return _scalar(node, scalars)
+    if isinstance(node, SequenceNode):
+        if node.tag != _SEQ_TAG:
+            raise _unsupported(node)
+        return [_build(item, scalars) for item in node.value]
+    if node.tag != _MAP_TAG:
+        raise _unsupported(node)
+    result: dict = {}
+    for key_node, value_node in node.value:
+        key = _key(key_node, scalars)
+        if key in result:
+            raise _duplicate(key, key_node, node, scalars)
+        result[key] = _build(value_node, scalars)
+    return result
+
+
+def _key(key_node: yaml.Node, scalars: dict) -> str | int:
+    if key_node.tag == _MERGE_TAG:
+        raise YamlDocError("merge keys (<<) are not supported", _line(key_node))
+    if not isinstance(key_node, ScalarNode):
+        raise YamlDocError("mapping keys must be plain text", _line(key_node))
+    key = key_node.value if key_node.tag == _STR_TAG else _scalar(key_node, scalars)
+    if isinstance(key, bool) or not isinstance(key, str | int):
+        key = str(key)  # true, null and 1.5 as keys become text
+    return key
+
+
+def _duplicate(key, key_node: yaml.Node, mapping: yaml.MappingNode, scalars) -> YamlDocError:
+    first = next(other for other, _ in mapping.value if _key(other, scalars) == key)
+    return YamlDocError(f"duplicate key '{key}' (first at line {_line(first)})", _line(key_node))
+
+
+def _scalar(node: yaml.ScalarNode, scalars: dict) -> object:
+    construct = scalars.get(node.tag)
+    if construct is None:
+        raise _unsupported(node)
+    return construct(node)
+
+
+class _LineBuilder:
+    """Plain data from a checked node graph, recording the line of every path."""
+
+    def __init__(self, lines: dict[Path, int]) -> None:
+        self.lines = lines
+        self.scalars = _loader_class(_safe_loader()).scalar_constructors
 
     def build(self, node: yaml.Node, path: Path) -> object:
-        self.count += 1
-        if self.count > self.max_nodes:
-            # Aliases can expand a small file into billions of nodes.
-            raise YamlDocError(
-                f"document expands to more than {self.max_nodes:,} values (anchor/alias bomb?)",
-                node.start_mark.line + 1,
-            )
-        self.document.lines.setdefault(path, node.start_mark.line + 1)
-        if isinstance(node, yaml.MappingNode):
+        self.lines.setdefault(path, _line(node))
+        if isinstance(node, MappingNode):
             return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, SequenceNode):
             if node.tag != _SEQ_TAG:
                 raise _unsupported(node)
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        return self._scalar(node)
+        return _scalar(node, self.scalars)
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict:
         if node.tag != _MAP_TAG:
             raise _unsupported(node)
         result: dict = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise YamlDocError(
-                    "merge keys (<<) are not supported", key_node.start_mark.line + 1
-                )
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlDocError("mapping keys must be plain text", key_node.start_mark.line + 1)
-            key = self._scalar(key_node)
-            if isinstance(key, bool) or not isinstance(key, str | int):
-                key = str(key)  # true, null and 1.5 as keys become text
+            key = _key(key_node, self.scalars)
             if key in result:
-                first = self.document.lines.get((*path, key))
-                where = f" (first at line {first})" if first else ""
-                raise YamlDocError(f"duplicate key '{key}'{where}", key_node.start_mark.line + 1)
-            self.document.lines[(*path, key)] = key_node.start_mark.line + 1
+                raise _duplicate(key, key_node, node, self.scalars)
+            self.lines[(*path, key)] = _line(key_node)
             result[key] = self.build(value_node, (*path, key))
         return result
 
-    def _scalar(self, node: yaml.ScalarNode) -> object:
-        if node.tag not in _SCALAR_TAGS:
-            raise _unsupported(node)
-        return self.constructor.construct_object(node, deep=True)
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
 
 
 def _unsupported(node: yaml.Node) -> YamlDocError:
     return YamlDocError(
         f"YAML tag {node.tag} is not allowed "
         "(only plain text, numbers, true/false, lists and maps)",
-        node.start_mark.line + 1,
+        _line(node),
     )

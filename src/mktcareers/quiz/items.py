@@ -33,9 +33,9 @@ def check_answers(quiz: Quiz, data: object) -> tuple[dict[str, int], list[tuple[
     answers, problems = {}, []
     for key, value in data.items():
         if key not in known:
-            from mktcareers.kb.fields import suggest  # only when there is something to suggest
+            from mktcareers.kb.fields import did_you_mean  # only when there is something to suggest
 
-            problems.append((str(key), f"unknown item id '{key}'{suggest(key, sorted(known))}"))
+            problems.append((str(key), f"unknown item id '{key}'{did_you_mean(key, known)}"))
         elif isinstance(value, bool) or not isinstance(value, int):
             problems.append((key, f"expected a whole number from 1 to 5, got {value!r}"))
         elif not LOWEST <= value <= HIGHEST:
