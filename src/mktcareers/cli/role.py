@@ -37,7 +37,7 @@ def role_show(
 
     knowledge = store(ctx)
     chosen = knowledge.role(resolve_role(knowledge.finder(), name))
-    sources = knowledge.sources()
+    sources = knowledge.catalogues().sources
     present(
         fmt,
         lambda: role_view.role_profile(chosen, sources, knowledge.titles(chosen.next_roles)),

@@ -94,4 +94,4 @@ def _family_id(opened, summaries: list, name: str) -> str:
     for summary in summaries:
         if normalise(summary.family) == wanted:
             return summary.family
-    return resolve_family(opened.families(), name).id
+    return resolve_family(opened.catalogues().families, name).id

@@ -124,19 +124,15 @@ class Store:
         found = {slug: finder.position(slug) for slug in slugs}
         return {slug: finder.roles[at].title for slug, at in found.items() if at is not None}
 
-    def sources(self) -> dict:
-        """source id -> models.Source."""
-        return self._get("base").sources
-
-    def families(self) -> dict:
-        """family id -> models.Family."""
-        return self._get("base").families
+    def catalogues(self) -> KnowledgeBase:
+        """The knowledge base without its roles: skills, families, sources, the rubric."""
+        return self._get("base")
 
     def knowledge(self) -> KnowledgeBase:
         """The whole knowledge base."""
         roles = tuple(_Records(self, "roles"))
         if "knowledge" not in self._parsed:  # else a damaged role made us parse the YAML
-            self._parsed["knowledge"] = replace(self._get("base"), roles=roles, root=str(self.root))
+            self._parsed["knowledge"] = replace(self.catalogues(), roles=roles, root=str(self.root))
         return self._parsed["knowledge"]
 
     def _get(self, kind: str, position: int | None = None):
@@ -305,13 +301,7 @@ def _resolved(root: Path) -> str:
 def _format() -> str:
     """FORMAT, the version and a signature of every module of the package (in every
     folder), so a compiled file never outlives the code that wrote it."""
-    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    modules = []
-    for folder, subfolders, names in os.walk(package):
-        subfolders[:] = [name for name in subfolders if name not in ("data", "__pycache__")]
-        for name in names:
-            if name.endswith(".py"):
-                info = os.stat(os.path.join(folder, name))
-                modules.append(f"{folder[len(package) :]}/{name}:{info.st_size}:{info.st_mtime_ns}")
-    signature = zlib.crc32(";".join(sorted(modules)).encode("utf-8", "surrogateescape"))
+    package = Path(__file__).parents[1]
+    stats = [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in package.rglob("*.py")]
+    signature = zlib.crc32(repr(sorted(stats)).encode("utf-8", "surrogateescape"))
     return f"{FORMAT}; mktcareers {__version__}; code {signature:08x}"

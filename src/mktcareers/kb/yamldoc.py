@@ -19,7 +19,7 @@ from functools import cache
 from types import MethodType
 
 import yaml
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.nodes import ScalarNode, SequenceNode
 
 from mktcareers.kb.safefile import RefusedFile, read_regular
 
@@ -120,7 +120,8 @@ def parse(text: str, max_nodes: int = MAX_NODES) -> Document:
         return Document(None, {})
     _check_expansion(node, max_nodes)
     lines: dict[Path, int] = {}
-    return Document(_LineBuilder(lines).build(node, ()), lines)
+    scalars = _loader_class(_safe_loader()).scalar_constructors
+    return Document(_build(node, scalars, lines), lines)
 
 
 def _safe_loader():
@@ -238,16 +239,19 @@ def _check_expansion(root: yaml.Node, max_nodes: int) -> None:
     measure(root, 0)
 
 
-def _build(node: yaml.Node, scalars: dict) -> object:
-    """Plain data from a checked node graph, recording no lines."""
+def _build(node: yaml.Node, scalars: dict, lines: dict | None = None, path: Path = ()) -> object:
+    """Plain data from a checked node graph; with `lines`, the line of every path
+    goes there too (the fast path records none)."""
+    if lines is not None:
+        lines.setdefault(path, _line(node))
     if isinstance(node, ScalarNode):
-        if node.tag == _STR_TAG:
-            return node.value
-        return _scalar(node, scalars)
+        return node.value if node.tag == _STR_TAG else _scalar(node, scalars)
     if isinstance(node, SequenceNode):
         if node.tag != _SEQ_TAG:
             raise _unsupported(node)
-        return [_build(item, scalars) for item in node.value]
+        if lines is None:
+            return [_build(item, scalars) for item in node.value]
+        return [_build(item, scalars, lines, (*path, at)) for at, item in enumerate(node.value)]
     if node.tag != _MAP_TAG:
         raise _unsupported(node)
     result: dict = {}
@@ -255,7 +259,11 @@ def _build(node: yaml.Node, scalars: dict) -> object:
         key = _key(key_node, scalars)
         if key in result:
             raise _duplicate(key, key_node, node, scalars)
-        result[key] = _build(value_node, scalars)
+        if lines is None:
+            result[key] = _build(value_node, scalars)
+        else:
+            lines[(*path, key)] = _line(key_node)
+            result[key] = _build(value_node, scalars, lines, (*path, key))
     return result
 
 
@@ -280,36 +288,6 @@ def _scalar(node: yaml.ScalarNode, scalars: dict) -> object:
     if construct is None:
         raise _unsupported(node)
     return construct(node)
-
-
-class _LineBuilder:
-    """Plain data from a checked node graph, recording the line of every path."""
-
-    def __init__(self, lines: dict[Path, int]) -> None:
-        self.lines = lines
-        self.scalars = _loader_class(_safe_loader()).scalar_constructors
-
-    def build(self, node: yaml.Node, path: Path) -> object:
-        self.lines.setdefault(path, _line(node))
-        if isinstance(node, MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, SequenceNode):
-            if node.tag != _SEQ_TAG:
-                raise _unsupported(node)
-            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        return _scalar(node, self.scalars)
-
-    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict:
-        if node.tag != _MAP_TAG:
-            raise _unsupported(node)
-        result: dict = {}
-        for key_node, value_node in node.value:
-            key = _key(key_node, self.scalars)
-            if key in result:
-                raise _duplicate(key, key_node, node, self.scalars)
-            self.lines[(*path, key)] = _line(key_node)
-            result[key] = self.build(value_node, (*path, key))
-        return result
 
 
 def _line(node: yaml.Node) -> int:
