@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mktcareers.views.formats import pick
 from mktcareers.views.roles import role_record
 from mktcareers.views.widgets import (
     MISSING,
@@ -241,24 +242,12 @@ def role_comparison_record(comparison: RoleComparison) -> dict:
 
 
 def _skill_pair(pair: SkillPair) -> dict:
-    return {
-        "skill": pair.id,
-        "name": pair.name,
-        "type": pair.type,
-        "left_level": pair.left_level,
-        "right_level": pair.right_level,
-    }
+    return pick(pair, "skill=id", "name", "type", "left_level", "right_level")
 
 
 def similarity_record(value: Similarity) -> dict:
     """How alike two roles are, and how that was measured (also in `path` records)."""
-    return {
-        "score": value.score,
-        "skills": value.skills,
-        "interests": value.interests,
-        "job_zone": value.job_zone,
-        "method": value.method,
-    }
+    return pick(value, "score", "skills", "interests", "job_zone", "method")
 
 
 # ------------------------------------------------------------------ role vs family

@@ -122,3 +122,16 @@ def _markdown(columns: list[str], rows: list[dict]) -> str:
     for row in rows:
         lines.append("| " + " | ".join(escape(_cell(row.get(column))) for column in columns) + " |")
     return "\n".join(lines) + "\n"
+
+
+def pick(record: object, *names: str) -> dict:
+    """The named attributes of a record (a model or domain Struct) as a dict, in the
+    order given, for a view's machine record. "key=attribute" gives the attribute
+    another key; a tuple becomes a list, as JSON and YAML show it. Raises
+    AttributeError for a name the record lacks."""
+    picked = {}
+    for name in names:
+        key, _, attribute = name.partition("=")
+        value = getattr(record, attribute or key)
+        picked[key] = list(value) if isinstance(value, tuple) else value
+    return picked

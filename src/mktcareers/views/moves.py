@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mktcareers.views.compare import similarity_record
+from mktcareers.views.formats import pick
 from mktcareers.views.role import steps_record
 from mktcareers.views.roles import role_record
 from mktcareers.views.widgets import (
@@ -82,14 +83,7 @@ def transition_record(move: Transition) -> dict:
 
 
 def _gap(gap: SkillGap) -> dict:
-    return {
-        "skill": gap.id,
-        "name": gap.name,
-        "type": gap.type,
-        "current_level": gap.current_level,
-        "target_level": gap.target_level,
-        "priority": gap.priority,
-    }
+    return pick(gap, "skill=id", "name", "type", "current_level", "target_level", "priority")
 
 
 def moves_table(source: Role, found: Sequence[Transition]) -> Group:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mktcareers.views.formats import pick
 from mktcareers.views.widgets import MISSING, bullets, group, panel, riasec_bars, table, text
 
 if TYPE_CHECKING:
@@ -33,16 +34,7 @@ def quiz_items(items: Sequence[QuizItem]) -> Table:
 
 def quiz_item(item: QuizItem) -> dict:
     """One quiz item, for `quiz items`."""
-    return {
-        "id": item.id,
-        "kind": item.kind,
-        "area": item.area,
-        "measures": item.measures,
-        "skill": item.skill,
-        "short": item.short,
-        "text": item.text,
-        "scale": list(item.scale),
-    }
+    return pick(item, "id", "kind", "area", "measures", "skill", "short", "text", "scale")
 
 
 def quiz_result(result: QuizResult) -> Group:

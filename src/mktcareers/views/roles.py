@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from mktcareers.views.formats import pick
 from mktcareers.views.widgets import MISSING, money, table, text
 
 if TYPE_CHECKING:
@@ -21,21 +22,12 @@ WITH_FAMILY = 70
 
 def role_row(summary: RoleSummary) -> dict:
     """The record `roles list` prints for a role's summary (`RoleSummary.of(role)`)."""
-    return {
-        "slug": summary.slug,
-        "title": summary.title,
-        "family": summary.family,
-        "remote_score": summary.remote_score,
-        "teleworkable": summary.teleworkable,
-        "it_overlap": summary.it_overlap,
-        "pay_median": summary.pay_median,
-        "job_zone": summary.job_zone,
-        "growth_pct": summary.growth_pct,
-        "annual_openings": summary.annual_openings,
-        "riasec": None if summary.riasec is None else dict(summary.riasec),
-        "beginner_friendly": summary.beginner_friendly,
-        "onet_codes": list(summary.onet_codes),
-    }
+    return pick(
+        summary,
+        *("slug", "title", "family", "remote_score", "teleworkable", "it_overlap"),
+        *("pay_median", "job_zone", "growth_pct", "annual_openings", "riasec"),
+        *("beginner_friendly", "onet_codes"),
+    )
 
 
 def role_record(role: Role) -> dict:
