@@ -1,7 +1,9 @@
-"""Saved state: atomic writes and quiz progress files."""
+"""Quiz progress files: saved, read back, refused with a reason, set aside."""
 
 import json
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -15,28 +17,6 @@ def test_state_dir_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.delenv(userdata.ENV_VARS["state"])
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg"))
     assert userdata.user_dir("state") == tmp_path / "xdg" / "mktcareers"
-
-
-def test_write_atomic_replaces_whole_files_and_leaves_no_temporaries(tmp_path):
-    path = tmp_path / "deep" / "file.json"
-    userdata.write_atomic(path, "first\n")
-    userdata.write_atomic(path, "second\n")
-    assert path.read_text() == "second\n"
-    assert os.listdir(path.parent) == ["file.json"]
-
-
-def test_write_atomic_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatch):
-    path = tmp_path / "file.json"
-    path.write_text("old\n")
-
-    def broken_replace(source, target):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(state.os, "replace", broken_replace)
-    with pytest.raises(OSError):
-        userdata.write_atomic(path, "new\n")
-    assert path.read_text() == "old\n"
-    assert os.listdir(tmp_path) == ["file.json"]
 
 
 def test_progress_round_trip(tmp_path):
@@ -95,3 +75,18 @@ def test_set_aside_keeps_the_file(tmp_path):
     second = state.set_aside(path)
     assert first != second and not path.exists()
     assert first.read_text() == "broken" and second.read_text() == "broken again"
+
+
+def test_a_fifo_as_progress_is_refused_without_blocking(tmp_path):
+    """Opening a FIFO waits for a writer: the progress file is checked first."""
+    path = tmp_path / "quiz-progress.json"
+    os.mkfifo(path)
+    code = (
+        "import sys; from mktcareers.quiz import progress as p\n"
+        "try: p.read_progress(sys.argv[1])\n"
+        "except p.ProgressError as e: print(e)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.strip() == "it is not a regular file (a FIFO)"

@@ -7,6 +7,7 @@ $XDG_STATE_HOME/mktcareers, else ~/.local/state/mktcareers (on Windows
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import time
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import msgspec
 
+from mktcareers.kb.safefile import RefusedFile, read_regular
 from mktcareers.userdata import user_dir, write_atomic
 
 PROGRESS_FILE = "quiz-progress.json"
@@ -62,15 +64,16 @@ def read_progress(path: Path) -> Progress | None:
     Raises ProgressError, saying why, when the file cannot be read or is not
     progress this version wrote (at most MAX_PROGRESS_BYTES are read).
     """
-    try:
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_PROGRESS_BYTES + 1)
+    try:  # never opened when it is a FIFO or device, nor read when oversized
+        raw = read_regular(path, MAX_PROGRESS_BYTES)
     except FileNotFoundError:
         return None
+    except RefusedFile as error:
+        if error.errno == errno.EFBIG:
+            raise ProgressError("it is too large to be a quiz progress file") from None
+        raise ProgressError(f"it is {error.strerror}") from None
     except OSError as error:
         raise ProgressError(f"cannot read it: {error.strerror or error}") from None
-    if len(raw) > MAX_PROGRESS_BYTES:
-        raise ProgressError("it is too large to be a quiz progress file")
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
