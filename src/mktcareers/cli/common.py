@@ -1,6 +1,6 @@
 """What the subcommands share: the help options, the --format option, the knowledge
-base, resolving a name (role, skill, family) or failing with suggestions, and
-printing a result as a Rich view or in a machine format."""
+base, resolving a name (role, skill, family) or failing with suggestions (names.suggest's),
+and printing a result as a Rich view or in a machine format."""
 
 from collections.abc import Mapping, Sequence
 from typing import Annotated, NoReturn
@@ -70,35 +70,6 @@ def unknown(kind: str, name: str, suggestions: Sequence[str], hint: str) -> NoRe
     raise typer.Exit(1)
 
 
-def suggest_names(name: str, spellings: Mapping[str, str], limit: int = 3) -> tuple[str, ...]:
-    """The ids whose spellings come closest to `name`, best first, at most `limit`.
-
-    `spellings` maps every way of writing a thing (its id, its name) to its id.
-    The suggestion rule of every name but a role's (roles have RoleFinder.suggest,
-    which scores a word index).
-    """
-    ids: list[str] = []
-    for spelling in _closest(name, list(spellings), limit * 2):
-        if spellings[spelling] not in ids:
-            ids.append(spellings[spelling])
-    return tuple(ids[:limit])
-
-
-def _closest(word: str, choices: list[str], limit: int) -> list[str]:
-    """The choices closest to `word`, best first: at least SUGGESTION_CUTOFF (0-100)
-    and within SUGGESTION_SPREAD of the best. Stands in for search.suggest(word,
-    choices, limit); when that lands, suggest_names calls it here instead."""
-    from mktcareers.search import SUGGESTION_CUTOFF, SUGGESTION_SPREAD, normalise, rank_names
-
-    ranked = rank_names(word, [(normalise(choice).split(), choice) for choice in choices])
-    best = ranked[0][1] if ranked else 0
-    return [
-        choice
-        for choice, score in ranked
-        if score >= SUGGESTION_CUTOFF and score >= best - SUGGESTION_SPREAD
-    ][:limit]
-
-
 def resolve_role(finder, name: str) -> int:
     """The position (in `finder.roles`) of the role `name` means, or exit 1 with the
     closest roles' slugs."""
@@ -111,6 +82,7 @@ def resolve_role(finder, name: str) -> int:
 def resolve_skill(skills: Mapping, name: str):
     """The models.Skill of `skills` (id -> Skill) that `name` (an id or name, any
     case) means, or exit 1 with the closest skill ids."""
+    from mktcareers.names import suggest
     from mktcareers.skills import find_skill, skill_spellings
 
     found = find_skill(name, skills)
@@ -118,7 +90,7 @@ def resolve_skill(skills: Mapping, name: str):
         unknown(
             "skill",
             name,
-            suggest_names(name, skill_spellings(skills)),
+            suggest(name, skill_spellings(skills)),
             "run 'mktcareers skills list' to see every skill.",
         )
     return found
@@ -128,13 +100,14 @@ def resolve_family(families: Mapping, name: str):
     """The models.Family of `families` (id -> Family) that `name` (an id or name,
     any case) means, or exit 1 with the closest family ids."""
     from mktcareers.families import family_spellings, find_family
+    from mktcareers.names import suggest
 
     found = find_family(name, families)
     if found is None:
         unknown(
             "family",
             name,
-            suggest_names(name, family_spellings(families)),
+            suggest(name, family_spellings(families)),
             f"use one of: {', '.join(families)}.",
         )
     return found

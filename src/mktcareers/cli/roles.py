@@ -88,7 +88,7 @@ def _family_id(opened, summaries: list, name: str) -> str:
     name, or a family without roles, is looked up among the knowledge base's
     families.
     """
-    from mktcareers.search import normalise
+    from mktcareers.names import normalise
 
     wanted = normalise(name)
     for summary in summaries:

@@ -1,32 +1,10 @@
-"""Names a person types (roles, skills, families): resolved, or exit 1 with suggestions,
-through one rule (cli.common). Families come from the knowledge base, not the code."""
+"""Names a person types (roles, skills, families): resolved, or exit 1 with suggestions
+from one rule (names.suggest). Families come from the knowledge base, not the code."""
 
 import json
 
 import pytest
 from conftest import DESIGN_ROLES
-
-from mktcareers.cli import common
-
-
-@pytest.mark.parametrize(
-    ("name", "spellings", "expected"),
-    [
-        ("pyhton", {"python": "python", "Python": "python", "java": "java"}, ("python",)),
-        ("markting", {"marketing": "marketing", "Digital marketing": "marketing"}, ("marketing",)),
-        ("desgn", {"design": "design", "Visual design": "design", "it": "it"}, ("design",)),
-        ("zzzzqq", {"marketing": "marketing", "it": "it"}, ()),
-        ("a", {}, ()),
-    ],
-)
-def test_suggest_names(name, spellings, expected):
-    assert common.suggest_names(name, spellings) == expected
-
-
-def test_suggest_names_keeps_to_the_limit():
-    spellings = {f"seo-{n}": f"seo-{n}" for n in range(6)}
-    assert len(common.suggest_names("seo-", spellings)) == 3
-    assert len(common.suggest_names("seo-", spellings, limit=2)) == 2
 
 
 @pytest.mark.parametrize(
