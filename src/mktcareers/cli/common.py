@@ -1,16 +1,83 @@
-"""What the subcommands share: the help options, the --format option, the knowledge
-base, resolving a name (role, skill, family) or failing with suggestions (names.suggest's),
-and printing a result as a Rich view or in a machine format."""
+"""What the subcommands share: the command group that suggests mistyped commands and
+options, the help options, the --format option, the knowledge base, resolving a name
+(role, skill, family) or failing with suggestions, and printing a result as a Rich
+view or in a machine format. Every suggestion is names.suggest's."""
 
+import contextlib
 from collections.abc import Mapping, Sequence
 from typing import Annotated, NoReturn
 
 import typer
+from typer.core import TyperGroup
 
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+class SuggestingGroup(TyperGroup):
+    """A command group whose "did you mean" for a mistyped command or option is the
+    one rule (names.suggest), not difflib's as in Typer and Click. Every command
+    noun's `typer.Typer(..., **APP_SETTINGS)` uses it; the root's LazyGroup is one."""
+
+    def resolve_command(self, ctx, args: list[str]):
+        typed = args[0]
+        known = self.list_commands(ctx)
+        # Options (Click reports those while parsing) and completion go on as usual.
+        if typed in known or typed.startswith("-") or ctx.resilient_parsing:
+            return super().resolve_command(ctx, args)
+        from mktcareers.names import suggest
+
+        ctx.fail(f"No such command {typed!r}.{_did_you_mean(suggest(typed, known))}")
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        with _options_suggested():
+            return super().parse_args(ctx, args)
+
+    def invoke(self, ctx):
+        # A subcommand's options are parsed here, when the group makes its context.
+        with _options_suggested():
+            return super().invoke(ctx)
+
+
+# What every command noun's typer.Typer takes besides its own settings.
+APP_SETTINGS = {"cls": SuggestingGroup, "context_settings": CONTEXT}
+
+
+@contextlib.contextmanager
+def _options_suggested():
+    """Give a mistyped long option (--formt) the suggestion of names.suggest among
+    the options of its command, instead of Click's list of "possible options"."""
+    # Typer exports none of its Click's errors; _click is the Click it bundles.
+    from typer._click.exceptions import NoSuchOption
+
+    try:
+        yield
+    except NoSuchOption as error:
+        # Click gives a long option a list (from difflib), a short one None; a
+        # group nearer the command may have answered already, setting None.
+        if error.possibilities is not None and error.ctx is not None:
+            from mktcareers.names import suggest
+
+            command = error.ctx.command
+            options = [
+                option
+                for param in command.get_params(error.ctx)
+                for option in (*param.opts, *param.secondary_opts)
+                if option.startswith("--")
+            ]
+            error.possibilities = None
+            close = suggest(error.option_name, options)
+            if close:  # Click's message ends without a full stop
+                error.message = f"{error.message}.{_did_you_mean(close)}"
+        raise
+
+
+def _did_you_mean(suggestions: Sequence[str]) -> str:
+    """ " Did you mean 'a', 'b'?" for a usage error, or "" with no suggestions."""
+    return f" Did you mean {', '.join(map(repr, suggestions))}?" if suggestions else ""
+
 
 FormatOption = Annotated[
     OutputFormat,
