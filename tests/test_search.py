@@ -3,23 +3,20 @@ import random
 import pytest
 from rapidfuzz import fuzz
 
+from mktcareers.names import MAX_SUGGESTIONS, SUGGESTION_CUTOFF, SUGGESTION_SPREAD, normalise
 from mktcareers.search import (
     ALIAS_WEIGHT,
     EXTRA_MATCH_BONUS,
     MAX_EXTRA_MATCHES,
-    MAX_SUGGESTIONS,
     SEARCH_CUTOFF,
     SKILL_BASE,
     SKILL_PER_LEVEL,
-    SUGGESTION_CUTOFF,
-    SUGGESTION_SPREAD,
     TOOL_BASE,
     TOOL_SPREAD,
     Matched,
     NameIndex,
     RoleFinder,
     RoleNames,
-    normalise,
 )
 
 
@@ -44,6 +41,7 @@ def search_roles(query, roles, limit=20):
         ("seo", "seo-specialist"),
         ("SEO Analyst", "seo-specialist"),
         ("  Seo Specialist ", "seo-specialist"),
+        ("ＳＥＯ－ＳＰＥＣＩＡＬＩＳＴ", "seo-specialist"),  # full-width: NFKC  # noqa: RUF001
         ("ppc", "ppc-specialist"),
         ("Copywriter", "copywriter"),
         ("marketing technologist", "marketing-technologist"),
@@ -151,13 +149,21 @@ def direct_search(query, roles, limit):
 
 
 def direct_suggestions(query, roles):
+    """Each role at its closest name; ties go to the alphabetically first such name
+    (as names.suggest orders names), then to the role listed first."""
     best = {}
     for position, role in enumerate(roles):
-        scores = [name_score(query, name) for name in (role.slug, role.title, *role.aliases)]
-        best[position] = max(scores)
-    top = max(best.values(), default=0)
-    kept = [p for p, s in best.items() if s >= SUGGESTION_CUTOFF and s >= top - SUGGESTION_SPREAD]
-    kept.sort(key=lambda p: (-best[p], p))
+        scored = [
+            (name_score(query, name), normalise(name))
+            for name in (role.slug, role.title, *role.aliases)
+        ]
+        score = max(score for score, _ in scored)
+        best[position] = (score, min(name for each, name in scored if each == score))
+    top = max((score for score, _ in best.values()), default=0)
+    kept = [
+        p for p, (s, _) in best.items() if s >= SUGGESTION_CUTOFF and s >= top - SUGGESTION_SPREAD
+    ]
+    kept.sort(key=lambda p: (-best[p][0], best[p][1], p))
     return tuple(roles[p].slug for p in kept[:MAX_SUGGESTIONS])
 
 

@@ -20,12 +20,12 @@ def test_find_skill(bundled, query, skill_id):
 
 @pytest.mark.parametrize(
     ("query", "suggestions"),
-    [("pyhton", ("python",)), ("copywritng", ("copywriting",)), ("zzzzqq", ())],
+    [("pyhton", ["python"]), ("copywritng", ["copywriting"]), ("zzzzqq", [])],
 )
 def test_unknown_skills_get_the_closest_ids(bundled, query, suggestions):
-    from mktcareers.cli.common import suggest_names
+    from mktcareers.names import suggest
 
-    assert suggest_names(query, skill_spellings(bundled.skills)) == suggestions
+    assert suggest(query, skill_spellings(bundled.skills)) == suggestions
 
 
 def test_usage_is_sorted_and_complete(bundled):

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 import msgspec
 
 from mktcareers.models import Family, KnowledgeBase, Role
-from mktcareers.search import normalise
+from mktcareers.names import normalise
 from mktcareers.similarity import similarity
 
 TOP_N = 8

@@ -1,11 +1,13 @@
-"""Resolve what a user typed to a role: exact names first, then clear word matches.
+"""Resolve what a user typed to a role (exact names first, then clear word matches),
+and search roles by their names, tools and skills.
 
 A typo is never silently "corrected": it gets suggestions instead, so
 `role show seo-specalist` says "Did you mean: seo-specialist?" while
 `role show seo` and `role show "SEO Analyst"` resolve directly.
 
-Everything here works on `RoleNames` (a role's names, tools and skills, not the
-whole profile) and a `NameIndex` from normalised names to roles, which the cache
+Names are normalised, scored and suggested by `names.py`, the one rule for every
+name a person types. Everything here works on `RoleNames` (a role's names, tools and
+skills, not the whole profile) and a `NameIndex` from normalised names to roles, which the cache
 stores: finding one role among 5,000 then scores each distinct name once
 instead of every name of every role. Its small value types are NamedTuples,
 which cost a tenth of a dataclass to define: `role show` imports this module.
@@ -13,16 +15,10 @@ which cost a tenth of a dataclass to define: `role show` imports this module.
 
 from __future__ import annotations
 
-import itertools
-import re
 from collections.abc import Iterable, Sequence
-from functools import cache
 from typing import NamedTuple
 
-SUGGESTION_CUTOFF = 60
-# Suggestions must also be close to the best one, so a clear typo gets one answer.
-SUGGESTION_SPREAD = 10
-MAX_SUGGESTIONS = 3
+from mktcareers.names import MAX_SUGGESTIONS, name_scores, normalise, suggest
 
 
 class RoleNames(NamedTuple):
@@ -70,11 +66,6 @@ class NameIndex(NamedTuple):
 class RoleMatch(NamedTuple):
     position: int | None  # of the role in the sequence searched, when one matched
     suggestions: tuple[str, ...] = ()  # slugs, best first, when none matched
-
-
-@cache
-def normalise(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9+#]+", text.lower()))
 
 
 class RoleFinder:
@@ -129,26 +120,17 @@ class RoleFinder:
         return RoleMatch(None, self.suggest(query))
 
     def suggest(self, query: str, limit: int = MAX_SUGGESTIONS) -> tuple[str, ...]:
-        """The closest roles by slug, title or alias, best first, scored word by word.
-
-        Each query word is matched to its most similar word in a name (so "emial"
-        still finds "email"), and a name scores the mean over the query's words.
-        Scoring whole strings instead lets one shared word such as "marketing"
-        outweigh a near-miss on the word that matters.
-        """
-        best: dict[int, float] = {}
-        for names in (self.index.primary, self.index.secondary):
-            for name, score in name_scores(query, names, SUGGESTION_CUTOFF).items():
-                for position in names[name]:
-                    best[position] = max(score, best.get(position, score))
-        if not best:
-            return ()
-        floor = max(best.values()) - SUGGESTION_SPREAD
-        ranked = sorted(
-            (position for position, score in best.items() if score >= floor),
-            key=lambda position: (-best[position], position),
+        """The slugs of the roles whose slug, title or alias is closest to `query`,
+        best first, by the one "did you mean" rule (names.suggest) over the index's
+        names: each role once, at its closest name."""
+        tiers = (self.index.primary, self.index.secondary)
+        close = suggest(query, {name for names in tiers for name in names}, limit=None)
+        positions = dict.fromkeys(
+            position
+            for name in close
+            for position in sorted({*tiers[0].get(name, ()), *tiers[1].get(name, ())})
         )
-        return self._slugs(ranked[:limit])
+        return self._slugs(list(positions)[:limit])
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Roles whose title, aliases, skills or tools match `query`, best first."""
@@ -180,107 +162,6 @@ class RoleFinder:
 
     def _slugs(self, positions: Iterable[int]) -> tuple[str, ...]:
         return tuple(self.roles[position].slug for position in positions)
-
-
-# ------------------------------------------------------------------ scoring
-
-
-def suggest(word: str, choices: Iterable[str], limit: int = MAX_SUGGESTIONS) -> list[str]:
-    """The one "did you mean" rule: the `choices` closest to `word`, best first.
-
-    Returns at most `limit` of the choices, as given, each scoring at least
-    SUGGESTION_CUTOFF (0-100) and within SUGGESTION_SPREAD of the best, ties in
-    alphabetical order; [] when none is close. Both sides are compared after
-    Unicode NFKC normalisation and case folding (full-width 'SEO' and 'Seo' are 'seo'),
-    then word by word as `name_scores` scores names, words being runs of letters,
-    digits, '+' and '#' (so 'content-marketr' finds 'content-marketer').
-    rapidfuzz is imported on the first call, not at start-up. Raises TypeError
-    when `word` or a choice is not text; raises nothing else.
-    """
-    by_name: dict[str, list[str]] = {}
-    for choice in choices:
-        by_name.setdefault(_fold(choice), []).append(choice)
-    scores = _word_scores(_fold(word).split(), by_name, SUGGESTION_CUTOFF)
-    if not scores:
-        return []
-    floor = max(scores.values()) - SUGGESTION_SPREAD
-    close = {
-        choice: score
-        for name, score in scores.items()
-        if score >= floor
-        for choice in by_name[name]
-    }
-    return sorted(close, key=lambda choice: (-close[choice], choice))[:limit]
-
-
-def _fold(text: str) -> str:
-    """`text` as words for comparing: NFKC-normalised, case-folded, split at anything but
-    letters, digits, '+' and '#'."""
-    import unicodedata  # only when suggesting: `role show` imports this module
-
-    if not isinstance(text, str):
-        raise TypeError(f"expected text to compare, got {type(text).__name__}")
-    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
-
-
-_WORD = re.compile(r"(?:[^\W_]|[+#])+")
-
-
-def name_scores(query: str, names: Iterable[str], floor: float | None = None) -> dict[str, float]:
-    """Score 0-100 of each normalised name against `query`, word by word.
-
-    Each query word takes its best similarity to any word of the name; the name
-    scores the mean, less 2 points per word beyond the query's, so the tightest
-    name wins. With `floor`, only names scoring at least that are returned.
-    """
-    return _word_scores(normalise(query).split(), names, floor)
-
-
-def _word_scores(
-    query_words: list[str], names: Iterable[str], floor: float | None
-) -> dict[str, float]:
-    """`name_scores` for a query already split into normalised words."""
-    from rapidfuzz import fuzz, process
-
-    if not query_words:
-        return {}
-    split = {name: name.split() for name in names}
-    vocabulary = sorted({word for words in split.values() for word in words})
-    if not vocabulary:
-        return {}
-    count = len(query_words)
-    # A name can reach `floor` only if, for every query word, one of its words is
-    # at least this similar (the other query words scoring 100 at most). Words
-    # below it count as 0: that cannot lift a name that misses the floor anyway.
-    needed = 0.0 if floor is None else max(0.0, count * floor - 100 * (count - 1))
-    # One C-level pass per query word: the words similar enough to it.
-    similarity = [
-        {
-            word: score
-            for word, score, _ in process.extract(
-                query_word, vocabulary, scorer=fuzz.ratio, limit=None, score_cutoff=needed
-            )
-        }
-        for query_word in query_words
-    ]
-    first, zeros = similarity[0], itertools.repeat(0.0)
-    scores = {}
-    for name, words in split.items():
-        if not words or (needed and not any(word in first for word in words)):
-            continue  # most names stop here
-        total = sum(max(map(row.get, words, zeros)) for row in similarity)
-        score = total / count - 2 * max(0, len(words) - count)
-        if floor is None or score >= floor:
-            scores[name] = score
-    return scores
-
-
-def rank_names(query: str, named: Sequence[tuple[list[str], object]]) -> list[tuple[object, float]]:
-    """(owner, score 0-100) for every (name words, owner) pair, best first."""
-    scores = name_scores(query, {" ".join(words) for words, _ in named})
-    scored = [(owner, scores.get(" ".join(words), 0.0)) for words, owner in named if words]
-    scored.sort(key=lambda item: -item[1])
-    return scored if scores else []
 
 
 # ------------------------------------------------------------------ search

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 import msgspec
 
 from mktcareers.models import KnowledgeBase, Role, Skill
-from mktcareers.search import normalise
+from mktcareers.names import normalise
 
 
 class SkillUse(msgspec.Struct, frozen=True):

@@ -1,43 +1,8 @@
-"""The field checkers and the "did you mean" they share with the rest of the program."""
+"""The field checkers, and their "did you mean" (the rule itself is tested in test_names)."""
 
 import pytest
 
 from mktcareers.kb.fields import INVALID, ListOf, Record, TextField, did_you_mean
-from mktcareers.search import suggest
-
-SLUGS = ["seo-specialist", "seo-analyst", "content-marketer", "copywriter"]
-
-
-@pytest.mark.parametrize(
-    ("word", "expected"),
-    [
-        ("seo-specalist", ["seo-specialist"]),
-        ("Seo-Specialist", ["seo-specialist"]),  # case folded
-        ("ＳＥＯ-specialist", ["seo-specialist"]),  # full-width, NFKC-normalised  # noqa: RUF001
-        ("SEO\u2010SPECIALIST", ["seo-specialist"]),  # a Unicode hyphen separates words too
-        ("content-marketr", ["content-marketer"]),
-        ("zzz", []),
-        ("", []),
-    ],
-)
-def test_suggest_compares_normalised_case_folded_words(word, expected):
-    assert suggest(word, SLUGS, limit=1) == expected
-
-
-def test_suggest_returns_the_choices_as_given_best_first():
-    assert suggest("seo", ["SEO Analyst", "SEO Specialist", "Copywriter"]) == [
-        "SEO Analyst",
-        "SEO Specialist",
-    ]
-    assert suggest("ss", ["Straße"]) == []  # casefold makes ß "ss", but one word is too short
-    assert suggest("strasse", ["Straße"]) == ["Straße"]
-    assert suggest("seo", ["seo-a", "seo-b", "seo-c", "seo-d"], limit=2) == ["seo-a", "seo-b"]
-    assert suggest("seo", []) == []
-
-
-def test_suggest_refuses_what_is_not_text():
-    with pytest.raises(TypeError):
-        suggest("seo", [1, 2])
 
 
 @pytest.mark.parametrize(

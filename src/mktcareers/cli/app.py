@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from mktcareers import __version__
-from mktcareers.cli.common import CONTEXT
+from mktcareers.cli.common import CONTEXT, SuggestingGroup
 from mktcareers.views import console as output
 
 # name -> (the module whose `app` it is, the one line shell completion shows for it),
@@ -32,8 +32,9 @@ COMMANDS = {
 }
 
 
-class LazyGroup(TyperGroup):
-    """A group whose subcommands are built from their modules on first use."""
+class LazyGroup(SuggestingGroup):
+    """A group whose subcommands are built from their modules on first use (and which
+    suggests a mistyped one from their names alone)."""
 
     def list_commands(self, ctx) -> list[str]:
         return list(COMMANDS)

@@ -1,16 +1,83 @@
-"""What the subcommands share: the help options, the --format option, the knowledge
-base, resolving a name (role, skill, family) or failing with suggestions, and
-printing a result as a Rich view or in a machine format."""
+"""What the subcommands share: the command group that suggests mistyped commands and
+options, the help options, the --format option, the knowledge base, resolving a name
+(role, skill, family) or failing with suggestions, and printing a result as a Rich
+view or in a machine format. Every suggestion is names.suggest's."""
 
+import contextlib
 from collections.abc import Mapping, Sequence
 from typing import Annotated, NoReturn
 
 import typer
+from typer.core import TyperGroup
 
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+class SuggestingGroup(TyperGroup):
+    """A command group whose "did you mean" for a mistyped command or option is the
+    one rule (names.suggest), not difflib's as in Typer and Click. Every command
+    noun's `typer.Typer(..., **APP_SETTINGS)` uses it; the root's LazyGroup is one."""
+
+    def resolve_command(self, ctx, args: list[str]):
+        typed = args[0]
+        known = self.list_commands(ctx)
+        # Options (Click reports those while parsing) and completion go on as usual.
+        if typed in known or typed.startswith("-") or ctx.resilient_parsing:
+            return super().resolve_command(ctx, args)
+        from mktcareers.names import suggest
+
+        ctx.fail(f"No such command {typed!r}.{_did_you_mean(suggest(typed, known))}")
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        with _options_suggested():
+            return super().parse_args(ctx, args)
+
+    def invoke(self, ctx):
+        # A subcommand's options are parsed here, when the group makes its context.
+        with _options_suggested():
+            return super().invoke(ctx)
+
+
+# What every command noun's typer.Typer takes besides its own settings.
+APP_SETTINGS = {"cls": SuggestingGroup, "context_settings": CONTEXT}
+
+
+@contextlib.contextmanager
+def _options_suggested():
+    """Give a mistyped long option (--formt) the suggestion of names.suggest among
+    the options of its command, instead of Click's list of "possible options"."""
+    # Typer exports none of its Click's errors; _click is the Click it bundles.
+    from typer._click.exceptions import NoSuchOption
+
+    try:
+        yield
+    except NoSuchOption as error:
+        # Click gives a long option a list (from difflib), a short one None; a
+        # group nearer the command may have answered already, setting None.
+        if error.possibilities is not None and error.ctx is not None:
+            from mktcareers.names import suggest
+
+            command = error.ctx.command
+            options = [
+                option
+                for param in command.get_params(error.ctx)
+                for option in (*param.opts, *param.secondary_opts)
+                if option.startswith("--")
+            ]
+            error.possibilities = None
+            close = suggest(error.option_name, options)
+            if close:  # Click's message ends without a full stop
+                error.message = f"{error.message}.{_did_you_mean(close)}"
+        raise
+
+
+def _did_you_mean(suggestions: Sequence[str]) -> str:
+    """ " Did you mean 'a', 'b'?" for a usage error, or "" with no suggestions."""
+    return f" Did you mean {', '.join(map(repr, suggestions))}?" if suggestions else ""
+
 
 FormatOption = Annotated[
     OutputFormat,
@@ -70,35 +137,6 @@ def unknown(kind: str, name: str, suggestions: Sequence[str], hint: str) -> NoRe
     raise typer.Exit(1)
 
 
-def suggest_names(name: str, spellings: Mapping[str, str], limit: int = 3) -> tuple[str, ...]:
-    """The ids whose spellings come closest to `name`, best first, at most `limit`.
-
-    `spellings` maps every way of writing a thing (its id, its name) to its id.
-    The suggestion rule of every name but a role's (roles have RoleFinder.suggest,
-    which scores a word index).
-    """
-    ids: list[str] = []
-    for spelling in _closest(name, list(spellings), limit * 2):
-        if spellings[spelling] not in ids:
-            ids.append(spellings[spelling])
-    return tuple(ids[:limit])
-
-
-def _closest(word: str, choices: list[str], limit: int) -> list[str]:
-    """The choices closest to `word`, best first: at least SUGGESTION_CUTOFF (0-100)
-    and within SUGGESTION_SPREAD of the best. Stands in for search.suggest(word,
-    choices, limit); when that lands, suggest_names calls it here instead."""
-    from mktcareers.search import SUGGESTION_CUTOFF, SUGGESTION_SPREAD, normalise, rank_names
-
-    ranked = rank_names(word, [(normalise(choice).split(), choice) for choice in choices])
-    best = ranked[0][1] if ranked else 0
-    return [
-        choice
-        for choice, score in ranked
-        if score >= SUGGESTION_CUTOFF and score >= best - SUGGESTION_SPREAD
-    ][:limit]
-
-
 def resolve_role(finder, name: str) -> int:
     """The position (in `finder.roles`) of the role `name` means, or exit 1 with the
     closest roles' slugs."""
@@ -111,6 +149,7 @@ def resolve_role(finder, name: str) -> int:
 def resolve_skill(skills: Mapping, name: str):
     """The models.Skill of `skills` (id -> Skill) that `name` (an id or name, any
     case) means, or exit 1 with the closest skill ids."""
+    from mktcareers.names import suggest
     from mktcareers.skills import find_skill, skill_spellings
 
     found = find_skill(name, skills)
@@ -118,7 +157,7 @@ def resolve_skill(skills: Mapping, name: str):
         unknown(
             "skill",
             name,
-            suggest_names(name, skill_spellings(skills)),
+            suggest(name, skill_spellings(skills)),
             "run 'mktcareers skills list' to see every skill.",
         )
     return found
@@ -128,13 +167,14 @@ def resolve_family(families: Mapping, name: str):
     """The models.Family of `families` (id -> Family) that `name` (an id or name,
     any case) means, or exit 1 with the closest family ids."""
     from mktcareers.families import family_spellings, find_family
+    from mktcareers.names import suggest
 
     found = find_family(name, families)
     if found is None:
         unknown(
             "family",
             name,
-            suggest_names(name, family_spellings(families)),
+            suggest(name, family_spellings(families)),
             f"use one of: {', '.join(families)}.",
         )
     return found

@@ -4,11 +4,11 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import CONTEXT, FormatOption, present, store, suggest_names, unknown
+from mktcareers.cli.common import APP_SETTINGS, FormatOption, present, store, unknown
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
-app = typer.Typer(context_settings=CONTEXT)
+app = typer.Typer(**APP_SETTINGS)
 
 SIDE_HELP = "A family of the knowledge base (bundled: marketing, it) or a role."
 
@@ -32,6 +32,7 @@ def compare(
     """
     from mktcareers import compare as comparing
     from mktcareers import families
+    from mktcareers.names import suggest
 
     opened = store(ctx)
     knowledge, finder = opened.knowledge(), opened.finder()
@@ -40,11 +41,11 @@ def compare(
         try:
             sides.append(comparing.resolve_side(query, knowledge, finder))
         except comparing.UnknownSide as side:
-            close = suggest_names(query, families.family_spellings(knowledge.families))
+            close = suggest(query, families.family_spellings(knowledge.families))
             unknown(
                 "role or family",
                 query,
-                close + side.suggestions,
+                [*close, *side.suggestions],
                 f"use a family ({', '.join(knowledge.families)}) or a role from "
                 "'mktcareers roles list'.",
             )

@@ -5,10 +5,10 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import CONTEXT
+from mktcareers.cli.common import APP_SETTINGS
 from mktcareers.views import console as output
 
-app = typer.Typer(no_args_is_help=True, context_settings=CONTEXT)
+app = typer.Typer(no_args_is_help=True, **APP_SETTINGS)
 
 
 @app.callback()

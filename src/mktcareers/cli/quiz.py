@@ -5,11 +5,11 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import CONTEXT, FormatOption, present, store
+from mktcareers.cli.common import APP_SETTINGS, FormatOption, present, store
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
-app = typer.Typer(no_args_is_help=False, invoke_without_command=True, context_settings=CONTEXT)
+app = typer.Typer(no_args_is_help=False, invoke_without_command=True, **APP_SETTINGS)
 
 
 def _load_quiz(knowledge):

@@ -5,11 +5,11 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import CONTEXT, FormatOption, present, resolve_family, store
+from mktcareers.cli.common import APP_SETTINGS, FormatOption, present, resolve_family, store
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
-app = typer.Typer(no_args_is_help=True, context_settings=CONTEXT)
+app = typer.Typer(no_args_is_help=True, **APP_SETTINGS)
 
 
 class SortKey(StrEnum):
@@ -88,7 +88,7 @@ def _family_id(opened, summaries: list, name: str) -> str:
     name, or a family without roles, is looked up among the knowledge base's
     families.
     """
-    from mktcareers.search import normalise
+    from mktcareers.names import normalise
 
     wanted = normalise(name)
     for summary in summaries:

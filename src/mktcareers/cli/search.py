@@ -4,11 +4,11 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import CONTEXT, FormatOption, present, store
+from mktcareers.cli.common import APP_SETTINGS, FormatOption, present, store
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
-app = typer.Typer(context_settings=CONTEXT)
+app = typer.Typer(**APP_SETTINGS)
 
 
 @app.command()

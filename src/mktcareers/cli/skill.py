@@ -4,10 +4,10 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import CONTEXT, FormatOption, present, resolve_skill, store
+from mktcareers.cli.common import APP_SETTINGS, FormatOption, present, resolve_skill, store
 from mktcareers.views.formats import OutputFormat
 
-app = typer.Typer(no_args_is_help=True, context_settings=CONTEXT)
+app = typer.Typer(no_args_is_help=True, **APP_SETTINGS)
 
 
 @app.callback()

@@ -197,8 +197,8 @@ class Record:
 
 def did_you_mean(word: object, choices: Iterable[object]) -> str:
     """ " (did you mean 'x'?)" naming the choice closest to `word` by the one
-    suggestion rule (`search.suggest`), or "" when none is close."""
-    from mktcareers.search import suggest
+    suggestion rule (`names.suggest`), or "" when none is close."""
+    from mktcareers.names import suggest
 
     close = suggest(str(word), [str(choice) for choice in choices], limit=1)
     return f" (did you mean '{close[0]}'?)" if close else ""

@@ -1,0 +1,119 @@
+"""Names as a person types them: one way to normalise them, one way to score them
+against each other, and the one "did you mean" rule built on both.
+
+Everything that compares a typed name with known ones goes through here: resolving
+a role, skill or family, searching roles, and suggesting commands, options, roles,
+skills, families, knowledge-base fields and quiz answer ids. rapidfuzz is imported
+on the first score, not at start-up: `role show` with an exact name never needs it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache
+
+SUGGESTION_CUTOFF = 60
+# Suggestions must also be close to the best one, so a clear typo gets one answer.
+SUGGESTION_SPREAD = 10
+MAX_SUGGESTIONS = 3
+
+# Words are runs of letters, digits, '+' and '#' (C++, C#); anything else separates them.
+_WORD = re.compile(r"(?:[^\W_]|[+#])+")
+# The same for ASCII text, in half the time (a suggestion normalises every name of
+# 5,000 roles): every other ASCII character becomes a space.
+_ASCII_SEPARATORS = str.maketrans(
+    {chr(code): " " for code in range(128) if not (chr(code).isalnum() or chr(code) in "+#")}
+)
+
+
+@cache
+def normalise(text: str) -> str:
+    """`text` as space-separated words for comparing: Unicode NFKC-normalised and
+    case-folded (a full-width 'SEO' and 'Seo' are both 'seo'), split at anything but
+    letters, digits, '+' and '#' ('seo-specialist' is 'seo specialist'). Raises
+    TypeError when `text` is not text."""
+    if not isinstance(text, str):
+        raise TypeError(f"expected text to compare, got {type(text).__name__}")
+    if text.isascii():  # NFKC leaves ASCII as it is, and casefold is lower
+        return " ".join(text.lower().translate(_ASCII_SEPARATORS).split())
+    from unicodedata import normalize  # most names need no import
+
+    # NFKC again after case folding, which can leave a letter and its accent apart
+    # ('ǰ' folds to 'j' and a combining caron): the accent must not split the word.
+    return " ".join(_WORD.findall(normalize("NFKC", normalize("NFKC", text).casefold())))
+
+
+def suggest(
+    word: str, choices: Iterable[str] | Mapping[str, str], limit: int | None = MAX_SUGGESTIONS
+) -> list[str]:
+    """The one "did you mean" rule: the `choices` closest to `word`, best first.
+
+    `choices` are the texts to suggest, or a mapping of every spelling of a thing
+    (its id, its name) to what is suggested for it (its id): each thing then comes
+    once, at its closest spelling. Returns at most `limit` (None: no limit), each
+    scoring at least SUGGESTION_CUTOFF (0-100) by `name_scores` and within
+    SUGGESTION_SPREAD of the best, ties in alphabetical order; [] when none is close.
+    Raises TypeError when `word` or a choice is not text; raises nothing else.
+    """
+    meant_by = choices if isinstance(choices, Mapping) else {choice: choice for choice in choices}
+    by_name: dict[str, list[str]] = {}
+    for spelling, meant in meant_by.items():
+        by_name.setdefault(normalise(spelling), []).append(meant)
+    scores = name_scores(word, by_name, SUGGESTION_CUTOFF)
+    if not scores:
+        return []
+    floor = max(scores.values()) - SUGGESTION_SPREAD
+    close: dict[str, float] = {}
+    for name, score in scores.items():
+        if score >= floor:
+            for meant in by_name[name]:
+                close[meant] = max(score, close.get(meant, score))
+    ranked = sorted(close, key=lambda meant: (-close[meant], meant))
+    return ranked if limit is None else ranked[:limit]
+
+
+def name_scores(query: str, names: Iterable[str], floor: float) -> dict[str, float]:
+    """Score 0-100 of each normalised name against `query`, word by word.
+
+    Each query word takes its best similarity to any word of the name (so "emial"
+    still finds "email"); the name scores the mean, less 2 points per word beyond
+    the query's, so the tightest name wins. Scoring whole strings instead lets one
+    shared word such as "marketing" outweigh a near-miss on the word that matters.
+    Only names scoring at least `floor` are returned.
+    """
+    from rapidfuzz import fuzz, process
+
+    query_words = normalise(query).split()
+    if not query_words:
+        return {}
+    split = {name: name.split() for name in names}
+    vocabulary = sorted({word for words in split.values() for word in words})
+    if not vocabulary:
+        return {}
+    count = len(query_words)
+    # A name can reach `floor` only if, for every query word, one of its words is
+    # at least this similar (the other query words scoring 100 at most). Words
+    # below it count as 0: that cannot lift a name that misses the floor anyway.
+    needed = max(0.0, count * floor - 100 * (count - 1))
+    # One C-level pass per query word: the words similar enough to it.
+    similarity = [
+        {
+            word: score
+            for word, score, _ in process.extract(
+                query_word, vocabulary, scorer=fuzz.ratio, limit=None, score_cutoff=needed
+            )
+        }
+        for query_word in query_words
+    ]
+    first, zeros = similarity[0], itertools.repeat(0.0)
+    scores = {}
+    for name, words in split.items():
+        if not words or (needed and not any(word in first for word in words)):
+            continue  # most names stop here
+        total = sum(max(map(row.get, words, zeros)) for row in similarity)
+        score = total / count - 2 * max(0, len(words) - count)
+        if score >= floor:
+            scores[name] = score
+    return scores
