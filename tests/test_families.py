@@ -7,6 +7,7 @@ from conftest import DESIGN_ROLES
 from mktcareers import families
 from mktcareers.kb.loading import load
 from mktcareers.models import Family
+from mktcareers.names import find_named, spellings
 
 
 def test_family_comparison_numbers(bundled):
@@ -60,13 +61,13 @@ def test_verdict_follows_the_data(kb_dir):
     ],
 )
 def test_find_family(bundled, query, family_id):
-    found = families.find_family(query, bundled.families)
+    found = find_named(query, bundled.families)
     assert (found.id if found else None) == family_id
 
 
 def test_family_spellings_name_every_family_by_id_and_name(bundled):
-    spellings = families.family_spellings(bundled.families)
-    assert spellings == {
+    written = spellings(bundled.families)
+    assert written == {
         "marketing": "marketing",
         "Digital marketing": "marketing",
         "it": "it",

@@ -1,6 +1,7 @@
 import pytest
 
-from mktcareers.skills import find_skill, skill_spellings, skill_usage, usage_counts
+from mktcareers.names import find_named, spellings
+from mktcareers.skills import skill_usage, usage_counts
 
 
 @pytest.mark.parametrize(
@@ -14,7 +15,7 @@ from mktcareers.skills import find_skill, skill_spellings, skill_usage, usage_co
     ],
 )
 def test_find_skill(bundled, query, skill_id):
-    found = find_skill(query, bundled.skills)
+    found = find_named(query, bundled.skills)
     assert (found.id if found else None) == skill_id
 
 
@@ -25,7 +26,7 @@ def test_find_skill(bundled, query, skill_id):
 def test_unknown_skills_get_the_closest_ids(bundled, query, suggestions):
     from mktcareers.names import suggest
 
-    assert suggest(query, skill_spellings(bundled.skills)) == suggestions
+    assert suggest(query, spellings(bundled.skills)) == suggestions
 
 
 def test_usage_is_sorted_and_complete(bundled):

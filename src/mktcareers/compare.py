@@ -12,11 +12,11 @@ import msgspec
 from mktcareers.families import (
     WORKING_LEVEL,
     FamilySummary,
-    find_family,
     skill_shares,
     summarise_family,
 )
 from mktcareers.models import Family, KnowledgeBase, Role
+from mktcareers.names import find_named
 from mktcareers.search import RoleFinder
 from mktcareers.similarity import Similarity, similarity
 
@@ -44,7 +44,7 @@ def resolve_side(query: str, kb: KnowledgeBase, finder: RoleFinder | None = None
     `finder` is a RoleFinder over kb.roles when the caller has one. Raises
     UnknownSide when `query` is neither.
     """
-    family = find_family(query, kb.families)
+    family = find_named(query, kb.families)
     if family is not None:
         return Side(family=family)
     match = (finder or RoleFinder.of(kb.roles)).resolve(query)

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import msgspec
 
 from mktcareers.models import Family, KnowledgeBase, Role
-from mktcareers.names import normalise
 from mktcareers.similarity import similarity
 
 TOP_N = 8
@@ -33,24 +32,6 @@ class EmptyFamily(ValueError):
     def __init__(self, family: Family) -> None:
         self.family = family
         super().__init__(f"family '{family.id}' has no roles")
-
-
-def find_family(query: str, families: Mapping[str, Family]) -> Family | None:
-    """The family of `families` (id -> Family) whose id or name is `query`, ignoring
-    case, spaces and punctuation; None when there is none."""
-    wanted = normalise(query)
-    for family in families.values():
-        if wanted in (normalise(family.id), normalise(family.name)):
-            return family
-    return None
-
-
-def family_spellings(families: Mapping[str, Family]) -> dict[str, str]:
-    """Every way a family is written (its id, its name) -> its id: what suggestions
-    for an unknown family are chosen from."""
-    return {
-        spelling: family.id for family in families.values() for spelling in (family.id, family.name)
-    }
 
 
 class Spread(msgspec.Struct, frozen=True):

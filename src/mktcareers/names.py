@@ -117,3 +117,22 @@ def name_scores(query: str, names: Iterable[str], floor: float) -> dict[str, flo
         if score >= floor:
             scores[name] = score
     return scores
+
+
+def find_named(query: str, records: Mapping[str, object]):
+    """The record of `records` (id -> a record with `.id` and `.name`, such as a
+    models.Skill or models.Family) whose id or name is `query`, ignoring case, spaces
+    and punctuation; None when there is none."""
+    wanted = normalise(query)
+    for record in records.values():
+        if wanted in (normalise(record.id), normalise(record.name)):
+            return record
+    return None
+
+
+def spellings(records: Mapping[str, object]) -> dict[str, str]:
+    """Every way a record of `records` (id -> a record with `.id` and `.name`) is
+    written -> its id: what suggestions for an unknown one are chosen from."""
+    return {
+        written: record.id for record in records.values() for written in (record.id, record.name)
+    }

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import msgspec
 
-from mktcareers.models import KnowledgeBase, Role, Skill
-from mktcareers.names import normalise
+from mktcareers.models import KnowledgeBase, Role
 
 
 class SkillUse(msgspec.Struct, frozen=True):
@@ -15,22 +14,6 @@ class SkillUse(msgspec.Struct, frozen=True):
 
     role: Role
     level: int
-
-
-def find_skill(query: str, skills: Mapping[str, Skill]) -> Skill | None:
-    """The skill of `skills` (id -> Skill) whose id or name is `query`, ignoring case,
-    spaces and punctuation; None when there is none."""
-    wanted = normalise(query)
-    for skill in skills.values():
-        if wanted in (normalise(skill.id), normalise(skill.name)):
-            return skill
-    return None
-
-
-def skill_spellings(skills: Mapping[str, Skill]) -> dict[str, str]:
-    """Every way a skill is written (its id, its name) -> its id: what suggestions
-    for an unknown skill are chosen from."""
-    return {spelling: skill.id for skill in skills.values() for spelling in (skill.id, skill.name)}
 
 
 def skill_usage(skill_id: str, roles: Sequence[Role]) -> list[SkillUse]:

@@ -7,16 +7,7 @@ import sys
 
 import pytest
 
-from mktcareers import userdata
 from mktcareers.quiz import progress as state
-
-
-def test_state_dir_follows_the_environment(monkeypatch, tmp_path):
-    monkeypatch.setenv(userdata.ENV_VARS["state"], str(tmp_path / "mine"))
-    assert state.progress_path() == tmp_path / "mine" / state.PROGRESS_FILE
-    monkeypatch.delenv(userdata.ENV_VARS["state"])
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg"))
-    assert userdata.user_dir("state") == tmp_path / "xdg" / "mktcareers"
 
 
 def test_progress_round_trip(tmp_path):

@@ -146,37 +146,14 @@ def resolve_role(finder, name: str) -> int:
     return match.position
 
 
-def resolve_skill(skills: Mapping, name: str):
-    """The models.Skill of `skills` (id -> Skill) that `name` (an id or name, any
-    case) means, or exit 1 with the closest skill ids."""
-    from mktcareers.names import suggest
-    from mktcareers.skills import find_skill, skill_spellings
+def resolve_named(kind: str, records: Mapping, name: str, hint: str):
+    """The record of `records` (id -> a models.Skill, Family ...) that `name` (an id or
+    name, any case) means, or exit 1 with the closest ids, or with `hint`."""
+    from mktcareers.names import find_named, spellings, suggest
 
-    found = find_skill(name, skills)
+    found = find_named(name, records)
     if found is None:
-        unknown(
-            "skill",
-            name,
-            suggest(name, skill_spellings(skills)),
-            "run 'mktcareers skills list' to see every skill.",
-        )
-    return found
-
-
-def resolve_family(families: Mapping, name: str):
-    """The models.Family of `families` (id -> Family) that `name` (an id or name,
-    any case) means, or exit 1 with the closest family ids."""
-    from mktcareers.families import family_spellings, find_family
-    from mktcareers.names import suggest
-
-    found = find_family(name, families)
-    if found is None:
-        unknown(
-            "family",
-            name,
-            suggest(name, family_spellings(families)),
-            f"use one of: {', '.join(families)}.",
-        )
+        unknown(kind, name, suggest(name, spellings(records)), hint)
     return found
 
 

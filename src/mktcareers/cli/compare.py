@@ -32,7 +32,7 @@ def compare(
     """
     from mktcareers import compare as comparing
     from mktcareers import families
-    from mktcareers.names import suggest
+    from mktcareers.names import spellings, suggest
 
     opened = store(ctx)
     knowledge, finder = opened.knowledge(), opened.finder()
@@ -41,7 +41,7 @@ def compare(
         try:
             sides.append(comparing.resolve_side(query, knowledge, finder))
         except comparing.UnknownSide as side:
-            close = suggest(query, families.family_spellings(knowledge.families))
+            close = suggest(query, spellings(knowledge.families))
             unknown(
                 "role or family",
                 query,

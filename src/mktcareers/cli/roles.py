@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import APP_SETTINGS, FormatOption, present, resolve_family, store
+from mktcareers.cli.common import APP_SETTINGS, FormatOption, present, resolve_named, store
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
@@ -94,4 +94,5 @@ def _family_id(opened, summaries: list, name: str) -> str:
     for summary in summaries:
         if normalise(summary.family) == wanted:
             return summary.family
-    return resolve_family(opened.catalogues().families, name).id
+    families = opened.catalogues().families
+    return resolve_named("family", families, name, f"use one of: {', '.join(families)}.").id

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import APP_SETTINGS, FormatOption, present, resolve_skill, store
+from mktcareers.cli.common import APP_SETTINGS, FormatOption, present, resolve_named, store
 from mktcareers.views.formats import OutputFormat
 
 app = typer.Typer(no_args_is_help=True, **APP_SETTINGS)
@@ -35,7 +35,9 @@ def skill_show(
     from mktcareers.views import skill as skill_view
 
     knowledge = store(ctx).knowledge()
-    chosen = resolve_skill(knowledge.skills, name)
+    chosen = resolve_named(
+        "skill", knowledge.skills, name, "run 'mktcareers skills list' to see every skill."
+    )
     uses = skill_usage(chosen.id, knowledge.roles)
     present(
         fmt,
