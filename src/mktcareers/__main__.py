@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 
+# Collect cycles only after this many new container objects (Python's default: 700).
+GC_THRESHOLD = 50_000
+
 
 def main() -> None:
+    # Importing Typer and Rich makes tens of thousands of long-lived objects and next
+    # to no garbage, yet at the default threshold the collector walks them about 40
+    # times: 5-8 ms of a 100 ms command. A long command still collects, just rarely.
+    gc.set_threshold(GC_THRESHOLD)
     if sys.argv[1:] in (["--version"], ["-V"]):
         # The one answer that needs neither Typer nor the knowledge base.
         from mktcareers import __version__

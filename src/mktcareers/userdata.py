@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Literal
@@ -48,6 +47,8 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     older than LEFTOVER_NS, left by a writer that was killed, are removed. Raises
     OSError when the folder cannot be made or written.
     """
+    import tempfile  # 1.5 ms to import (random, hashes): only when writing
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
