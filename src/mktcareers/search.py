@@ -87,6 +87,11 @@ class RoleFinder:
                 return position
         return None
 
+    def titles(self, slugs: Iterable[str]) -> dict[str, str]:
+        """slug -> title for those of `slugs` that are roles (a role's next roles)."""
+        found = {slug: self.position(slug) for slug in slugs}
+        return {slug: self.roles[at].title for slug, at in found.items() if at is not None}
+
     def resolve(self, query: str) -> RoleMatch:
         wanted = normalise(query)
         if not wanted:

@@ -114,7 +114,8 @@ def test_compiled_parts_equal_parsed_parts(kb_dir, loader):
     for position, role in enumerate(expected.roles):
         assert from_file.role(position) == role  # a role read back equals the parsed role
     assert from_file.catalogues().sources == parsed.catalogues().sources == expected.sources
-    assert from_file.titles(["seo-specialist", "nobody"]) == {"seo-specialist": "SEO Specialist"}
+    titles = from_file.finder().titles(["seo-specialist", "nobody"])
+    assert titles == {"seo-specialist": "SEO Specialist"}
     assert loader.calls == 1
 
 

@@ -36,10 +36,11 @@ def role_show(
     from mktcareers.views import role as role_view
 
     knowledge = store(ctx)
-    chosen = knowledge.role(resolve_role(knowledge.finder(), name))
+    finder = knowledge.finder()
+    chosen = knowledge.role(resolve_role(finder, name))
     sources = knowledge.catalogues().sources
     present(
         fmt,
-        lambda: role_view.role_profile(chosen, sources, knowledge.titles(chosen.next_roles)),
+        lambda: role_view.role_profile(chosen, sources, finder.titles(chosen.next_roles)),
         lambda: role_view.role_detail(chosen, sources),
     )

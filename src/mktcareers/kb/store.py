@@ -1,21 +1,18 @@
 """The compiled knowledge base: its YAML parsed once per edit, then read in parts.
 
 One msgpack file per knowledge base in userdata.user_dir("cache"), written
-atomically: the length and CRC-32 of a Head, the Head, then parts (`roles list`
-reads the summaries, `role show` the name index, `search` the terms) and one record
-of each kind per role, each checked against its CRC-32 when read. msgspec decodes
-only the types named in TYPES: nothing in the file can run.
+atomically: the length and CRC-32 of a Head, the Head, then parts (the summaries,
+the name index in three) and one record of each kind per role, each checked against
+its CRC-32 when read. msgspec decodes only the TYPES named here: nothing can run.
 
-It is current when format, version, code, directory and the content of every file
-the loader reads are the same. Content is keyed by blake2b digests, git-index
-style: a file whose stat (size, mtime_ns, ctime_ns, inode) is unchanged is trusted
-unread, since `cp -p` or `os.utime` can restore a modification time but not the
-change time; any other file, or one modified within RACY_NS of the compile, is
-hashed (on Windows, where st_ctime is the creation time, every file is). The file
-is opened only when os.lstat shows a regular file of this user's of at most
-MAX_BYTES. A stale, damaged, foreign or other version's file is rewritten; a part
-found damaged mid-command is replaced by the parsed YAML; a cache folder that
-cannot be written means no cache.
+Current means the same format, version, code, directory and file contents. Contents
+are keyed by blake2b digests, git-index style: a file whose stat (size, mtime_ns,
+ctime_ns, inode) is unchanged is trusted unread (`cp -p` or `os.utime` restore an
+mtime, never the ctime); any other file, one modified within RACY_NS of the compile,
+or any file on Windows (st_ctime is the creation time there) is hashed. The file is
+opened only when os.lstat shows a regular file of this user's of at most MAX_BYTES.
+A stale or damaged file is rewritten, a part found damaged mid-command is replaced
+by the parsed YAML, and a cache folder that cannot be written means no cache.
 """
 
 from __future__ import annotations
@@ -25,7 +22,7 @@ import os
 import time
 import weakref
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -118,12 +115,6 @@ class Store:
         """The role at `position` (as the finder counts)."""
         return self._get("roles", position)
 
-    def titles(self, slugs: Iterable[str]) -> dict[str, str]:
-        """slug -> title for those of `slugs` that are roles."""
-        finder = self.finder()
-        found = {slug: finder.position(slug) for slug in slugs}
-        return {slug: finder.roles[at].title for slug, at in found.items() if at is not None}
-
     def catalogues(self) -> KnowledgeBase:
         """The knowledge base without its roles: skills, families, sources, the rubric."""
         return self._get("base")
@@ -167,8 +158,12 @@ class Store:
         parts = {name: add(self._parsed[name]) for name in TYPES if name not in ("names", "roles")}
         records = {kind: [add(item) for item in self._parsed[kind]] for kind in ("names", "roles")}
         encoded = msgpack.encode(files), msgpack.encode(digests)
-        head = Head(_format(), _resolved(self.root), stamp, *encoded, parts, records, offset)
-        _write(self._path, head, b"".join(chunks))
+        head = msgpack.encode(
+            Head(_format(), _resolved(self.root), stamp, *encoded, parts, records, offset)
+        )
+        prefix = len(head).to_bytes(4, "little") + zlib.crc32(head).to_bytes(4, "little")
+        with contextlib.suppress(OSError):  # a full or read-only folder means no cache
+            write_atomic(self._path, prefix + head + b"".join(chunks))
 
 
 class _Records(Sequence):
@@ -227,10 +222,9 @@ def look(root: Path) -> tuple[int, list]:
     for name in kb_file_names(root):  # plain strings: 5,000 Path objects cost 40 ms
         try:
             info = os.stat(os.path.join(base, name))
+            files.append([name, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino])
         except OSError:
             files.append([name, None, None, None, None])
-            continue
-        files.append([name, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino])
     return stamp, files
 
 
@@ -283,15 +277,6 @@ def _open(path: Path) -> Compiled | None:
         pass
     os.close(descriptor)
     return None
-
-
-def _write(path: Path, head: Head, body: bytes) -> None:
-    """Write the compiled file when the cache folder allows (a full or read-only
-    folder means no cache); write_atomic clears what a killed writer left."""
-    data = msgpack.encode(head)
-    prefix = len(data).to_bytes(4, "little") + zlib.crc32(data).to_bytes(4, "little")
-    with contextlib.suppress(OSError):
-        write_atomic(path, prefix + data + body)
 
 
 def _resolved(root: Path) -> str:
