@@ -74,12 +74,6 @@ class Compiled(NamedTuple):
     head: Head
     start: int  # where the head ends
 
-    def read(self, span: Span) -> bytes:
-        data = os.pread(self.descriptor, span[1], self.start + span[0])
-        if len(data) != span[1] or zlib.crc32(data) != span[2]:
-            raise ValueError("a part of the compiled file does not match its CRC-32")
-        return data
-
 
 class Store:
     """A knowledge base as a command reads it: compiled when current, else parsed."""
@@ -131,10 +125,13 @@ class Store:
         else from the parsed YAML (when a part turns out damaged, the YAML is parsed)."""
         key = (kind, position)
         if self._compiled is not None and key not in self._decoded:
-            spans = self._compiled.head.parts if position is None else self._compiled.head.records
-            span = spans[kind] if position is None else spans[kind][position]
+            descriptor, head, start = self._compiled
+            at, size, crc = head.parts[kind] if position is None else head.records[kind][position]
             try:
-                self._decoded[key] = msgpack.decode(self._compiled.read(span), type=TYPES[kind])
+                data = os.pread(descriptor, size, start + at)
+                if zlib.crc32(data) != crc:  # a short read fails this too
+                    raise ValueError(f"part {kind} of the compiled file does not match its CRC-32")
+                self._decoded[key] = msgpack.decode(data, type=TYPES[kind])
             except (OSError, ValueError):  # msgspec's errors are ValueErrors too
                 self._compile(*look(self.root))
         if key in self._decoded:
@@ -159,7 +156,7 @@ class Store:
         records = {kind: [add(item) for item in self._parsed[kind]] for kind in ("names", "roles")}
         encoded = msgpack.encode(files), msgpack.encode(digests)
         head = msgpack.encode(
-            Head(_format(), _resolved(self.root), stamp, *encoded, parts, records, offset)
+            Head(_format(), str(self.root.resolve()), stamp, *encoded, parts, records, offset)
         )
         prefix = len(head).to_bytes(4, "little") + zlib.crc32(head).to_bytes(4, "little")
         with contextlib.suppress(OSError):  # a full or read-only folder means no cache
@@ -211,7 +208,7 @@ def parts_of(knowledge: KnowledgeBase) -> dict[str, object]:
 def compiled_path(root: Path) -> Path:
     """The compiled file of the knowledge base at `root`. The name is a 64-bit checksum
     of the path; the file repeats the path, so a clash only costs a recompile."""
-    key = _resolved(root).encode("utf-8", "surrogateescape")
+    key = str(Path(root).resolve()).encode("utf-8", "surrogateescape")
     return user_dir("cache") / f"kb-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.msgpack"
 
 
@@ -231,7 +228,7 @@ def look(root: Path) -> tuple[int, list]:
 def _current(compiled: Compiled, root: Path, stamp: int, files: list) -> bool:
     """Whether `compiled` holds the files as they are now (see the module's docstring)."""
     head = compiled.head
-    if head.format != _format() or head.root != _resolved(root):
+    if head.format != _format() or head.root != str(Path(root).resolve()):
         return False
     racy = head.stamp - RACY_NS
     encoded = msgpack.encode(files)
@@ -277,10 +274,6 @@ def _open(path: Path) -> Compiled | None:
         pass
     os.close(descriptor)
     return None
-
-
-def _resolved(root: Path) -> str:
-    return str(Path(root).resolve())
 
 
 def _format() -> str:
