@@ -9,10 +9,9 @@ Current means the same format, version, code, directory and file contents. Conte
 are keyed by blake2b digests, git-index style: a file whose stat (size, mtime_ns,
 ctime_ns, inode) is unchanged is trusted unread (`cp -p` or `os.utime` restore an
 mtime, never the ctime); any other file, one modified within RACY_NS of the compile,
-or any file on Windows (st_ctime is the creation time there) is hashed. The file is
-opened only when os.lstat shows a regular file of this user's of at most MAX_BYTES.
-A stale or damaged file is rewritten, a part found damaged mid-command is replaced
-by the parsed YAML, and a cache folder that cannot be written means no cache.
+or any file on Windows (st_ctime is the creation time there) is hashed. A stale or
+damaged file is rewritten (_open says which are never opened), a part damaged
+mid-command is replaced by the parsed YAML; an unwritable cache means no cache.
 """
 
 from __future__ import annotations
@@ -256,8 +255,9 @@ def _digest(root: Path, file: list) -> bytes:
 
 
 def _open(path: Path) -> Compiled | None:
-    """The compiled file at `path` when it is this user's regular file (never a link,
-    FIFO or device: see safefile), whole, and its head checks out."""
+    """The compiled file at `path` when it is this user's regular file of at most
+    MAX_BYTES (a link, FIFO or device is never opened: see safefile), whole, and its
+    head checks out."""
     try:
         descriptor = open_regular(path, MAX_BYTES, follow_symlinks=False, owner_only=True)
     except OSError:
