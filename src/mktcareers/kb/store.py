@@ -255,9 +255,8 @@ def _digest(root: Path, file: list) -> bytes:
 
 
 def _open(path: Path) -> Compiled | None:
-    """The compiled file at `path` when it is this user's regular file of at most
-    MAX_BYTES (a link, FIFO or device is never opened: see safefile), whole, and its
-    head checks out."""
+    """The compiled file at `path` if it is this user's regular file of at most MAX_BYTES
+    (a link, FIFO or device is never opened), whole, and its head checks out."""
     try:
         descriptor = open_regular(path, MAX_BYTES, follow_symlinks=False, owner_only=True)
     except OSError:
