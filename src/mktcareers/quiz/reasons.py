@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mktcareers.models import RIASEC_NAMES
-from mktcareers.quiz.scoring import Match, PreferenceFit
+from mktcareers.quiz.results import Match, PreferenceFit
 
 DISCLAIMER = (
     "These items are our own and are not a validated psychometric instrument; "

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from mktcareers.models import QuizItem
-    from mktcareers.quiz.scoring import QuizResult, SkillToBuild
+    from mktcareers.quiz.results import QuizResult, SkillToBuild
 
 
 def quiz_items(items: Sequence[QuizItem]) -> Table:
