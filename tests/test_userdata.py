@@ -72,3 +72,30 @@ def test_write_atomic_removes_what_a_killed_writer_left(tmp_path):
         os.utime(leftover, (hour_ago, hour_ago))
     userdata.write_atomic(path, "whole\n")
     assert not old.exists() and fresh.exists() and other.exists()
+
+
+def test_write_atomic_never_replaces_what_is_not_a_regular_file(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError, match="not a regular file"):
+        userdata.write_atomic(fifo, "data\n")
+    with pytest.raises(OSError, match="not a regular file"):
+        userdata.write_atomic(tmp_path, "data\n")  # a folder
+    assert stat.S_ISFIFO(fifo.lstat().st_mode) and sorted(os.listdir(tmp_path)) == ["pipe"]
+
+
+def test_write_atomic_writes_through_a_symlink(tmp_path):
+    target, link = tmp_path / "target.md", tmp_path / "link.md"
+    target.write_text("old\n")
+    link.symlink_to(target)
+    userdata.write_atomic(link, "new\n")
+    assert link.is_symlink() and target.read_text() == "new\n"
+
+
+def test_a_new_file_gets_the_permissions_of_the_umask(tmp_path):
+    previous = os.umask(0o027)
+    try:
+        userdata.write_atomic(tmp_path / "new.json", "{}\n")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "new.json").stat().st_mode) == 0o640

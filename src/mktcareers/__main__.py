@@ -9,6 +9,8 @@ import sys
 
 # Collect cycles only after this many new container objects (Python's default: 700).
 GC_THRESHOLD = 50_000
+# Narrower than this, Rich draws tables as blank rows; COLUMNS=0 would draw nothing.
+MIN_COLUMNS = 20
 
 
 def main() -> None:
@@ -16,11 +18,17 @@ def main() -> None:
     # to no garbage, yet at the default threshold the collector walks them about 40
     # times: 5-8 ms of a 100 ms command. A long command still collects, just rarely.
     gc.set_threshold(GC_THRESHOLD)
+    _tame_environment()
     if sys.argv[1:] in (["--version"], ["-V"]):
         # The one answer that needs neither Typer nor the knowledge base.
         from mktcareers import __version__
 
-        sys.stdout.write(f"mktcareers {__version__}\n")
+        try:
+            sys.stdout.write(f"mktcareers {__version__}\n")
+        except BrokenPipeError:
+            pass
+        except OSError as error:
+            _leave(_cannot_write(error))
         _leave(0)
     from mktcareers.cli.app import app
 
@@ -28,7 +36,52 @@ def main() -> None:
         app(prog_name="mktcareers")
     except SystemExit as done:
         _leave(done.code)
+    except BrokenPipeError:
+        _leave(0)  # the reader has gone (`| head -1`): nothing more to say
+    except OSError as error:  # the output cannot be written: a full disk, a bad descriptor
+        _leave(_cannot_write(error))
     _leave(0)
+
+
+def _tame_environment() -> None:
+    """Make the process safe to run wherever it is started, before Typer or Rich look.
+
+    A closed standard input reads as empty (a quiz then stops as at end of input); a
+    closed standard error discards messages; a closed standard output is an error,
+    since the answer has nowhere to go. An output encoding that cannot show every
+    character (PYTHONIOENCODING=ascii, LANG=C on old systems) shows '?' for them
+    instead of failing. A COLUMNS that is not a width, or narrower than MIN_COLUMNS,
+    is ignored or widened.
+    """
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull)  # noqa: SIM115 - for the life of the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the life of the process
+    if sys.stdout is None:
+        sys.stderr.write("Error: standard output is closed: there is nowhere to write.\n")
+        sys.stderr.flush()
+        os._exit(1)
+    for stream in (sys.stdout, sys.stderr):
+        if not (getattr(stream, "encoding", None) or "").lower().startswith("utf"):
+            with contextlib.suppress(AttributeError, ValueError):
+                stream.reconfigure(errors="replace")
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns and not (columns.isdigit() and int(columns) >= MIN_COLUMNS):
+        if columns.isdigit() and int(columns) > 0:
+            os.environ["COLUMNS"] = str(MIN_COLUMNS)
+        else:
+            del os.environ["COLUMNS"]
+
+
+def _cannot_write(error: OSError) -> int:
+    """Say on stderr that the output could not be written; the exit code (1, or 0 when
+    the reader has simply gone)."""
+    if isinstance(error, BrokenPipeError):
+        return 0
+    with contextlib.suppress(OSError):
+        reason = error.strerror or str(error)
+        sys.stderr.write(f"Error: cannot write the output: {reason}.\n")
+    return 1
 
 
 def _leave(code: int | str | None) -> None:
@@ -50,8 +103,8 @@ def _leave(code: int | str | None) -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         pass  # the reader has gone: nothing more to say
-    except OSError:
-        code = code or 1
+    except OSError as error:
+        code = code or _cannot_write(error)
     with contextlib.suppress(OSError):
         sys.stderr.flush()
     os._exit(code)

@@ -15,7 +15,9 @@ temporary folders):
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import time
 from pathlib import Path
 from typing import Literal
@@ -40,35 +42,49 @@ def user_dir(kind: Literal["state", "cache"]) -> Path:
 
 def write_atomic(path: Path, text: str | bytes) -> None:
     """Write `text` (UTF-8 when a str) to `path` so that a crash leaves the old file or
-    the new one, never half; a file that already exists keeps its permission bits.
+    the new one, never half; a file that already exists keeps its permission bits, a
+    new one gets those of the umask.
 
     The text goes to a temporary file in the same folder (named `.NAME.*.tmp`), is
-    flushed to disk and renamed over `path` in one step. Temporary files of `path`
-    older than LEFTOVER_NS, left by a writer that was killed, are removed. Raises
-    OSError when the folder cannot be made or written.
+    flushed to disk and renamed over `path` in one step. A symlink is written
+    through (its target is replaced, the link kept). Temporary files of `path` older
+    than LEFTOVER_NS, left by a writer that was killed, are removed. Raises OSError
+    when `path` is something other than a regular file (a device such as /dev/null,
+    a FIFO, a folder: never replaced) or the folder cannot be made or written.
     """
     import tempfile  # 1.5 ms to import (random, hashes): only when writing
 
-    path = Path(path)
+    try:
+        kind = os.stat(path).st_mode  # through links: /dev/stdout is the pipe it names
+    except FileNotFoundError:
+        kind = None
+    if kind is not None and not stat.S_ISREG(kind):
+        raise OSError(errno.EINVAL, "it is not a regular file, so it is not replaced", str(path))
+    path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         mode = os.stat(path).st_mode & 0o7777
-    except OSError:
-        mode = None
+    except OSError:  # a new file: the permissions `open` would give it
+        mode = 0o666 & ~_umask()
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(text.encode("utf-8") if isinstance(text, str) else text)
             stream.flush()
             os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     _sync_folder(path.parent)
     _remove_leftovers(path)
+
+
+def _umask() -> int:
+    current = os.umask(0o022)  # reading it means setting it; put back at once
+    os.umask(current)
+    return current
 
 
 def _remove_leftovers(path: Path) -> None:

@@ -29,7 +29,8 @@ def render(records: list[dict] | dict, fmt: OutputFormat) -> str:
     if fmt is OutputFormat.yaml:
         import yaml
 
-        return yaml.safe_dump(records, sort_keys=False, allow_unicode=True, width=100)
+        unicode = _unicode_output()
+        return yaml.safe_dump(records, sort_keys=False, allow_unicode=unicode, width=100)
     rows = records if isinstance(records, list) else [records]
     flat = [flatten(row) for row in rows]
     columns = _columns(flat)
@@ -54,10 +55,20 @@ def _json(records: list[dict] | dict) -> str:
     well, and is written by json's C encoder (indenting uses its slow Python one)."""
     import json
 
+    ascii_only = not _unicode_output()
     if not isinstance(records, list) or not records:
-        return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
-    lines = ",\n  ".join(json.dumps(record, ensure_ascii=False) for record in records)
+        return json.dumps(records, indent=2, ensure_ascii=ascii_only) + "\n"
+    lines = ",\n  ".join(json.dumps(record, ensure_ascii=ascii_only) for record in records)
     return f"[\n  {lines}\n]\n"
+
+
+def _unicode_output() -> bool:
+    """Whether standard output takes any character. When it does not
+    (PYTHONIOENCODING=ascii), JSON and YAML write escapes such as \\u00e9, which
+    keep the exact text, instead of the '?' that would take its place."""
+    import sys
+
+    return (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf")
 
 
 def flatten(record: dict, prefix: str = "") -> dict[str, str | int | float | bool | None]:
