@@ -99,3 +99,14 @@ def test_a_new_file_gets_the_permissions_of_the_umask(tmp_path):
     finally:
         os.umask(previous)
     assert stat.S_IMODE((tmp_path / "new.json").stat().st_mode) == 0o640
+
+
+def test_a_file_of_ours_is_replaced_whatever_stands_there(tmp_path):
+    elsewhere, link, fifo = tmp_path / "elsewhere", tmp_path / "link", tmp_path / "fifo"
+    elsewhere.write_text("theirs\n")
+    link.symlink_to(elsewhere)
+    os.mkfifo(fifo)
+    for path in (link, fifo):
+        userdata.write_atomic(path, "ours\n", ours=True)
+        assert not path.is_symlink() and path.is_file() and path.read_text() == "ours\n"
+    assert elsewhere.read_text() == "theirs\n"  # never written through

@@ -40,7 +40,7 @@ def user_dir(kind: Literal["state", "cache"]) -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
-def write_atomic(path: Path, text: str | bytes) -> None:
+def write_atomic(path: Path, text: str | bytes, *, ours: bool = False) -> None:
     """Write `text` (UTF-8 when a str) to `path` so that a crash leaves the old file or
     the new one, never half; a file that already exists keeps its permission bits, a
     new one gets those of the umask.
@@ -50,20 +50,23 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     through (its target is replaced, the link kept). Temporary files of `path` older
     than LEFTOVER_NS, left by a writer that was killed, are removed. Raises OSError
     when `path` is something other than a regular file (a device such as /dev/null,
-    a FIFO, a folder: never replaced) or the folder cannot be made or written.
+    a FIFO, a folder: never replaced) or the folder cannot be made or written. A path
+    that is `ours` (a file only mktcareers writes, such as a compiled knowledge base) is
+    replaced whatever is there, a link or a FIFO included, and never written through.
     """
     import tempfile  # 1.5 ms to import (random, hashes): only when writing
 
-    try:
-        kind = os.stat(path).st_mode  # through links: /dev/stdout is the pipe it names
-    except FileNotFoundError:
-        kind = None
-    if kind is not None and not stat.S_ISREG(kind):
-        raise OSError(errno.EINVAL, "it is not a regular file, so it is not replaced", str(path))
-    path = Path(os.path.realpath(path))
+    if not ours:
+        try:
+            kind = os.stat(path).st_mode  # through links: /dev/stdout is the pipe it names
+        except FileNotFoundError:
+            kind = None
+        if kind is not None and not stat.S_ISREG(kind):
+            raise OSError(errno.EINVAL, "it is not a regular file, so it is not replaced", path)
+    path = Path(path if ours else os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        mode = os.stat(path).st_mode & 0o7777
+        mode = os.stat(path).st_mode & 0o7777 if not ours else 0o666 & ~_umask()
     except OSError:  # a new file: the permissions `open` would give it
         mode = 0o666 & ~_umask()
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

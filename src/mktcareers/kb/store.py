@@ -159,7 +159,7 @@ class Store:
         )
         prefix = len(head).to_bytes(4, "little") + zlib.crc32(head).to_bytes(4, "little")
         with contextlib.suppress(OSError):  # a full or read-only folder means no cache
-            write_atomic(self._path, prefix + head + b"".join(chunks))
+            write_atomic(self._path, prefix + head + b"".join(chunks), ours=True)
 
 
 class _Records(Sequence):
