@@ -82,7 +82,10 @@ def _did_you_mean(suggestions: Sequence[str]) -> str:
 FormatOption = Annotated[
     OutputFormat,
     typer.Option(
-        "--format", "-f", help="Output format: a table for reading, or json, yaml, csv, md."
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="Output format: a table for reading, or json, yaml, csv, md.",
     ),
 ]
 

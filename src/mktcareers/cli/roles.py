@@ -48,8 +48,11 @@ def roles_list(
         bool, typer.Option("--beginner", help="Only roles that suit beginners.")
     ] = False,
     sort: Annotated[
-        SortKey, typer.Option("--sort", help="Sort by title, or best first by the others.")
-    ] = (SortKey.title),
+        SortKey,
+        typer.Option(
+            "--sort", case_sensitive=False, help="Sort by title, or best first by the others."
+        ),
+    ] = SortKey.title,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List roles with their remote score, IT overlap and median pay.
