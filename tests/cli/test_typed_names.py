@@ -67,11 +67,11 @@ def _place(arg, typed, request):
         ("role", "seo-specalist", "seo-specialist"),
         ("role", "SEO-SPECALIST", "seo-specialist"),
         ("role", "ＳＥＯ-specalist", "seo-specialist"),  # noqa: RUF001
-        ("role", "séo-specialist", "seo-specialist"),
+        ("role", "séo-specalist", "seo-specialist"),
         ("role", "zzzzqq", None),
         ("skill", "pyhton", "python"),
         ("skill", "PYHTON", "python"),
-        ("skill", "Pythön", "python"),
+        ("skill", "Pyhtön", "python"),
         ("skill", "zzzzqq", None),
         ("family", "markting", "marketing"),
         ("family", "ＭＡＲＫＴＩＮＧ", "marketing"),  # noqa: RUF001
@@ -99,6 +99,26 @@ def test_every_name_is_suggested_by_one_rule(run, request, kind, typed, expected
         assert typed in said
     else:
         assert message.format(typed=typed, expected=expected) in said
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["role", "show", "Séo Spécialist", "-f", "json"], '"slug": "seo-specialist"'),
+        (["role", "show", "COPYWRİTER", "-f", "json"], '"slug": "copywriter"'),  # Turkish İ
+        (["role", "show", "ｃｏｐｙｗｒｉｔｅｒ", "-f", "json"], '"slug": "copywriter"'),  # noqa: RUF001
+        (["role", "show", "se\u0301o", "-f", "json"], '"slug": "seo-specialist"'),  # NFD
+        (["search", "séo", "-f", "csv"], "seo-specialist,"),
+        (["skill", "show", "Pythön", "-f", "json"], '"id": "python"'),
+        (["compare", "Márketing", "ÏT", "-f", "json"], '"family": "marketing"'),
+        (["path", "cöpywriter", "séo", "-f", "json"], '"slug": "seo-specialist"'),
+        (["roles", "list", "--family", "ÎT", "-f", "csv"], "it-support-specialist,"),
+    ],
+)
+def test_accented_names_resolve(run, args, expected):
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    assert expected in result.stdout
 
 
 @pytest.mark.parametrize(
