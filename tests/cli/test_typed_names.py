@@ -205,3 +205,32 @@ def test_compare_a_family_without_roles_is_an_error(run, design_kb):
 def test_family_help_names_the_bundled_families_as_examples(run, command):
     help_text = " ".join(run(*command, "-h").stdout.split())
     assert "bundled: marketing, it" in help_text
+
+
+# Each name or query a command takes, with LONG in its place, and its name in messages.
+NAME_ARGUMENTS = [
+    (["role", "show", "LONG"], "NAME"),
+    (["skill", "show", "LONG"], "NAME"),
+    (["compare", "LONG", "it"], "LEFT"),
+    (["compare", "marketing", "LONG"], "RIGHT"),
+    (["path", "LONG"], "FROM"),
+    (["path", "copywriter", "LONG"], "TO"),
+    (["search", "LONG"], "QUERY"),
+    (["roles", "list", "--family", "LONG"], "--family"),
+]
+
+
+@pytest.mark.parametrize(("args", "name"), NAME_ARGUMENTS)
+def test_a_name_too_long_is_a_usage_error_that_does_not_repeat_it(run, args, name):
+    result = run(*(("x " * 50_000) if arg == "LONG" else arg for arg in args))
+    assert result.exit_code == 2
+    said = " ".join(result.stderr.replace("│", " ").split())  # unwrap the error box
+    assert f"Invalid value for '{name}': is 100,000 characters long; at most 200." in said
+    assert "x x x" not in result.output and len(result.output) < 1_000
+
+
+@pytest.mark.parametrize(("args", "name"), NAME_ARGUMENTS)
+def test_a_name_at_the_limit_is_looked_up(run, args, name):
+    result = run(*(("x" * 200) if arg == "LONG" else arg for arg in args))
+    assert result.exit_code == 1, result.output  # unknown, or nothing found: not a usage error
+    assert "Invalid value" not in result.stderr

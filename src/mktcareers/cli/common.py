@@ -129,6 +129,19 @@ def _parse(root):
 
 # ------------------------------------------------------------------ names
 
+# The longest name or query a command takes: the longest role title is under 60
+# characters, and scoring a query costs time with every word it has.
+MAX_NAME_CHARS = 200
+
+
+def within_name_limit(value: str | None) -> str | None:
+    """The callback of every name or query a command takes (role, skill, family,
+    compare's sides, path's roles, search's words): a usage error when `value` is
+    longer than MAX_NAME_CHARS, which the message does not repeat."""
+    if value is not None and len(value) > MAX_NAME_CHARS:
+        raise typer.BadParameter(f"is {len(value):,} characters long; at most {MAX_NAME_CHARS:,}.")
+    return value
+
 
 def unknown(kind: str, name: str, suggestions: Sequence[str], hint: str) -> NoReturn:
     """Exit 1 with "Unknown KIND 'NAME'. Did you mean: a, b?", or, when nothing is

@@ -4,7 +4,14 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import APP_SETTINGS, FormatOption, present, store, unknown
+from mktcareers.cli.common import (
+    APP_SETTINGS,
+    FormatOption,
+    present,
+    store,
+    unknown,
+    within_name_limit,
+)
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
@@ -16,8 +23,12 @@ SIDE_HELP = "A family of the knowledge base (bundled: marketing, it) or a role."
 @app.command()
 def compare(
     ctx: typer.Context,
-    left: Annotated[str, typer.Argument(help=SIDE_HELP)],
-    right: Annotated[str, typer.Argument(help=SIDE_HELP)],
+    left: Annotated[
+        str, typer.Argument(metavar="LEFT", help=SIDE_HELP, callback=within_name_limit)
+    ],
+    right: Annotated[
+        str, typer.Argument(metavar="RIGHT", help=SIDE_HELP, callback=within_name_limit)
+    ],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Compare two fields, two roles, or a role with a field, side by side.

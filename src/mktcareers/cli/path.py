@@ -4,7 +4,14 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import APP_SETTINGS, FormatOption, present, resolve_role, store
+from mktcareers.cli.common import (
+    APP_SETTINGS,
+    FormatOption,
+    present,
+    resolve_role,
+    store,
+    within_name_limit,
+)
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
@@ -14,10 +21,17 @@ app = typer.Typer(**APP_SETTINGS)
 @app.command()
 def path(
     ctx: typer.Context,
-    source: Annotated[str, typer.Argument(metavar="FROM", help="The role you have now.")],
+    source: Annotated[
+        str,
+        typer.Argument(metavar="FROM", help="The role you have now.", callback=within_name_limit),
+    ],
     target: Annotated[
         str | None,
-        typer.Argument(metavar="TO", help="The role you want; leave out to list the closest."),
+        typer.Argument(
+            metavar="TO",
+            help="The role you want; leave out to list the closest.",
+            callback=within_name_limit,
+        ),
     ] = None,
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, max=100, help="Closest moves to list.")
