@@ -153,6 +153,13 @@ def unknown(kind: str, name: str, suggestions: Sequence[str], hint: str) -> NoRe
     raise typer.Exit(1)
 
 
+def same_on_both_sides(sides: str, kind: str, name: str, hint: str) -> NoReturn:
+    """Exit 1 with "SIDES are the same KIND (NAME)." and `hint`: a command that sets
+    two things side by side (compare, path) has nothing to say about one."""
+    output.error(f"{sides} are the same {kind} ({name}).", hint)
+    raise typer.Exit(1)
+
+
 def resolve_role(finder, name: str) -> int:
     """The position (in `finder.roles`) of the role `name` means, or exit 1 with the
     closest roles' slugs."""

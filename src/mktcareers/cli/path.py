@@ -9,10 +9,10 @@ from mktcareers.cli.common import (
     FormatOption,
     present,
     resolve_role,
+    same_on_both_sides,
     store,
     within_name_limit,
 )
-from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
 app = typer.Typer(**APP_SETTINGS)
@@ -67,7 +67,6 @@ def path(
         return
     end = knowledge.roles[end_at]
     if end.slug == start.slug:
-        output.error("FROM and TO are the same role.", "pick another TO, or leave it out.")
-        raise typer.Exit(1)
+        same_on_both_sides("FROM and TO", "role", start.slug, "pick another TO, or leave it out.")
     move = paths.transition(start, end)
     present(fmt, lambda: moves_view.transition(move), lambda: moves_view.transition_record(move))
