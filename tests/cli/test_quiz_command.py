@@ -110,6 +110,52 @@ def test_save_writes_the_results(run, tmp_path, items):
     assert yaml.safe_load(saved_yaml.read_text())["matches"][0]["slug"]
 
 
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [
+        ("results.json", json.loads),
+        ("RESULTS.JSON", json.loads),
+        ("results.yaml", yaml.safe_load),
+        ("results.yml", yaml.safe_load),
+        ("results.md", None),
+    ],
+)
+def test_save_writes_the_format_its_suffix_names(run, tmp_path, items, name, read):
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump(creative_answers(items)))
+    saved = tmp_path / name
+    shown = run("quiz", "--answers", str(path), "--save", str(saved), "-f", "json")
+    assert shown.exit_code == 0, shown.stderr
+    if read is None:
+        assert saved.read_text().startswith("| field | value |")
+    else:
+        assert read(saved.read_text()) == json.loads(shown.stdout)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("", "needs a file name ending in .json, .yaml, .yml or .md."),
+        (".", "needs a file name ending in .json, .yaml, .yml or .md."),
+        ("res.txt", "'res.txt' does not end in .json, .yaml, .yml or .md."),
+        ("res", "'res' does not end in .json, .yaml, .yml or .md."),
+        ("res.csv", "'res.csv' does not end in .json, .yaml, .yml or .md."),
+        ("-", "'-' is not a file; --format prints the results to stdout."),
+    ],
+)
+def test_save_to_a_file_of_no_known_format_is_a_usage_error(
+    run, tmp_path, monkeypatch, value, message
+):
+    monkeypatch.chdir(tmp_path)  # were it written after all, it would be here
+    result = run("quiz", "--short", "--save", value, input="4\n")
+    assert result.exit_code == 2
+    said = " ".join(result.stderr.replace("│", " ").split())  # unwrap the error box
+    assert f"Invalid value for '--save': {message}" in said
+    assert "1/18" not in result.stderr  # refused before the first question
+    assert not (tmp_path / "state").exists()
+    assert {path.name for path in tmp_path.iterdir()} <= {"cache"}
+
+
 def test_save_to_an_unwritable_place_is_an_error(run, tmp_path, items):
     path = tmp_path / "answers.yaml"
     path.write_text(yaml.safe_dump(creative_answers(items)))

@@ -12,6 +12,36 @@ from mktcareers.views.formats import OutputFormat
 
 app = typer.Typer(no_args_is_help=False, invoke_without_command=True, **APP_SETTINGS)
 
+# What --save writes, by the file's suffix (any case). No CSV: the results nest (each
+# match has reasons and skills to build), which one CSV row holds only as JSON text.
+SAVE_FORMATS = {
+    ".json": OutputFormat.json,
+    ".yaml": OutputFormat.yaml,
+    ".yml": OutputFormat.yaml,
+    ".md": OutputFormat.md,
+}
+SAVE_SUFFIXES = f"{', '.join(list(SAVE_FORMATS)[:-1])} or {list(SAVE_FORMATS)[-1]}"
+
+
+def _save_format(path: Path) -> OutputFormat | None:
+    """The format of SAVE_FORMATS that the end of `path`'s name names, if any."""
+    name = path.name.lower()
+    return next((fmt for end, fmt in SAVE_FORMATS.items() if name.endswith(end)), None)
+
+
+def _save_path(value: Path | None) -> Path | None:
+    """The callback of --save: a usage error, before any question is asked, for a
+    name that ends in no suffix of SAVE_FORMATS, a folder, or '-'."""
+    if value is None:
+        return None
+    if str(value) == "-":
+        raise typer.BadParameter("'-' is not a file; --format prints the results to stdout.")
+    if not value.name:  # '', '.', '/': a folder
+        raise typer.BadParameter(f"needs a file name ending in {SAVE_SUFFIXES}.")
+    if _save_format(value) is None:
+        raise typer.BadParameter(f"'{value.name}' does not end in {SAVE_SUFFIXES}.")
+    return value
+
 
 def _load_quiz(knowledge):
     from mktcareers.kb.errors import KbError
@@ -25,17 +55,13 @@ def _load_quiz(knowledge):
 
 
 def _save_results(path: Path, record: dict, resumable: bool) -> None:
-    """Write results to `path` in the format its suffix names (JSON otherwise), or
+    """Write results to `path` in the format its suffix names (see SAVE_FORMATS), or
     exit 1; `resumable` when the answers are saved for --resume to show them again."""
     from mktcareers.userdata import write_atomic
     from mktcareers.views import formats
 
-    suffix = path.suffix.lower()
-    fmt = {".yaml": OutputFormat.yaml, ".yml": OutputFormat.yaml, ".md": OutputFormat.md}.get(
-        suffix, OutputFormat.json
-    )
     try:
-        write_atomic(path, formats.render(record, fmt))
+        write_atomic(path, formats.render(record, _save_format(path)))
     except OSError as error:
         hint = "choose a file in a folder you can write to"
         if resumable:
@@ -209,8 +235,9 @@ def quiz(
         Path | None,
         typer.Option(
             "--save",
-            help="Also write the results to FILE (.json, .yaml or .md).",
+            help=f"Also write the results to FILE: {SAVE_SUFFIXES} (the format it names).",
             show_default=False,
+            callback=_save_path,
         ),
     ] = None,
     fmt: FormatOption = OutputFormat.table,
