@@ -67,3 +67,25 @@ def test_unknown_side_is_an_exception_with_role_suggestions(bundled, query, sugg
     with pytest.raises(compare.UnknownSide) as unknown:
         compare.resolve_side(query, bundled)
     assert unknown.value.query == query and unknown.value.suggestions == suggestions
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "message"),
+    [
+        ("seo", "seo", "LEFT and RIGHT are the same role (seo-specialist)."),
+        ("seo", "SEO Analyst", "LEFT and RIGHT are the same role (seo-specialist)."),
+        ("Marketing", "marketing", "LEFT and RIGHT are the same family (marketing)."),
+    ],
+)
+def test_cli_compare_a_side_with_itself_is_an_error_as_path_is(run, left, right, message):
+    """A comparison of one thing with itself says nothing, and two names that mean one
+    role are more likely a slip than a wish: exit 1, as path does, naming the role."""
+    result = run("compare", left, right, "-f", "json")
+    assert result.exit_code == 1
+    assert message in result.stderr and "Hint: compare it with another" in result.stderr
+    assert result.stdout == ""
+
+
+def test_cli_compare_a_role_with_its_own_family_is_fine(run):
+    result = run("compare", "seo-specialist", "marketing", "-f", "json")
+    assert result.exit_code == 0, result.stderr

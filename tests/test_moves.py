@@ -50,7 +50,8 @@ def test_closest_moves_are_ranked_and_exclude_self(bundled):
     ("args", "message"),
     [
         (["path", "copywritr", "seo-specialist"], "Did you mean: copywriter?"),
-        (["path", "copywriter", "copywriter"], "FROM and TO are the same role."),
+        (["path", "copywriter", "copywriter"], "FROM and TO are the same role (copywriter)."),
+        (["path", "seo", "SEO Analyst"], "FROM and TO are the same role (seo-specialist)."),
     ],
 )
 def test_cli_path_errors(run, args, message):

@@ -26,23 +26,28 @@ _WORD = re.compile(r"(?:[^\W_]|[+#])+")
 _ASCII_SEPARATORS = str.maketrans(
     {chr(code): " " for code in range(128) if not (chr(code).isalnum() or chr(code) in "+#")}
 )
+# Accents: the blocks of combining diacritical marks (Latin, Greek, Cyrillic ...), not
+# every combining mark: a virama or an Indic vowel sign is part of the word's spelling.
+_ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 @cache
 def normalise(text: str) -> str:
-    """`text` as space-separated words for comparing: Unicode NFKC-normalised and
-    case-folded (a full-width 'SEO' and 'Seo' are both 'seo'), split at anything but
-    letters, digits, '+' and '#' ('seo-specialist' is 'seo specialist'). Raises
-    TypeError when `text` is not text."""
+    """`text` as space-separated words for comparing: Unicode NFKC-normalised,
+    case-folded and without accents (a full-width 'SEO', 'Seo' and 'Séo' are all
+    'seo'), split at anything but letters, digits, '+' and '#' ('seo-specialist' is
+    'seo specialist'). Raises TypeError when `text` is not text."""
     if not isinstance(text, str):
         raise TypeError(f"expected text to compare, got {type(text).__name__}")
-    if text.isascii():  # NFKC leaves ASCII as it is, and casefold is lower
+    if text.isascii():  # NFKC leaves ASCII as it is, casefold is lower, no accents
         return " ".join(text.lower().translate(_ASCII_SEPARATORS).split())
     from unicodedata import normalize  # most names need no import
 
-    # NFKC again after case folding, which can leave a letter and its accent apart
-    # ('ǰ' folds to 'j' and a combining caron): the accent must not split the word.
-    return " ".join(_WORD.findall(normalize("NFKC", normalize("NFKC", text).casefold())))
+    # NFKD splits a letter from its accents, which are dropped: 'séo' is 'seo', and the
+    # dot that case folding leaves on a Turkish 'İ' ('i' and U+0307) does not split
+    # 'COPYWRİTER'. NFC joins again what NFKD split that is no accent (Hangul).
+    split = normalize("NFKD", normalize("NFKC", text).casefold())
+    return " ".join(_WORD.findall(normalize("NFC", _ACCENTS.sub("", split))))
 
 
 def suggest(

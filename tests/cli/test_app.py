@@ -154,6 +154,45 @@ def test_roles_list_sort_pay(run):
     assert pays == sorted(pays, reverse=True)
 
 
+def every_command():
+    """Every command and group (a group such as quiz has options of its own)."""
+    import typer.main
+
+    stack = [typer.main.get_command(app)]
+    while stack:
+        current = stack.pop()
+        yield current
+        names = current.list_commands(None) if hasattr(current, "list_commands") else []
+        stack.extend(current.get_command(None, name) for name in names)
+
+
+def test_every_choice_option_ignores_case():
+    choices = {  # a Choice type is the one with choices
+        f"{command.name} {param.name}": param.type.case_sensitive
+        for command in every_command()
+        for param in command.params
+        if hasattr(param.type, "choices")
+    }
+    assert {"list sort", "list skill_type", "show fmt"} <= set(choices)
+    assert not any(choices.values()), choices
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["roles", "list", "--sort", "Pay"],
+        ["roles", "list", "--sort", "IT-OVERLAP"],
+        ["skills", "list", "--type", "Technical"],
+        ["role", "show", "seo", "--format", "JSON"],
+        ["roles", "list", "-f", "Csv"],
+    ],
+)
+def test_choices_in_any_case(run, args):
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert run(*(arg.lower() for arg in args)).stdout == result.stdout
+
+
 @pytest.mark.parametrize("fmt", ["yaml", "csv", "md"])
 def test_roles_list_other_formats(run, fmt):
     result = run("roles", "list", "--format", fmt)

@@ -110,6 +110,52 @@ def test_save_writes_the_results(run, tmp_path, items):
     assert yaml.safe_load(saved_yaml.read_text())["matches"][0]["slug"]
 
 
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [
+        ("results.json", json.loads),
+        ("RESULTS.JSON", json.loads),
+        ("results.yaml", yaml.safe_load),
+        ("results.yml", yaml.safe_load),
+        ("results.md", None),
+    ],
+)
+def test_save_writes_the_format_its_suffix_names(run, tmp_path, items, name, read):
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump(creative_answers(items)))
+    saved = tmp_path / name
+    shown = run("quiz", "--answers", str(path), "--save", str(saved), "-f", "json")
+    assert shown.exit_code == 0, shown.stderr
+    if read is None:
+        assert saved.read_text().startswith("| field | value |")
+    else:
+        assert read(saved.read_text()) == json.loads(shown.stdout)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("", "needs a file name ending in .json, .yaml, .yml or .md."),
+        (".", "needs a file name ending in .json, .yaml, .yml or .md."),
+        ("res.txt", "'res.txt' does not end in .json, .yaml, .yml or .md."),
+        ("res", "'res' does not end in .json, .yaml, .yml or .md."),
+        ("res.csv", "'res.csv' does not end in .json, .yaml, .yml or .md."),
+        ("-", "'-' is not a file; --format prints the results to stdout."),
+    ],
+)
+def test_save_to_a_file_of_no_known_format_is_a_usage_error(
+    run, tmp_path, monkeypatch, value, message
+):
+    monkeypatch.chdir(tmp_path)  # were it written after all, it would be here
+    result = run("quiz", "--short", "--save", value, input="4\n")
+    assert result.exit_code == 2
+    said = " ".join(result.stderr.replace("│", " ").split())  # unwrap the error box
+    assert f"Invalid value for '--save': {message}" in said
+    assert "1/18" not in result.stderr  # refused before the first question
+    assert not (tmp_path / "state").exists()
+    assert {path.name for path in tmp_path.iterdir()} <= {"cache"}
+
+
 def test_save_to_an_unwritable_place_is_an_error(run, tmp_path, items):
     path = tmp_path / "answers.yaml"
     path.write_text(yaml.safe_dump(creative_answers(items)))
@@ -287,3 +333,148 @@ def test_progress_that_cannot_be_moved_aside_is_an_error(run, state_dir, monkeyp
     assert "cannot be used (it is not valid JSON" in result.stderr
     assert "nor moved aside (Permission denied)" in result.stderr
     assert (state_dir / state.PROGRESS_FILE).read_text() == "{not json"
+
+
+# ------------------------------------------------------------------ saving that fails
+
+
+def saves_that(monkeypatch, outcomes):
+    """Make the quiz's saves succeed (True) or fail with a full disk (False) in turn;
+    after the last outcome, the last one repeats."""
+    real, calls = state.save_progress, []
+
+    def save(path, saved):
+        worked = outcomes[min(len(calls), len(outcomes) - 1)]
+        calls.append(worked)
+        if not worked:
+            raise OSError(28, "No space left on device")
+        real(path, saved)
+
+    monkeypatch.setattr(state, "save_progress", save)
+    return calls
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "saved"),
+    [
+        ([False], False),  # never saved
+        ([True, False], False),  # saved once, then not: the last answer is not saved
+        ([False, True], True),  # the last save worked: --resume continues from it
+    ],
+)
+def test_interrupted_quiz_says_whether_the_last_save_worked(
+    run, monkeypatch, state_dir, outcomes, saved
+):
+    calls = saves_that(monkeypatch, outcomes)
+    result = run("quiz", "--short", input="5\n4\n")  # then end of input
+    assert result.exit_code == 130
+    assert len(calls) == 3  # after each answer and at the end of input
+    stopped = result.stderr.strip().splitlines()[-1]
+    assert stopped.startswith("Quiz paused at item 3 of 18 (2 answered); ")
+    if saved:
+        assert stopped.endswith("progress saved. Continue with: mktcareers quiz --resume")
+        assert progress(state_dir).answers == {"r1": 5, "i1": 4}
+    else:
+        assert stopped.endswith("your answers could not be saved (No space left on device).")
+        assert "saved." not in result.stderr and "--resume" not in result.stderr
+    # A failure is reported when it starts, not after every reply.
+    assert result.stderr.count("Warning: cannot save progress to") == 1
+
+
+def test_quit_that_cannot_save_exits_1_and_says_so(run, monkeypatch):
+    saves_that(monkeypatch, [False])
+    result = run("quiz", "--short", input="5\nq\n")
+    assert result.exit_code == 1
+    assert "Quiz paused at item 2 of 18 (1 answered); your answers could not be saved" in (
+        result.stderr
+    )
+    assert "--resume" not in result.stderr
+    nothing = run("quiz", "--resume")  # what was said is true
+    assert nothing.exit_code == 1 and "no quiz in progress" in nothing.stderr
+
+
+def test_a_file_where_the_state_folder_should_be(run, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    env = {"MKTCAREERS_STATE_DIR": str(blocker)}
+    result = run("quiz", "--short", input="5\n4\n", env=env)
+    assert result.exit_code == 130, result.stderr
+    assert f"your answers could not be saved (File exists: {blocker})." in result.stderr
+    assert "--resume" not in result.stderr and "Traceback" not in result.stderr
+    assert run("quiz", "--resume", env=env).exit_code == 1
+
+
+# ------------------------------------------------------------------ results not written
+
+
+def test_results_that_cannot_be_shown_keep_the_answers(run, monkeypatch, items, state_dir):
+    from mktcareers.cli import quiz as quiz_command
+
+    def full_disk(*args):
+        raise OSError(28, "No space left on device")
+
+    order = ordered_items(items, short=True)
+    typed = replies(order, creative_answers(items))
+    with monkeypatch.context() as patch:
+        patch.setattr(quiz_command, "present", full_disk)
+        with pytest.raises(OSError):
+            run("quiz", "--short", input=typed)
+    kept = progress(state_dir)
+    assert kept.position == len(order)  # every answer, for --resume to show again
+    again = run("quiz", "--resume", "-f", "json")
+    assert again.exit_code == 0, again.stderr
+    assert json.loads(again.stdout)["asked"] == len(order)
+    assert not (state_dir / state.PROGRESS_FILE).exists()  # shown now: gone
+
+
+def test_results_that_cannot_be_saved_keep_the_answers(run, items, state_dir, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    order = ordered_items(items, short=True)
+    typed = replies(order, creative_answers(items))
+    result = run("quiz", "--short", "--save", str(blocker / "results.json"), input=typed)
+    assert result.exit_code == 1
+    assert "cannot save the results" in result.stderr
+    assert "'mktcareers quiz --resume --save FILE' shows them" in result.stderr
+    assert progress(state_dir).position == len(order)
+    saved = tmp_path / "results.json"
+    again = run("quiz", "--resume", "--save", str(saved), "-f", "json")
+    assert again.exit_code == 0, again.stderr
+    assert json.loads(saved.read_text()) == json.loads(again.stdout)
+    assert not (state_dir / state.PROGRESS_FILE).exists()
+
+
+def test_results_into_a_full_disk_keep_the_answers(tmp_path, items):
+    import os
+    import subprocess
+    import sys
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    env = {**os.environ, "MKTCAREERS_STATE_DIR": str(tmp_path / "state")}
+    typed = replies(ordered_items(items, short=True), creative_answers(items))
+    for fmt in ("json", "table"):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run(
+                [sys.executable, "-m", "mktcareers", "quiz", "--short", "-f", fmt],
+                input=typed if fmt == "json" else f"y\n{typed}",
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+                check=False,
+            )
+        assert done.returncode != 0
+        assert progress(tmp_path / "state").position == 18, fmt
+
+
+def test_progress_that_cannot_be_deleted_is_a_warning(run, monkeypatch, items, state_dir):
+    def cannot_delete(path):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(state, "clear_progress", cannot_delete)
+    typed = replies(ordered_items(items, short=True), creative_answers(items))
+    result = run("quiz", "--short", "-f", "json", input=typed)
+    assert result.exit_code == 0 and json.loads(result.stdout)["asked"] == 18
+    assert "Warning: cannot delete the finished quiz's progress" in result.stderr
+    assert "Permission denied" in result.stderr

@@ -67,11 +67,11 @@ def _place(arg, typed, request):
         ("role", "seo-specalist", "seo-specialist"),
         ("role", "SEO-SPECALIST", "seo-specialist"),
         ("role", "ＳＥＯ-specalist", "seo-specialist"),  # noqa: RUF001
-        ("role", "séo-specialist", "seo-specialist"),
+        ("role", "séo-specalist", "seo-specialist"),
         ("role", "zzzzqq", None),
         ("skill", "pyhton", "python"),
         ("skill", "PYHTON", "python"),
-        ("skill", "Pythön", "python"),
+        ("skill", "Pyhtön", "python"),
         ("skill", "zzzzqq", None),
         ("family", "markting", "marketing"),
         ("family", "ＭＡＲＫＴＩＮＧ", "marketing"),  # noqa: RUF001
@@ -99,6 +99,26 @@ def test_every_name_is_suggested_by_one_rule(run, request, kind, typed, expected
         assert typed in said
     else:
         assert message.format(typed=typed, expected=expected) in said
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["role", "show", "Séo Spécialist", "-f", "json"], '"slug": "seo-specialist"'),
+        (["role", "show", "COPYWRİTER", "-f", "json"], '"slug": "copywriter"'),  # Turkish İ
+        (["role", "show", "ｃｏｐｙｗｒｉｔｅｒ", "-f", "json"], '"slug": "copywriter"'),  # noqa: RUF001
+        (["role", "show", "se\u0301o", "-f", "json"], '"slug": "seo-specialist"'),  # NFD
+        (["search", "séo", "-f", "csv"], "seo-specialist,"),
+        (["skill", "show", "Pythön", "-f", "json"], '"id": "python"'),
+        (["compare", "Márketing", "ÏT", "-f", "json"], '"family": "marketing"'),
+        (["path", "cöpywriter", "séo", "-f", "json"], '"slug": "seo-specialist"'),
+        (["roles", "list", "--family", "ÎT", "-f", "csv"], "it-support-specialist,"),
+    ],
+)
+def test_accented_names_resolve(run, args, expected):
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    assert expected in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -185,3 +205,32 @@ def test_compare_a_family_without_roles_is_an_error(run, design_kb):
 def test_family_help_names_the_bundled_families_as_examples(run, command):
     help_text = " ".join(run(*command, "-h").stdout.split())
     assert "bundled: marketing, it" in help_text
+
+
+# Each name or query a command takes, with LONG in its place, and its name in messages.
+NAME_ARGUMENTS = [
+    (["role", "show", "LONG"], "NAME"),
+    (["skill", "show", "LONG"], "NAME"),
+    (["compare", "LONG", "it"], "LEFT"),
+    (["compare", "marketing", "LONG"], "RIGHT"),
+    (["path", "LONG"], "FROM"),
+    (["path", "copywriter", "LONG"], "TO"),
+    (["search", "LONG"], "QUERY"),
+    (["roles", "list", "--family", "LONG"], "--family"),
+]
+
+
+@pytest.mark.parametrize(("args", "name"), NAME_ARGUMENTS)
+def test_a_name_too_long_is_a_usage_error_that_does_not_repeat_it(run, args, name):
+    result = run(*(("x " * 50_000) if arg == "LONG" else arg for arg in args))
+    assert result.exit_code == 2
+    said = " ".join(result.stderr.replace("│", " ").split())  # unwrap the error box
+    assert f"Invalid value for '{name}': is 100,000 characters long; at most 200." in said
+    assert "x x x" not in result.output and len(result.output) < 1_000
+
+
+@pytest.mark.parametrize(("args", "name"), NAME_ARGUMENTS)
+def test_a_name_at_the_limit_is_looked_up(run, args, name):
+    result = run(*(("x" * 200) if arg == "LONG" else arg for arg in args))
+    assert result.exit_code == 1, result.output  # unknown, or nothing found: not a usage error
+    assert "Invalid value" not in result.stderr

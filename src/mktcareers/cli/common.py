@@ -82,7 +82,10 @@ def _did_you_mean(suggestions: Sequence[str]) -> str:
 FormatOption = Annotated[
     OutputFormat,
     typer.Option(
-        "--format", "-f", help="Output format: a table for reading, or json, yaml, csv, md."
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="Output format: a table for reading, or json, yaml, csv, md.",
     ),
 ]
 
@@ -126,6 +129,19 @@ def _parse(root):
 
 # ------------------------------------------------------------------ names
 
+# The longest name or query a command takes: the longest role title is under 60
+# characters, and scoring a query costs time with every word it has.
+MAX_NAME_CHARS = 200
+
+
+def within_name_limit(value: str | None) -> str | None:
+    """The callback of every name or query a command takes (role, skill, family,
+    compare's sides, path's roles, search's words): a usage error when `value` is
+    longer than MAX_NAME_CHARS, which the message does not repeat."""
+    if value is not None and len(value) > MAX_NAME_CHARS:
+        raise typer.BadParameter(f"is {len(value):,} characters long; at most {MAX_NAME_CHARS:,}.")
+    return value
+
 
 def unknown(kind: str, name: str, suggestions: Sequence[str], hint: str) -> NoReturn:
     """Exit 1 with "Unknown KIND 'NAME'. Did you mean: a, b?", or, when nothing is
@@ -134,6 +150,13 @@ def unknown(kind: str, name: str, suggestions: Sequence[str], hint: str) -> NoRe
         output.error(f"Unknown {kind} '{name}'. Did you mean: {', '.join(suggestions)}?")
     else:
         output.error(f"Unknown {kind} '{name}'.", hint)
+    raise typer.Exit(1)
+
+
+def same_on_both_sides(sides: str, kind: str, name: str, hint: str) -> NoReturn:
+    """Exit 1 with "SIDES are the same KIND (NAME)." and `hint`: a command that sets
+    two things side by side (compare, path) has nothing to say about one."""
+    output.error(f"{sides} are the same {kind} ({name}).", hint)
     raise typer.Exit(1)
 
 

@@ -4,7 +4,15 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import APP_SETTINGS, FormatOption, present, store, unknown
+from mktcareers.cli.common import (
+    APP_SETTINGS,
+    FormatOption,
+    present,
+    same_on_both_sides,
+    store,
+    unknown,
+    within_name_limit,
+)
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
@@ -16,8 +24,12 @@ SIDE_HELP = "A family of the knowledge base (bundled: marketing, it) or a role."
 @app.command()
 def compare(
     ctx: typer.Context,
-    left: Annotated[str, typer.Argument(help=SIDE_HELP)],
-    right: Annotated[str, typer.Argument(help=SIDE_HELP)],
+    left: Annotated[
+        str, typer.Argument(metavar="LEFT", help=SIDE_HELP, callback=within_name_limit)
+    ],
+    right: Annotated[
+        str, typer.Argument(metavar="RIGHT", help=SIDE_HELP, callback=within_name_limit)
+    ],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Compare two fields, two roles, or a role with a field, side by side.
@@ -49,8 +61,15 @@ def compare(
                 f"use a family ({', '.join(knowledge.families)}) or a role from "
                 "'mktcareers roles list'.",
             )
+    first, second = sides
+    if first.role is not None and first.role == second.role:
+        hint = "compare it with another role, or with a family."
+        same_on_both_sides("LEFT and RIGHT", "role", first.role.slug, hint)
+    if first.family is not None and first.family == second.family:
+        hint = "compare it with another family, or with a role."
+        same_on_both_sides("LEFT and RIGHT", "family", first.family.id, hint)
     try:
-        record, view = _comparison(*sides, knowledge)
+        record, view = _comparison(first, second, knowledge)
     except families.EmptyFamily as empty:
         output.error(f"the family '{empty.family.id}' has no roles to compare.")
         raise typer.Exit(1) from None

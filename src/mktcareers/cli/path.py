@@ -4,8 +4,15 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import APP_SETTINGS, FormatOption, present, resolve_role, store
-from mktcareers.views import console as output
+from mktcareers.cli.common import (
+    APP_SETTINGS,
+    FormatOption,
+    present,
+    resolve_role,
+    same_on_both_sides,
+    store,
+    within_name_limit,
+)
 from mktcareers.views.formats import OutputFormat
 
 app = typer.Typer(**APP_SETTINGS)
@@ -14,10 +21,17 @@ app = typer.Typer(**APP_SETTINGS)
 @app.command()
 def path(
     ctx: typer.Context,
-    source: Annotated[str, typer.Argument(metavar="FROM", help="The role you have now.")],
+    source: Annotated[
+        str,
+        typer.Argument(metavar="FROM", help="The role you have now.", callback=within_name_limit),
+    ],
     target: Annotated[
         str | None,
-        typer.Argument(metavar="TO", help="The role you want; leave out to list the closest."),
+        typer.Argument(
+            metavar="TO",
+            help="The role you want; leave out to list the closest.",
+            callback=within_name_limit,
+        ),
     ] = None,
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, max=100, help="Closest moves to list.")
@@ -53,7 +67,6 @@ def path(
         return
     end = knowledge.roles[end_at]
     if end.slug == start.slug:
-        output.error("FROM and TO are the same role.", "pick another TO, or leave it out.")
-        raise typer.Exit(1)
+        same_on_both_sides("FROM and TO", "role", start.slug, "pick another TO, or leave it out.")
     move = paths.transition(start, end)
     present(fmt, lambda: moves_view.transition(move), lambda: moves_view.transition_record(move))

@@ -1,5 +1,6 @@
 """mktcareers quiz and quiz items."""
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +11,36 @@ from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
 app = typer.Typer(no_args_is_help=False, invoke_without_command=True, **APP_SETTINGS)
+
+# What --save writes, by the file's suffix (any case). No CSV: the results nest (each
+# match has reasons and skills to build), which one CSV row holds only as JSON text.
+SAVE_FORMATS = {
+    ".json": OutputFormat.json,
+    ".yaml": OutputFormat.yaml,
+    ".yml": OutputFormat.yaml,
+    ".md": OutputFormat.md,
+}
+SAVE_SUFFIXES = f"{', '.join(list(SAVE_FORMATS)[:-1])} or {list(SAVE_FORMATS)[-1]}"
+
+
+def _save_format(path: Path) -> OutputFormat | None:
+    """The format of SAVE_FORMATS that the end of `path`'s name names, if any."""
+    name = path.name.lower()
+    return next((fmt for end, fmt in SAVE_FORMATS.items() if name.endswith(end)), None)
+
+
+def _save_path(value: Path | None) -> Path | None:
+    """The callback of --save: a usage error, before any question is asked, for a
+    name that ends in no suffix of SAVE_FORMATS, a folder, or '-'."""
+    if value is None:
+        return None
+    if str(value) == "-":
+        raise typer.BadParameter("'-' is not a file; --format prints the results to stdout.")
+    if not value.name:  # '', '.', '/': a folder
+        raise typer.BadParameter(f"needs a file name ending in {SAVE_SUFFIXES}.")
+    if _save_format(value) is None:
+        raise typer.BadParameter(f"'{value.name}' does not end in {SAVE_SUFFIXES}.")
+    return value
 
 
 def _load_quiz(knowledge):
@@ -23,31 +54,94 @@ def _load_quiz(knowledge):
         raise typer.Exit(1) from None
 
 
-def _save_results(path: Path, record: dict) -> None:
-    """Write results to `path` in the format its suffix names (JSON otherwise)."""
+def _save_results(path: Path, record: dict, resumable: bool) -> None:
+    """Write results to `path` in the format its suffix names (see SAVE_FORMATS), or
+    exit 1; `resumable` when the answers are saved for --resume to show them again."""
     from mktcareers.userdata import write_atomic
     from mktcareers.views import formats
 
-    suffix = path.suffix.lower()
-    fmt = {".yaml": OutputFormat.yaml, ".yml": OutputFormat.yaml, ".md": OutputFormat.md}.get(
-        suffix, OutputFormat.json
-    )
     try:
-        write_atomic(path, formats.render(record, fmt))
+        write_atomic(path, formats.render(record, _save_format(path)))
     except OSError as error:
-        output.error(
-            f"cannot save the results to {path}: {error.strerror or error}",
-            "choose a file in a folder you can write to.",
-        )
+        hint = "choose a file in a folder you can write to"
+        if resumable:
+            hint += "; your answers are kept: 'mktcareers quiz --resume --save FILE' shows them"
+        output.error(f"cannot save the results to {path}: {_reason(error)}", f"{hint}.")
         raise typer.Exit(1) from None
     output.note(f"Results saved to {path}.")
 
 
-def _interactive_answers(quiz, short: bool, resume: bool) -> tuple[dict[str, int], int] | None:
-    """Run the quiz in the terminal; the answers and how many items were asked.
+def _reason(error: OSError) -> str:
+    return str(error.strerror or error)
 
-    None when the person quit with q. Ctrl-C and end of input exit 130 after saving.
-    The rules (what to do with saved progress, where to start) are quiz.session's.
+
+class _Saving:
+    """Saves a session's progress to `path` after each reply (quiz_prompts.run calls
+    it) and remembers whether the last save worked: `error` is None when it did, so
+    what the quiz says when it stops is true. A failure is reported when it starts,
+    not after every reply."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.error: OSError | None = None
+
+    def __call__(self, session) -> None:
+        from mktcareers.quiz import progress as state
+
+        try:
+            state.save_progress(self.path, session.progress())
+        except OSError as error:
+            report = self.error is None
+            self.error = error
+            if report:
+                output.note(f"Warning: cannot save progress to {self.path}: {self.reason()}")
+        else:
+            self.error = None
+
+    def reason(self) -> str:
+        """Why the last save failed, naming the file in the way when it is not in the
+        progress folder (a file where that folder should be)."""
+        reason = _reason(self.error)
+        if self.error.filename and Path(self.error.filename).parent != self.path.parent:
+            reason += f": {self.error.filename}"
+        return reason
+
+    def stopped(self, session) -> str:
+        """What to say when the quiz stops before its end: where, and whether
+        --resume can continue it."""
+        where = (
+            f"Quiz paused at item {session.position + 1} of {len(session.items)} "
+            f"({session.answered()} answered)"
+        )
+        if self.error is not None:
+            return f"{where}; your answers could not be saved ({self.reason()})."
+        return f"{where}; progress saved. Continue with: mktcareers quiz --resume"
+
+    def forget(self) -> None:
+        """Delete the progress of a quiz whose results are out. Results still in
+        stdout's buffer are written first: until they are, a failure leaves
+        --resume able to show them again."""
+        from mktcareers.quiz import progress as state
+
+        sys.stdout.flush()
+        try:
+            state.clear_progress(self.path)
+        except OSError as error:
+            output.note(
+                f"Warning: cannot delete the finished quiz's progress at {self.path}: "
+                f"{_reason(error)}"
+            )
+
+
+def _interactive_answers(
+    quiz, short: bool, resume: bool
+) -> tuple[dict[str, int], int, _Saving] | None:
+    """Run the quiz in the terminal; the answers, how many items were asked, and the
+    saving whose `forget` deletes the progress once the results are out.
+
+    None when the person quit with q (exit 1 when that could not save). Ctrl-C and
+    end of input exit 130 after trying to save. The rules (what to do with saved
+    progress, where to start) are quiz.session's.
     """
     from mktcareers.cli import quiz_prompts as interactive
     from mktcareers.quiz import progress as state
@@ -88,23 +182,18 @@ def _interactive_answers(quiz, short: bool, resume: bool) -> tuple[dict[str, int
         if short and not session.short:
             output.note("Continuing your saved full quiz (--short is ignored).")
 
-    def save(current) -> None:
-        try:
-            state.save_progress(path, current.progress())
-        except OSError as error:
-            output.note(f"Warning: cannot save progress to {path}: {error.strerror or error}")
-
-    hint = "Continue with: mktcareers quiz --resume"
+    saving = _Saving(path)
     try:
-        finished = interactive.run(session, console, save)
+        finished = interactive.run(session, console, saving)
     except interactive.Interrupted:
-        output.note(f"{_paused(session)} {hint}")
+        output.note(saving.stopped(session))
         raise typer.Exit(130) from None
     if not finished:
-        output.note(f"{_paused(session)} {hint}")
+        output.note(saving.stopped(session))
+        if saving.error is not None:  # q asked to save and quit: the save failed
+            raise typer.Exit(1)
         return None
-    state.clear_progress(path)
-    return session.answers, len(session.items)
+    return session.answers, len(session.items), saving
 
 
 def _continue_saved(saved, console) -> bool:
@@ -120,13 +209,6 @@ def _continue_saved(saved, console) -> bool:
     except (KeyboardInterrupt, EOFError):
         output.note("")
         raise typer.Exit(130) from None
-
-
-def _paused(session) -> str:
-    return (
-        f"Quiz paused at item {session.position + 1} of {len(session.items)} "
-        f"({session.answered()} answered); progress saved."
-    )
 
 
 @app.callback()
@@ -153,8 +235,9 @@ def quiz(
         Path | None,
         typer.Option(
             "--save",
-            help="Also write the results to FILE (.json, .yaml or .md).",
+            help=f"Also write the results to FILE: {SAVE_SUFFIXES} (the format it names).",
             show_default=False,
+            callback=_save_path,
         ),
     ] = None,
     fmt: FormatOption = OutputFormat.table,
@@ -198,17 +281,19 @@ def quiz(
                 "see the item ids with 'mktcareers quiz items'.",
             )
             raise typer.Exit(1) from None
-        asked = len(items.items)
+        asked, saving = len(items.items), None
     else:
         taken = _interactive_answers(items, short, resume)
         if taken is None:
             return
-        answers, asked = taken
+        answers, asked, saving = taken
     result = scoring.score(items, answers, knowledge.roles, limit=top, asked=asked)
     record = quiz_view.quiz_result_record(result)
     present(fmt, lambda: quiz_view.quiz_result(result), lambda: record)
     if save is not None:
-        _save_results(save, record)
+        _save_results(save, record, resumable=saving is not None and saving.error is None)
+    if saving is not None:  # only now: results not shown or not saved keep the answers
+        saving.forget()
 
 
 @app.command("items")

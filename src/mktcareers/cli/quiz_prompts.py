@@ -22,7 +22,7 @@ HELP = "Type a number from 1 to 5, or b (back), s (skip) or q (save and quit)."
 
 
 class Interrupted(Exception):
-    """Ctrl-C or end of input: progress has been saved."""
+    """Ctrl-C or end of input: `save` has been called (whether it worked is its business)."""
 
 
 def _legend(item: QuizItem) -> InertText:
@@ -47,7 +47,7 @@ def run(session: Session, console, save: Callable[[Session], None]) -> bool:
     """Ask until the last item (True) or until the person quits with q (False).
 
     `save(session)` is called after every reply that changes or ends the quiz.
-    Ctrl-C and end of input save and raise Interrupted.
+    Ctrl-C and end of input call `save` and raise Interrupted.
     """
     section = None
     while not session.done:

@@ -4,7 +4,14 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import APP_SETTINGS, FormatOption, present, resolve_role, store
+from mktcareers.cli.common import (
+    APP_SETTINGS,
+    FormatOption,
+    present,
+    resolve_role,
+    store,
+    within_name_limit,
+)
 from mktcareers.views.formats import OutputFormat
 
 app = typer.Typer(no_args_is_help=True, **APP_SETTINGS)
@@ -19,7 +26,12 @@ def role() -> None:
 def role_show(
     ctx: typer.Context,
     name: Annotated[
-        str, typer.Argument(help="A role's slug, title or alias, e.g. seo-specialist.")
+        str,
+        typer.Argument(
+            metavar="NAME",
+            help="A role's slug, title or alias, e.g. seo-specialist.",
+            callback=within_name_limit,
+        ),
     ],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:

@@ -5,7 +5,14 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import APP_SETTINGS, FormatOption, present, resolve_named, store
+from mktcareers.cli.common import (
+    APP_SETTINGS,
+    FormatOption,
+    present,
+    resolve_named,
+    store,
+    within_name_limit,
+)
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
@@ -36,6 +43,7 @@ def roles_list(
             help="Only roles of this family: an id or name from the knowledge base's "
             "families.yaml (bundled: marketing, it).",
             show_default=False,
+            callback=within_name_limit,
         ),
     ] = None,
     min_remote: Annotated[
@@ -48,8 +56,11 @@ def roles_list(
         bool, typer.Option("--beginner", help="Only roles that suit beginners.")
     ] = False,
     sort: Annotated[
-        SortKey, typer.Option("--sort", help="Sort by title, or best first by the others.")
-    ] = (SortKey.title),
+        SortKey,
+        typer.Option(
+            "--sort", case_sensitive=False, help="Sort by title, or best first by the others."
+        ),
+    ] = SortKey.title,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List roles with their remote score, IT overlap and median pay.

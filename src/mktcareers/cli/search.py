@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import APP_SETTINGS, FormatOption, present, store
+from mktcareers.cli.common import APP_SETTINGS, FormatOption, present, store, within_name_limit
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
@@ -14,7 +14,14 @@ app = typer.Typer(**APP_SETTINGS)
 @app.command()
 def search(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="Words to look for: a title, skill or tool.")],
+    query: Annotated[
+        str,
+        typer.Argument(
+            metavar="QUERY",
+            help="Words to look for: a title, skill or tool.",
+            callback=within_name_limit,
+        ),
+    ],
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, max=500, help="Show at most N roles.")
     ] = 10,

@@ -4,7 +4,14 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import APP_SETTINGS, FormatOption, present, resolve_named, store
+from mktcareers.cli.common import (
+    APP_SETTINGS,
+    FormatOption,
+    present,
+    resolve_named,
+    store,
+    within_name_limit,
+)
 from mktcareers.views.formats import OutputFormat
 
 app = typer.Typer(no_args_is_help=True, **APP_SETTINGS)
@@ -19,7 +26,12 @@ def skill() -> None:
 def skill_show(
     ctx: typer.Context,
     name: Annotated[
-        str, typer.Argument(help='A skill\'s id or name, e.g. python or "Web analytics".')
+        str,
+        typer.Argument(
+            metavar="NAME",
+            help='A skill\'s id or name, e.g. python or "Web analytics".',
+            callback=within_name_limit,
+        ),
     ],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:

@@ -27,7 +27,8 @@ def skills() -> None:
 def skills_list(
     ctx: typer.Context,
     skill_type: Annotated[
-        SkillType | None, typer.Option("--type", help="Only skills of this type.")
+        SkillType | None,
+        typer.Option("--type", case_sensitive=False, help="Only skills of this type."),
     ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:

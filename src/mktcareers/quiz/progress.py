@@ -66,7 +66,7 @@ def read_progress(path: Path) -> Progress | None:
     """
     try:  # never opened when it is a FIFO or device, nor read when oversized
         raw = read_regular(path, MAX_PROGRESS_BYTES)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # a file where the folder should be
         return None
     except RefusedFile as error:
         if error.errno == errno.EFBIG:
