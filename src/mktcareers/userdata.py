@@ -59,7 +59,7 @@ def write_atomic(path: Path, text: str | bytes, *, ours: bool = False) -> None:
     if not ours:
         try:
             kind = os.stat(path).st_mode  # through links: /dev/stdout is the pipe it names
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):  # mkdir below says which
             kind = None
         if kind is not None and not stat.S_ISREG(kind):
             raise OSError(errno.EINVAL, "it is not a regular file, so it is not replaced", path)
