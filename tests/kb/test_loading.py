@@ -98,6 +98,12 @@ def test_missing_directory():
         load("/nonexistent/kb")
 
 
+def test_a_file_given_as_the_knowledge_base(tmp_path):
+    (tmp_path / "kb.yaml").write_text("roles: []\n")
+    with pytest.raises(KbError, match="knowledge base is not a directory"):
+        load(tmp_path / "kb.yaml")
+
+
 def test_user_role_without_derived_numbers_loads(kb_dir):
     text = (kb_dir / SEO).read_text().replace("slug: seo-specialist", "slug: my-seo-role")
     (kb_dir / "roles/my-seo-role.yaml").write_text(text)

@@ -70,7 +70,8 @@ def load(root: Path | str, progress: Callable[[int, int], None] | None = None) -
 def _load(root: Path, progress: Callable[[int, int], None] | None) -> KnowledgeBase:
     collector = Collector(root)
     if not root.is_dir():
-        raise KbError([Problem(str(root), None, "", "knowledge base directory not found")])
+        found = "is not a directory" if root.exists() else "directory not found"
+        raise KbError([Problem(str(root), None, "", f"knowledge base {found}")])
     families, _ = collector.read(root / "families.yaml", FAMILIES)
     skills, _ = collector.read(root / "skills.yaml", SKILLS)
     sources, _ = collector.read(root / "sources.yaml", SOURCES)
