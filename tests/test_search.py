@@ -3,6 +3,7 @@ import random
 import pytest
 from rapidfuzz import fuzz
 
+from mktcareers.models import RoleNames
 from mktcareers.names import MAX_SUGGESTIONS, SUGGESTION_CUTOFF, SUGGESTION_SPREAD, normalise
 from mktcareers.search import (
     ALIAS_WEIGHT,
@@ -16,7 +17,6 @@ from mktcareers.search import (
     Matched,
     NameIndex,
     RoleFinder,
-    RoleNames,
 )
 
 

@@ -11,7 +11,7 @@ string that msgspec compiles and evaluates the first time it decodes the class
 (about 1 ms of `role show`); evaluated once at definition they cost next to nothing.
 """
 
-from typing import Self
+from typing import NamedTuple, Self
 
 from msgspec import Struct, field
 
@@ -283,3 +283,21 @@ class Quiz(Record):
 
     items: tuple[QuizItem, ...]
     path: str = ""
+
+
+class RoleNames(NamedTuple):
+    """What finding a role needs (search.RoleFinder): its names, tools and skills,
+    without the rest; a NamedTuple, so a compiled knowledge base stores it as a list."""
+
+    slug: str
+    title: str
+    family: str
+    aliases: tuple[str, ...]
+    tools: tuple[str, ...]
+    skills: tuple[tuple, ...]  # (id, name, level) for each skill the role needs
+
+    @classmethod
+    def of(cls, role: Role) -> Self:
+        """The names of a `models.Role`."""
+        skills = tuple((skill.id, skill.name, skill.level) for skill in role.skills)
+        return cls(role.slug, role.title, role.family, role.aliases, role.tools, skills)

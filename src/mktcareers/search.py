@@ -18,24 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from mktcareers.models import RoleNames
 from mktcareers.names import MAX_SUGGESTIONS, name_scores, normalise, suggest
-
-
-class RoleNames(NamedTuple):
-    """What finding a role needs: its names, tools and skills, without the rest."""
-
-    slug: str
-    title: str
-    family: str
-    aliases: Sequence[str]
-    tools: Sequence[str]
-    skills: Sequence[Sequence]  # (id, name, level) for each skill the role needs
-
-    @classmethod
-    def of(cls, role) -> RoleNames:
-        """The names of a `models.Role`."""
-        skills = tuple((skill.id, skill.name, skill.level) for skill in role.skills)
-        return cls(role.slug, role.title, role.family, role.aliases, role.tools, skills)
 
 
 class NameIndex(NamedTuple):

@@ -32,8 +32,7 @@ from msgspec.structs import replace
 from mktcareers import __version__
 from mktcareers.kb.location import kb_file_names
 from mktcareers.kb.safefile import open_regular, read_regular
-from mktcareers.models import KnowledgeBase, Role, RoleSummary
-from mktcareers.search import NameIndex, RoleFinder, RoleNames
+from mktcareers.models import KnowledgeBase, Role, RoleNames, RoleSummary
 from mktcareers.userdata import user_dir, write_atomic
 
 FORMAT = "mktcareers compiled knowledge base 3"
@@ -41,16 +40,14 @@ MAX_BYTES = 512 << 20  # 5,000 roles take about 25 MB
 MAX_HASHED_BYTES = 64 << 20  # no file the loader accepts is larger
 RACY_NS = 2_000_000_000  # files modified this close to a compile are hashed again
 TRUST_STAT = os.name != "nt"
-# Besides its head, the file holds parts (the search.NameIndex as three), decoded
-# whole when first used, and records, one of each kind per role, decoded one by one.
 TYPES = {
     "summaries": list[RoleSummary],
     "primary": dict[str, list[int]],
     "secondary": dict[str, list[int]],
     "terms": dict[str, list[int]],
     "base": KnowledgeBase,  # without its roles
-    "names": RoleNames,  # a record
-    "roles": Role,  # a record
+    "names": RoleNames,  # a record per role, as "roles"
+    "roles": Role,
 }
 Span = tuple[int, int, int]  # offset after the head, size, CRC-32
 
@@ -100,8 +97,10 @@ class Store:
         """Every role's summary, in knowledge-base order."""
         return self._get("summaries")
 
-    def finder(self) -> RoleFinder:
-        """A search.RoleFinder over every role."""
+    def finder(self):
+        """A search.RoleFinder over every role (search is imported only when asked)."""
+        from mktcareers.search import RoleFinder  # only when a name is looked up
+
         return RoleFinder(_Records(self, "names"), _Index(self._get))
 
     def role(self, position: int) -> Role:
@@ -180,8 +179,8 @@ class _Records(Sequence):
 
 
 class _Index(NamedTuple):
-    """A search.NameIndex whose tables are decoded when first used: resolving a name
-    needs the slugs, titles and aliases; only search needs every term."""
+    """A search.NameIndex whose tables are each decoded when first used (only search
+    needs `terms`: resolving a name reads slugs, titles and aliases)."""
 
     get: Callable[[str], dict]
     primary = property(lambda self: self.get("primary"))
@@ -191,6 +190,8 @@ class _Index(NamedTuple):
 
 def parts_of(knowledge: KnowledgeBase) -> dict[str, object]:
     """What the compiled file holds (TYPES) for a parsed knowledge base."""
+    from mktcareers.search import NameIndex
+
     names = [RoleNames.of(role) for role in knowledge.roles]
     index = NameIndex.build(names)
     return {
@@ -212,8 +213,7 @@ def compiled_path(root: Path) -> Path:
 
 
 def look(root: Path) -> tuple[int, list]:
-    """(now in ns, [name, size, mtime_ns, ctime_ns, inode] of every file the loader
-    reads, the numbers None when the file is missing)."""
+    """(ns now, [name, size, mtime_ns, ctime_ns, inode] per file loaded; Nones if missing)."""
     stamp, base, files = time.time_ns(), os.fspath(root), []
     for name in kb_file_names(root):  # plain strings: 5,000 Path objects cost 40 ms
         try:
