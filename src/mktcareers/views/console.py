@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from mktcareers.views.inert import inert
-
 
 def write(text: str) -> None:
     sys.stdout.write(text)
@@ -13,6 +11,8 @@ def write(text: str) -> None:
 
 def error(message: str, hint: str | None = None) -> None:
     """A one-line error on stderr, with an optional hint line."""
+    from mktcareers.views.inert import inert  # messages only: data needs no escaping here
+
     sys.stderr.write(f"Error: {inert(message)}\n")
     if hint:
         sys.stderr.write(f"Hint: {inert(hint)}\n")
@@ -29,6 +29,8 @@ def problems(message: str, lines, hint: str | None = None) -> None:
 
 def note(line: str) -> None:
     """A message line on stderr (it may quote a knowledge base: made inert)."""
+    from mktcareers.views.inert import inert
+
     sys.stderr.write(f"{inert(line)}\n")
 
 
