@@ -141,3 +141,11 @@ def spellings(records: Mapping[str, object]) -> dict[str, str]:
     return {
         written: record.id for record in records.values() for written in (record.id, record.name)
     }
+
+
+def did_you_mean(word: object, choices: Iterable[object]) -> str:
+    """ " (did you mean 'x'?)" naming the choice closest to `word` by the one
+    suggestion rule (`suggest`), or "" when none is close: the tail of a message such
+    as "unknown skill 'pyhton' (did you mean 'python'?)"."""
+    close = suggest(str(word), [str(choice) for choice in choices], limit=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""

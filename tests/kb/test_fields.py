@@ -2,7 +2,8 @@
 
 import pytest
 
-from mktcareers.kb.fields import INVALID, ListOf, Record, TextField, did_you_mean
+from mktcareers.kb.fields import INVALID, ListOf, Record, TextField
+from mktcareers.names import did_you_mean
 
 
 @pytest.mark.parametrize(

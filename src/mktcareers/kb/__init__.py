@@ -3,7 +3,7 @@
 location     where a knowledge base is and which files make it up
 safefile     open or read a file only when stat says it is regular and small enough
 yamldoc      safe YAML: plain data fast, the line of each value when a problem needs it
-fields       the field checkers (TextField, ListOf, Record, ...) and did_you_mean
+fields       the field checkers (TextField, ListOf, Record, ...)
 schemas      what each file must hold, written with those checkers
 collector    reads files and gathers every problem with file, line and field
 loading      load (and validate) a knowledge base into models.KnowledgeBase

@@ -8,9 +8,11 @@ problems so a whole file is checked in one pass.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from mktcareers.names import did_you_mean
 
 if TYPE_CHECKING:
     from mktcareers.kb.yamldoc import Path
@@ -193,15 +195,6 @@ class Record:
                 valid = False
             result[name] = checked
         return result if valid else INVALID
-
-
-def did_you_mean(word: object, choices: Iterable[object]) -> str:
-    """ " (did you mean 'x'?)" naming the choice closest to `word` by the one
-    suggestion rule (`names.suggest`), or "" when none is close."""
-    from mktcareers.names import suggest
-
-    close = suggest(str(word), [str(choice) for choice in choices], limit=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def format_path(path: Path) -> str:

@@ -22,7 +22,7 @@ from mktcareers.kb import yamldoc
 from mktcareers.kb.collector import Collector
 from mktcareers.kb.derived import attach_derived
 from mktcareers.kb.errors import KbError, Problem
-from mktcareers.kb.fields import INVALID, did_you_mean
+from mktcareers.kb.fields import INVALID
 from mktcareers.kb.location import DERIVED_FILE, role_files
 from mktcareers.kb.quizfile import load_quiz
 from mktcareers.kb.safefile import read_regular
@@ -42,6 +42,7 @@ from mktcareers.models import (
     Skill,
     Source,
 )
+from mktcareers.names import did_you_mean
 from mktcareers.remote import remote_score
 
 MAX_ROLE_FILES = 20_000

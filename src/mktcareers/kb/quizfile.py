@@ -6,10 +6,11 @@ from pathlib import Path
 
 from mktcareers.kb.collector import Collector
 from mktcareers.kb.errors import KbError
-from mktcareers.kb.fields import INVALID, did_you_mean
+from mktcareers.kb.fields import INVALID
 from mktcareers.kb.location import QUIZ_FILE, bundled_dir
 from mktcareers.kb.schemas import QUIZ
 from mktcareers.models import RIASEC, KnowledgeBase, Quiz, QuizItem
+from mktcareers.names import did_you_mean
 
 # The scale each kind uses when an item names none.
 DEFAULT_SCALES = {"interest": "like", "skill": "level"}

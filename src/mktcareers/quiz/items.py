@@ -33,7 +33,7 @@ def check_answers(quiz: Quiz, data: object) -> tuple[dict[str, int], list[tuple[
     answers, problems = {}, []
     for key, value in data.items():
         if key not in known:
-            from mktcareers.kb.fields import did_you_mean  # only when there is something to suggest
+            from mktcareers.names import did_you_mean  # only when there is something to suggest
 
             problems.append((str(key), f"unknown item id '{key}'{did_you_mean(key, known)}"))
         elif isinstance(value, bool) or not isinstance(value, int):
