@@ -143,6 +143,12 @@ def within_name_limit(value: str | None) -> str | None:
     return value
 
 
+def name_argument(metavar: str, help: str):
+    """The typer.Argument of a name or query (a role, a skill, compare's sides, path's
+    roles, search's words): its metavar, its help and the one length limit."""
+    return typer.Argument(metavar=metavar, help=help, callback=within_name_limit)
+
+
 def unknown(kind: str, name: str, suggestions: Sequence[str], hint: str) -> NoReturn:
     """Exit 1 with "Unknown KIND 'NAME'. Did you mean: a, b?", or, when nothing is
     close, "Unknown KIND 'NAME'." and `hint` (what to run or type instead)."""

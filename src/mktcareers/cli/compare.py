@@ -7,11 +7,11 @@ import typer
 from mktcareers.cli.common import (
     APP_SETTINGS,
     FormatOption,
+    name_argument,
     present,
     same_on_both_sides,
     store,
     unknown,
-    within_name_limit,
 )
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
@@ -24,12 +24,8 @@ SIDE_HELP = "A family of the knowledge base (bundled: marketing, it) or a role."
 @app.command()
 def compare(
     ctx: typer.Context,
-    left: Annotated[
-        str, typer.Argument(metavar="LEFT", help=SIDE_HELP, callback=within_name_limit)
-    ],
-    right: Annotated[
-        str, typer.Argument(metavar="RIGHT", help=SIDE_HELP, callback=within_name_limit)
-    ],
+    left: Annotated[str, name_argument("LEFT", SIDE_HELP)],
+    right: Annotated[str, name_argument("RIGHT", SIDE_HELP)],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Compare two fields, two roles, or a role with a field, side by side.

@@ -7,11 +7,11 @@ import typer
 from mktcareers.cli.common import (
     APP_SETTINGS,
     FormatOption,
+    name_argument,
     present,
     resolve_role,
     same_on_both_sides,
     store,
-    within_name_limit,
 )
 from mktcareers.views.formats import OutputFormat
 
@@ -21,17 +21,9 @@ app = typer.Typer(**APP_SETTINGS)
 @app.command()
 def path(
     ctx: typer.Context,
-    source: Annotated[
-        str,
-        typer.Argument(metavar="FROM", help="The role you have now.", callback=within_name_limit),
-    ],
+    source: Annotated[str, name_argument("FROM", "The role you have now.")],
     target: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="TO",
-            help="The role you want; leave out to list the closest.",
-            callback=within_name_limit,
-        ),
+        str | None, name_argument("TO", "The role you want; leave out to list the closest.")
     ] = None,
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, max=100, help="Closest moves to list.")

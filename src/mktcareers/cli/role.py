@@ -7,10 +7,10 @@ import typer
 from mktcareers.cli.common import (
     APP_SETTINGS,
     FormatOption,
+    name_argument,
     present,
     resolve_role,
     store,
-    within_name_limit,
 )
 from mktcareers.views.formats import OutputFormat
 
@@ -26,12 +26,7 @@ def role() -> None:
 def role_show(
     ctx: typer.Context,
     name: Annotated[
-        str,
-        typer.Argument(
-            metavar="NAME",
-            help="A role's slug, title or alias, e.g. seo-specialist.",
-            callback=within_name_limit,
-        ),
+        str, name_argument("NAME", "A role's slug, title or alias, e.g. seo-specialist.")
     ],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:

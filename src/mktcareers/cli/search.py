@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import APP_SETTINGS, FormatOption, present, store, within_name_limit
+from mktcareers.cli.common import APP_SETTINGS, FormatOption, name_argument, present, store
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
@@ -14,14 +14,7 @@ app = typer.Typer(**APP_SETTINGS)
 @app.command()
 def search(
     ctx: typer.Context,
-    query: Annotated[
-        str,
-        typer.Argument(
-            metavar="QUERY",
-            help="Words to look for: a title, skill or tool.",
-            callback=within_name_limit,
-        ),
-    ],
+    query: Annotated[str, name_argument("QUERY", "Words to look for: a title, skill or tool.")],
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, max=500, help="Show at most N roles.")
     ] = 10,

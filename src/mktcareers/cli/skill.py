@@ -7,10 +7,10 @@ import typer
 from mktcareers.cli.common import (
     APP_SETTINGS,
     FormatOption,
+    name_argument,
     present,
     resolve_named,
     store,
-    within_name_limit,
 )
 from mktcareers.views.formats import OutputFormat
 
@@ -26,12 +26,7 @@ def skill() -> None:
 def skill_show(
     ctx: typer.Context,
     name: Annotated[
-        str,
-        typer.Argument(
-            metavar="NAME",
-            help='A skill\'s id or name, e.g. python or "Web analytics".',
-            callback=within_name_limit,
-        ),
+        str, name_argument("NAME", 'A skill\'s id or name, e.g. python or "Web analytics".')
     ],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
