@@ -32,10 +32,11 @@ def main() -> None:
         _leave(0)
     from mktcareers.cli.app import app
 
+    output = _identity(sys.stdout)
     try:
         app(prog_name="mktcareers")
     except SystemExit as done:
-        _leave(done.code)
+        _leave(0 if done.code == 1 and _reader_gone(output) else done.code)
     except BrokenPipeError:
         _leave(0)  # the reader has gone (`| head -1`): nothing more to say
     except OSError as error:  # the output cannot be written: a full disk, a bad descriptor
@@ -71,6 +72,21 @@ def _tame_environment() -> None:
             os.environ["COLUMNS"] = str(MIN_COLUMNS)
         else:
             del os.environ["COLUMNS"]
+
+
+def _identity(stream) -> tuple[int, int] | None:
+    try:
+        info = os.fstat(stream.fileno())
+    except (OSError, ValueError, AttributeError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _reader_gone(output: tuple[int, int] | None) -> bool:
+    """Whether the reader of our output left while we wrote (`--help | head -1`): Rich
+    then points standard output at os.devnull and ends with SystemExit(1), where a
+    command whose own flush finds the pipe closed ends quietly with 0 (see _leave)."""
+    return output is not None and _identity(sys.stdout) not in (output, None)
 
 
 def _cannot_write(error: OSError) -> int:

@@ -88,3 +88,19 @@ def test_columns_that_are_not_a_usable_width_still_show_the_view(columns, args):
     done = program(args, env={"COLUMNS": columns})
     assert done.returncode == 0, done.stderr
     assert "seo" in done.stdout.lower() or "Usage" in done.stdout
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["roles", "-h"], ["role", "show", "seo-specialist"], ["roles", "list"]]
+)
+def test_a_reader_that_has_gone_ends_quietly(args):
+    """`mktcareers --help | head -1`: the reader leaves; we end with 0, saying nothing."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "mktcareers", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "COLUMNS": "80"},
+    )
+    child.stdout.close()  # gone before the first line is written
+    _, errors = child.communicate(timeout=120)
+    assert child.returncode == 0 and errors == b""
