@@ -478,3 +478,18 @@ def test_progress_that_cannot_be_deleted_is_a_warning(run, monkeypatch, items, s
     assert result.exit_code == 0 and json.loads(result.stdout)["asked"] == 18
     assert "Warning: cannot delete the finished quiz's progress" in result.stderr
     assert "Permission denied" in result.stderr
+
+
+def test_a_quiz_ended_before_its_first_answer_saves_nothing(run, state_dir):
+    result = run("quiz", "--short", input="")
+    assert result.exit_code == 130
+    assert "nothing to save" in result.stderr
+    assert not (state_dir / state.PROGRESS_FILE).exists()
+
+
+def test_declining_a_saved_quiz_then_stopping_at_once_keeps_it(run, state_dir):
+    run("quiz", "--short", input="4\n5\n")  # two answers, then end of input: saved
+    before = progress(state_dir)
+    result = run("quiz", "--short", input="n\n")  # a new quiz, stopped before answering
+    assert result.exit_code == 130
+    assert progress(state_dir) == before

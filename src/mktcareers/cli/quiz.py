@@ -88,6 +88,8 @@ class _Saving:
     def __call__(self, session) -> None:
         from mktcareers.quiz import progress as state
 
+        if session.position == 0 and not session.answered():
+            return  # nothing to keep: a saved quiz (one the person declined) stays as it was
         try:
             state.save_progress(self.path, session.progress())
         except OSError as error:
@@ -113,6 +115,8 @@ class _Saving:
             f"Quiz paused at item {session.position + 1} of {len(session.items)} "
             f"({session.answered()} answered)"
         )
+        if session.position == 0 and not session.answered():
+            return "Quiz stopped before the first answer; nothing to save."
         if self.error is not None:
             return f"{where}; your answers could not be saved ({self.reason()})."
         return f"{where}; progress saved. Continue with: mktcareers quiz --resume"
