@@ -396,22 +396,24 @@ def render(document: dict) -> str:
     return HEADER + yaml.safe_dump(document, sort_keys=True, allow_unicode=True, width=100)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def command_line(argv, description: str, build, render, output: Path, script: str) -> int:
+    """The command line of every builder in scripts/: write `render(build())` to
+    `output`, or with --check exit 1 when the committed file is not what it would write."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument(
         "--check", action="store_true", help="fail if the committed output is stale"
     )
-    parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--output", type=Path, default=output)
     args = parser.parse_args(argv)
     try:
         text = render(build())
     except BuildError as error:
-        print(f"build_derived: {error}", file=sys.stderr)
+        print(f"{script}: {error}", file=sys.stderr)
         return 1
     if args.check:
         current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
         if current != text:
-            print(f"{args.output} is stale: run python scripts/build_derived.py", file=sys.stderr)
+            print(f"{args.output} is stale: run python scripts/{script}.py", file=sys.stderr)
             return 1
         print(f"{args.output} is up to date")
         return 0
@@ -419,6 +421,10 @@ def main(argv: list[str] | None = None) -> int:
     args.output.write_text(text, encoding="utf-8")
     print(f"wrote {args.output}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return command_line(argv, __doc__.splitlines()[0], build, render, OUTPUT, "build_derived")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ as build_derived.py; the gap-filling rule is build_derived's own (docs/method.md
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -29,6 +28,7 @@ from build_derived import (
     RAW,
     RIASEC_AREAS,
     BuildError,
+    command_line,
     fill_importance,
     load_interests,
     load_job_zones,
@@ -272,30 +272,7 @@ def render(document: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--check", action="store_true", help="fail if the committed output is stale"
-    )
-    parser.add_argument("--output", type=Path, default=OUTPUT)
-    args = parser.parse_args(argv)
-    try:
-        text = render(build())
-    except BuildError as error:
-        print(f"build_occupations: {error}", file=sys.stderr)
-        return 1
-    if args.check:
-        current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
-        if current != text:
-            print(
-                f"{args.output} is stale: run python scripts/build_occupations.py", file=sys.stderr
-            )
-            return 1
-        print(f"{args.output} is up to date")
-        return 0
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(text, encoding="utf-8")
-    print(f"wrote {args.output}")
-    return 0
+    return command_line(argv, __doc__.splitlines()[0], build, render, OUTPUT, "build_occupations")
 
 
 if __name__ == "__main__":
