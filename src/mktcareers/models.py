@@ -244,8 +244,44 @@ class RemoteRubric(Record):
     challenge_kinds: dict[str, str]
 
 
+class Occupation(Record):
+    """One O*NET-SOC occupation of generated/occupations.json (scripts/build_occupations.py):
+    pay and outlook are BLS's for the SOC occupation named in `pay_bls` and `outlook_bls`
+    (code, title), None where BLS publishes none."""
+
+    code: str  # O*NET-SOC 2019, e.g. 27-3023.00
+    title: str
+    alternate_titles: tuple[str, ...]
+    job_zone: int | None  # 1-5, O*NET's preparation level
+    riasec: dict[str, int | float] | None  # interest area -> 1-7
+    pay_median: int | None  # USD a year
+    pay_p10: int | None  # USD a year, 10th percentile
+    pay_p90: int | None  # USD a year, 90th percentile
+    pay_bls: tuple[str, str] | None  # (SOC code, title) the pay is for
+    growth_pct: int | float | None  # percent over 2024-34
+    annual_openings: int | None  # openings a year
+    outlook_bls: tuple[str, str] | None  # (SOC code, title) the outlook is for
+    entry_education: str | None  # typical education needed to enter (BLS)
+    teleworkable: bool | None  # Dingel & Neiman (2020)
+    skills: dict[str, int | float]  # O*NET skill name -> level 0-7; {} when unrated
+    knowledge: dict[str, int | float]  # O*NET knowledge area -> level 0-7; {} when unrated
+    gap_filled_from: tuple[str, ...]  # the codes whose mean ratings stand in, if any
+    technology_categories: tuple[str, ...]
+
+
+class OccupationIndex(Record):
+    """What resolving an occupation's name needs, without the occupations: codes and
+    titles by position, and positions by normalised title and alternate title."""
+
+    codes: tuple[str, ...]
+    titles: tuple[str, ...]
+    by_title: dict[str, list[int]]
+    by_alternate: dict[str, list[int]]
+
+
 class KnowledgeBase(Record):
-    """A whole knowledge base: roles in file-name order, catalogues by id."""
+    """A whole knowledge base: roles in file-name order, catalogues by id, and the
+    O*NET occupations (generated/occupations.json; none without that file)."""
 
     roles: tuple[Role, ...]
     skills: dict[str, Skill]
@@ -253,6 +289,7 @@ class KnowledgeBase(Record):
     sources: dict[str, Source]
     rubric: RemoteRubric
     root: str = ""
+    occupations: tuple[Occupation, ...] = ()
 
     def role(self, slug: str) -> Role | None:
         for role in self.roles:

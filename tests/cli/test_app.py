@@ -116,6 +116,7 @@ def test_every_subcommand_module_is_found():
     assert found == {
         "roles list",
         "role show",
+        "occupation show",
         "compare",
         "path",
         "search",

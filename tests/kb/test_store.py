@@ -10,6 +10,7 @@ import zlib
 
 import msgspec
 import pytest
+from msgspec.structs import replace
 
 from mktcareers import userdata
 from mktcareers.kb import store as compiled
@@ -94,7 +95,7 @@ def test_second_open_is_a_hit_and_equal(kb_dir, loader, cache_dir):
     first = load(kb_dir, loader)
     second = load(kb_dir, loader)
     assert loader.calls == 1
-    assert second == first == parse(kb_dir)
+    assert second == first == replace(parse(kb_dir), occupations=())
     assert list(cache_dir.iterdir()) == [compiled.compiled_path(kb_dir)]
 
 
@@ -242,9 +243,11 @@ def other_format(path):
 
 
 def flip_last_role_byte(path):
-    data = bytearray(path.read_bytes())
-    data[-2] ^= 0xFF
-    path.write_bytes(bytes(data))
+    head, body = read_head(path)
+    at, size, _ = head.records["roles"][-1]
+    data = bytearray(body)
+    data[at + size - 2] ^= 0xFF
+    write_head(path, head, bytes(data))
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ from mktcareers.views import console as output
 COMMANDS = {
     "roles": ("mktcareers.cli.roles", "List and filter roles."),
     "role": ("mktcareers.cli.role", "Look at one role in depth."),
+    "occupation": ("mktcareers.cli.occupation", "Look at one O*NET occupation in depth."),
     "compare": ("mktcareers.cli.compare", "Compare two fields, two roles, or a role..."),
     "path": ("mktcareers.cli.path", "What it takes to move from one role to..."),
     "search": ("mktcareers.cli.search", "Find roles by title, alias, skill or tool,..."),

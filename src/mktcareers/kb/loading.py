@@ -5,6 +5,7 @@ A knowledge base is a directory:
     families.yaml  skills.yaml  sources.yaml  remote_rubric.yaml
     roles/*.yaml               one curated file per role
     generated/derived.yaml     numbers from scripts/build_derived.py (optional)
+    generated/occupations.json every O*NET occupation, scripts/build_occupations.py (optional)
     quiz.yaml                  quiz items (optional: the bundled ones are used otherwise)
 
 Every problem is collected as a Problem naming the file, line and field, and
@@ -23,7 +24,8 @@ from mktcareers.kb.collector import Collector
 from mktcareers.kb.derived import attach_derived
 from mktcareers.kb.errors import KbError, Problem
 from mktcareers.kb.fields import INVALID
-from mktcareers.kb.location import DERIVED_FILE, role_files
+from mktcareers.kb.location import DERIVED_FILE, OCCUPATIONS_FILE, role_files
+from mktcareers.kb.occupations import load_occupations
 from mktcareers.kb.quizfile import load_quiz
 from mktcareers.kb.safefile import read_regular
 from mktcareers.kb.schemas import DERIVED, FAMILIES, ROLE, RUBRIC, SKILLS, SOURCES
@@ -97,6 +99,10 @@ def _load(root: Path, progress: Callable[[int, int], None] | None) -> KnowledgeB
         document_data, _ = collector.read(derived_path, DERIVED, MAX_DERIVED_BYTES)
         if document_data is not INVALID:
             derived = document_data["roles"]
+    occupations_path = root / OCCUPATIONS_FILE
+    occupations = ()
+    if occupations_path.exists():
+        occupations = load_occupations(occupations_path, collector)
     if progress is not None:
         progress(steps, steps)
 
@@ -127,6 +133,7 @@ def _load(root: Path, progress: Callable[[int, int], None] | None) -> KnowledgeB
         sources=sources_by_id,
         rubric=remote_rubric,
         root=str(root),
+        occupations=occupations,
     )
 
 

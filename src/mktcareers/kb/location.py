@@ -8,6 +8,7 @@ from pathlib import Path
 ENV_VAR = "MKTCAREERS_DATA"
 CORE_FILES = ("families.yaml", "skills.yaml", "sources.yaml", "remote_rubric.yaml")
 DERIVED_FILE = Path("generated") / "derived.yaml"
+OCCUPATIONS_FILE = Path("generated") / "occupations.json"
 QUIZ_FILE = "quiz.yaml"
 
 
@@ -42,9 +43,10 @@ def role_files(root: Path) -> list[Path]:
 
 def kb_file_names(root: Path) -> list[str]:
     """Every file `load` reads, relative to `root` with '/' between folders: the
-    catalogues, the role files and the derived numbers."""
+    catalogues, the role files, the derived numbers and the occupations."""
     return [
         *CORE_FILES,
         *(f"roles/{name}" for name in _role_names(root)),
         DERIVED_FILE.as_posix(),
+        OCCUPATIONS_FILE.as_posix(),
     ]

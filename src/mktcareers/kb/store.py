@@ -2,8 +2,9 @@
 
 One msgpack file per knowledge base in userdata.user_dir("cache"), written
 atomically: the length and CRC-32 of a Head, the Head, then parts (the summaries,
-the name index in three) and one record of each kind per role, each checked against
-its CRC-32 when read. msgspec decodes only the TYPES named here: nothing can run.
+the name index in three, the occupations' index) and records (two per role, one per
+occupation), each checked against its CRC-32 when read. msgspec decodes only the
+TYPES named here: nothing can run.
 
 Current means the same format, version, code, directory and file contents. Contents
 are keyed by blake2b digests, git-index style: a file whose stat (size, mtime_ns,
@@ -32,10 +33,17 @@ from msgspec.structs import replace
 from mktcareers import __version__
 from mktcareers.kb.location import kb_file_names
 from mktcareers.kb.safefile import open_regular, read_regular
-from mktcareers.models import KnowledgeBase, Role, RoleNames, RoleSummary
+from mktcareers.models import (
+    KnowledgeBase,
+    Occupation,
+    OccupationIndex,
+    Role,
+    RoleNames,
+    RoleSummary,
+)
 from mktcareers.userdata import user_dir, write_atomic
 
-FORMAT = "mktcareers compiled knowledge base 3"
+FORMAT = "mktcareers compiled knowledge base 4"
 MAX_BYTES = 512 << 20  # 5,000 roles take about 25 MB
 MAX_HASHED_BYTES = 64 << 20  # no file the loader accepts is larger
 RACY_NS = 2_000_000_000  # files modified this close to a compile are hashed again
@@ -45,10 +53,13 @@ TYPES = {
     "primary": dict[str, list[int]],
     "secondary": dict[str, list[int]],
     "terms": dict[str, list[int]],
-    "base": KnowledgeBase,  # without its roles
+    "base": KnowledgeBase,  # without its roles and occupations
+    "occupation_index": OccupationIndex,
     "names": RoleNames,  # a record per role, as "roles"
     "roles": Role,
+    "occupations": Occupation,  # a record per occupation
 }
+RECORDS = ("names", "roles", "occupations")
 Span = tuple[int, int, int]  # offset after the head, size, CRC-32
 
 
@@ -111,8 +122,16 @@ class Store:
         """The knowledge base without its roles: skills, families, sources, the rubric."""
         return self._get("base")
 
+    def occupation_index(self) -> OccupationIndex:
+        """Every occupation's code and title, and positions by name (occupations.py)."""
+        return self._get("occupation_index")
+
+    def occupation(self, position: int) -> Occupation:
+        """The occupation at `position` (as the occupation index counts)."""
+        return self._get("occupations", position)
+
     def knowledge(self) -> KnowledgeBase:
-        """The whole knowledge base."""
+        """The whole knowledge base, but for its occupations (read one by one)."""
         roles = tuple(_Records(self, "roles"))
         if "knowledge" not in self._parsed:  # else a damaged role made us parse the YAML
             self._parsed["knowledge"] = replace(self.catalogues(), roles=roles, root=str(self.root))
@@ -140,7 +159,8 @@ class Store:
         """Parse the YAML and write the compiled file (when the cache folder allows)."""
         digests = [_digest(self.root, file) for file in files]  # before the parse, as `files`
         knowledge = self._loader(self.root)
-        self._compiled, self._parsed = None, {**parts_of(knowledge), "knowledge": knowledge}
+        whole = replace(knowledge, occupations=())  # as knowledge() gives it when compiled
+        self._compiled, self._parsed = None, {**parts_of(knowledge), "knowledge": whole}
         chunks: list[bytes] = []
         offset = 0
 
@@ -150,8 +170,8 @@ class Store:
             offset += len(chunks[-1])
             return offset - len(chunks[-1]), len(chunks[-1]), zlib.crc32(chunks[-1])
 
-        parts = {name: add(self._parsed[name]) for name in TYPES if name not in ("names", "roles")}
-        records = {kind: [add(item) for item in self._parsed[kind]] for kind in ("names", "roles")}
+        parts = {name: add(self._parsed[name]) for name in TYPES if name not in RECORDS}
+        records = {kind: [add(item) for item in self._parsed[kind]] for kind in RECORDS}
         encoded = msgpack.encode(files), msgpack.encode(digests)
         head = msgpack.encode(
             Head(_format(), str(self.root.resolve()), stamp, *encoded, parts, records, offset)
@@ -162,7 +182,7 @@ class Store:
 
 
 class _Records(Sequence):
-    """The records of one kind, one per role, each decoded when first asked for."""
+    """The records of one kind, each decoded when first asked for."""
 
     def __init__(self, store: Store, kind: str) -> None:
         self._store, self._kind = store, kind
@@ -190,6 +210,7 @@ class _Index(NamedTuple):
 
 def parts_of(knowledge: KnowledgeBase) -> dict[str, object]:
     """What the compiled file holds (TYPES) for a parsed knowledge base."""
+    from mktcareers.occupations import build_index
     from mktcareers.search import NameIndex
 
     names = [RoleNames.of(role) for role in knowledge.roles]
@@ -199,9 +220,11 @@ def parts_of(knowledge: KnowledgeBase) -> dict[str, object]:
         "primary": index.primary,
         "secondary": index.secondary,
         "terms": index.terms,
-        "base": replace(knowledge, roles=(), root=""),
+        "base": replace(knowledge, roles=(), occupations=(), root=""),
+        "occupation_index": build_index(knowledge.occupations),
         "names": names,
         "roles": knowledge.roles,
+        "occupations": knowledge.occupations,
     }
 
 

@@ -1,0 +1,69 @@
+"""Finding an O*NET occupation by what a person types: its code, title or an alternate title."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from mktcareers.models import Occupation, OccupationIndex
+from mktcareers.names import normalise, suggest
+
+# An O*NET-SOC code, with or without the ".00" of an occupation O*NET does not split.
+_CODE = re.compile(r"\d\d-\d{4}(?:\.\d\d)?")
+
+
+class OccupationMatch(NamedTuple):
+    """`position` of the occupation a name means; else `candidates` (positions) when it
+    names several, or `suggestions` (labels, best first) when it names none."""
+
+    position: int | None
+    candidates: tuple[int, ...] = ()
+    suggestions: tuple[str, ...] = ()
+
+
+def build_index(occupations: Sequence[Occupation]) -> OccupationIndex:
+    """The name index of `occupations`, positions in their order."""
+    by_title: dict[str, list[int]] = {}
+    by_alternate: dict[str, list[int]] = {}
+    for position, occupation in enumerate(occupations):
+        by_title.setdefault(normalise(occupation.title), []).append(position)
+        for alternate in occupation.alternate_titles:
+            positions = by_alternate.setdefault(normalise(alternate), [])
+            if position not in positions:  # "TV Reporter" and "TV reporter" are one name
+                positions.append(position)
+    return OccupationIndex(
+        codes=tuple(occupation.code for occupation in occupations),
+        titles=tuple(occupation.title for occupation in occupations),
+        by_title=by_title,
+        by_alternate=by_alternate,
+    )
+
+
+def label(index: OccupationIndex, position: int) -> str:
+    """'27-3023.00 (News Analysts, Reporters, and Journalists)'."""
+    return f"{index.codes[position]} ({index.titles[position]})"
+
+
+def resolve_occupation(index: OccupationIndex, name: str) -> OccupationMatch:
+    """The occupation `name` means: an exact code (".00" may be left out), then an exact
+    title, then an exact alternate title, each after names.normalise; never a guess."""
+    typed = name.strip()
+    if _CODE.fullmatch(typed):
+        code = typed if "." in typed else f"{typed}.00"
+        if code in index.codes:
+            return OccupationMatch(index.codes.index(code))
+    wanted = normalise(name)
+    for table in (index.by_title, index.by_alternate):
+        positions = table.get(wanted, [])
+        if len(positions) == 1:
+            return OccupationMatch(positions[0])
+        if positions:
+            return OccupationMatch(None, candidates=tuple(positions))
+    spellings = {
+        spelling: label(index, position)
+        for table in (index.by_alternate, index.by_title)  # a title wins a shared spelling
+        for spelling, positions in table.items()
+        for position in positions
+    }
+    return OccupationMatch(None, suggestions=tuple(suggest(name, spellings)))

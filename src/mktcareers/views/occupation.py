@@ -1,0 +1,124 @@
+"""`occupation show`: one O*NET occupation as panels, and everything known about it as a record."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from mktcareers.views.formats import pick
+from mktcareers.views.widgets import (
+    MISSING,
+    bar,
+    grid,
+    group,
+    money,
+    panel,
+    riasec_bars,
+    table,
+    text,
+    yes_no,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Group
+    from rich.table import Table
+
+    from mktcareers.models import Occupation
+
+STRONGEST = 8  # skills and knowledge areas shown, by level
+
+
+def occupation_profile(occupation: Occupation) -> Group:
+    header = text()
+    header.append(occupation.title, style="bold")
+    header.append(f"  ({occupation.code})", style="dim")
+    if occupation.alternate_titles:
+        shown = ", ".join(occupation.alternate_titles[:12])
+        more = len(occupation.alternate_titles) - 12
+        header.append("\nAlso called: ", style="dim")
+        header.append(shown + (f" and {more} more" if more > 0 else ""), style="dim")
+    return group(
+        panel("Occupation (O*NET-SOC)", header),
+        panel("At a glance", _facts(occupation)),
+        panel(
+            "Work interests (O*NET RIASEC, 1-7)",
+            text(MISSING, style="dim")
+            if occupation.riasec is None
+            else riasec_bars(occupation.riasec, 2),
+        ),
+        panel("Strongest skills (O*NET level, 0-7)", _levels(occupation, occupation.skills)),
+        panel("Strongest knowledge (O*NET level, 0-7)", _levels(occupation, occupation.knowledge)),
+        panel(
+            "Technology used (O*NET categories)",
+            text(", ".join(occupation.technology_categories) or MISSING),
+        ),
+    )
+
+
+def _facts(occupation: Occupation) -> Table:
+    facts = grid(2)
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column(overflow="fold")
+    facts.add_row("Job zone (O*NET, 1-5)", str(occupation.job_zone or MISSING))
+    pay = (
+        f"{money(occupation.pay_median)} a year; 10th-90th percentile "
+        f"{money(occupation.pay_p10)}-{money(occupation.pay_p90)}"
+    )
+    facts.add_row("Median pay (US)", text(_for_bls(pay, occupation.pay_bls)))
+    growth = MISSING if occupation.growth_pct is None else f"{occupation.growth_pct:+.1f}%"
+    openings = MISSING if occupation.annual_openings is None else f"{occupation.annual_openings:,}"
+    outlook = f"growth {growth}; {openings} openings a year"
+    facts.add_row("Outlook 2024-34", text(_for_bls(outlook, occupation.outlook_bls)))
+    facts.add_row("Typical entry education", text(occupation.entry_education or MISSING))
+    facts.add_row(
+        "Can be done from home",
+        f"{yes_no(occupation.teleworkable)} (Dingel & Neiman 2020)",
+    )
+    return facts
+
+
+def _for_bls(figures: str, bls: tuple[str, str] | None) -> str:
+    """`figures` and the BLS occupation they are for, or that BLS publishes none."""
+    if bls is None:
+        return "not published by BLS for this occupation"
+    return f"{figures}  [BLS {bls[0]} {bls[1]}]"
+
+
+def _levels(occupation: Occupation, levels: Mapping[str, float]) -> Group | Table:
+    if not levels:
+        return text("not rated by O*NET", style="dim")
+    rows = table()
+    rows.add_column("Name", overflow="fold", ratio=1)
+    rows.add_column("Level", no_wrap=True)
+    rows.add_column("", justify="right", no_wrap=True)
+    for name, value in strongest(levels):
+        rows.add_row(text(name), bar(value, 7, width=14), f"{value:.2f}")
+    if not occupation.gap_filled_from:
+        return rows
+    note = text(
+        "O*NET does not rate this occupation: levels are the mean of "
+        + ", ".join(occupation.gap_filled_from)
+        + " (docs/method.md).",
+        style="dim",
+    )
+    return group(rows, note)
+
+
+def strongest(levels: Mapping[str, float]) -> list[tuple[str, float]]:
+    """The STRONGEST highest (name, level) pairs, highest first, then by name."""
+    return sorted(levels.items(), key=lambda item: (-item[1], item[0]))[:STRONGEST]
+
+
+def occupation_record(occupation: Occupation) -> dict:
+    """Everything known about one occupation, for `occupation show --format json`."""
+    record = pick(
+        occupation,
+        *("code", "title", "alternate_titles", "job_zone", "riasec"),
+        *("pay_median", "pay_p10", "pay_p90", "pay_bls", "growth_pct", "annual_openings"),
+        *("outlook_bls", "entry_education", "teleworkable", "skills", "knowledge"),
+        *("gap_filled_from", "technology_categories"),
+    )
+    for key in ("pay_bls", "outlook_bls"):
+        bls = record[key]
+        record[key] = None if bls is None else {"code": bls[0], "title": bls[1]}
+    return record
