@@ -42,7 +42,9 @@ class SuggestingGroup(TyperGroup):
 
 
 # What every command noun's typer.Typer takes besides its own settings.
-APP_SETTINGS = {"cls": SuggestingGroup, "context_settings": CONTEXT}
+# Shell completion is installed from the root command (mktcareers --install-completion);
+# a subcommand offering it again only lengthens its help.
+APP_SETTINGS = {"cls": SuggestingGroup, "context_settings": CONTEXT, "add_completion": False}
 
 
 @contextlib.contextmanager
@@ -141,6 +143,14 @@ def within_name_limit(value: str | None) -> str | None:
     if value is not None and len(value) > MAX_NAME_CHARS:
         raise typer.BadParameter(f"is {len(value):,} characters long; at most {MAX_NAME_CHARS:,}.")
     return value
+
+
+def noun_app(summary: str) -> typer.Typer:
+    """The Typer app of a command noun whose subcommands are its verbs (`role show`,
+    `kb validate`): `summary` is its one line of help."""
+    app = typer.Typer(no_args_is_help=True, **APP_SETTINGS)
+    app.callback(help=summary)(lambda: None)
+    return app
 
 
 def name_argument(metavar: str, help: str):

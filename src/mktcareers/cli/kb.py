@@ -5,15 +5,10 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import APP_SETTINGS
+from mktcareers.cli.common import noun_app
 from mktcareers.views import console as output
 
-app = typer.Typer(no_args_is_help=True, **APP_SETTINGS)
-
-
-@app.callback()
-def kb() -> None:
-    """Check the knowledge base."""
+app = noun_app("Check the knowledge base.")
 
 
 @app.command("validate")

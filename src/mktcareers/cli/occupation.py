@@ -4,16 +4,11 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import APP_SETTINGS, FormatOption, name_argument, present, store, unknown
+from mktcareers.cli.common import FormatOption, name_argument, noun_app, present, store, unknown
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
-app = typer.Typer(no_args_is_help=True, **APP_SETTINGS)
-
-
-@app.callback()
-def occupation() -> None:
-    """Look at one O*NET occupation in depth."""
+app = noun_app("Look at one O*NET occupation in depth.")
 
 
 @app.command("show")

@@ -5,21 +5,16 @@ from typing import Annotated
 import typer
 
 from mktcareers.cli.common import (
-    APP_SETTINGS,
     FormatOption,
     name_argument,
+    noun_app,
     present,
     resolve_role,
     store,
 )
 from mktcareers.views.formats import OutputFormat
 
-app = typer.Typer(no_args_is_help=True, **APP_SETTINGS)
-
-
-@app.callback()
-def role() -> None:
-    """Look at one role in depth."""
+app = noun_app("Look at one role in depth.")
 
 
 @app.command("show")

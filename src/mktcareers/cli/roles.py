@@ -6,8 +6,8 @@ from typing import Annotated
 import typer
 
 from mktcareers.cli.common import (
-    APP_SETTINGS,
     FormatOption,
+    noun_app,
     present,
     resolve_named,
     store,
@@ -16,7 +16,7 @@ from mktcareers.cli.common import (
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
-app = typer.Typer(no_args_is_help=True, **APP_SETTINGS)
+app = noun_app("List and filter roles.")
 
 
 class SortKey(StrEnum):
@@ -26,11 +26,6 @@ class SortKey(StrEnum):
     remote = "remote"
     it_overlap = "it-overlap"
     pay = "pay"
-
-
-@app.callback()
-def roles() -> None:
-    """List and filter roles."""
 
 
 @app.command("list")

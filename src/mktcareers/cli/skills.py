@@ -5,10 +5,10 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import APP_SETTINGS, FormatOption, present, store
+from mktcareers.cli.common import FormatOption, noun_app, present, store
 from mktcareers.views.formats import OutputFormat
 
-app = typer.Typer(no_args_is_help=True, **APP_SETTINGS)
+app = noun_app("List the skill catalogue.")
 
 
 class SkillType(StrEnum):
@@ -16,11 +16,6 @@ class SkillType(StrEnum):
 
     technical = "technical"
     non_technical = "non-technical"
-
-
-@app.callback()
-def skills() -> None:
-    """List the skill catalogue."""
 
 
 @app.command("list")
