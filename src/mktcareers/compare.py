@@ -30,11 +30,15 @@ class Side(msgspec.Struct, frozen=True):
 
 class UnknownSide(LookupError):
     """A side that is neither a family nor a role; `suggestions` are the closest
-    roles' slugs (best first), or the roles a vague name fits."""
+    roles' slugs (best first), or the roles a vague name fits; `candidates` the slugs
+    of the roles that share the name."""
 
-    def __init__(self, query: str, suggestions: tuple[str, ...]) -> None:
+    def __init__(
+        self, query: str, suggestions: tuple[str, ...], candidates: tuple[str, ...] = ()
+    ) -> None:
         self.query = query
         self.suggestions = suggestions
+        self.candidates = candidates
         super().__init__(f"no family or role '{query}'")
 
 
@@ -49,7 +53,7 @@ def resolve_side(query: str, kb: KnowledgeBase, finder: RoleFinder | None = None
         return Side(family=family)
     match = (finder or RoleFinder.of(kb.roles)).resolve(query)
     if match.position is None:
-        raise UnknownSide(query, match.suggestions)
+        raise UnknownSide(query, match.suggestions, match.candidates)
     return Side(role=kb.roles[match.position])
 
 

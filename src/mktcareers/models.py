@@ -279,6 +279,16 @@ class OccupationIndex(Record):
     by_alternate: dict[str, list[int]]
 
 
+class OnetProfiles(Record):
+    """What comparing occupations with roles needs (occupation_moves), computed once
+    per knowledge base: the mean O*NET ratings of every occupation O*NET rates, and
+    each role's ratings blended from its codes, by slug (roles without rated codes are
+    left out). Ratings: "skills" or "knowledge" -> O*NET element name -> level 0-7."""
+
+    centre: dict[str, dict[str, float]]
+    roles: dict[str, dict[str, dict[str, float]]]
+
+
 class KnowledgeBase(Record):
     """A whole knowledge base: roles in file-name order, catalogues by id, and the
     O*NET occupations (generated/occupations.json; none without that file)."""

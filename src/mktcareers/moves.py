@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 import msgspec
 
@@ -50,6 +50,19 @@ class Transition(msgspec.Struct, frozen=True):
     skills_to_build: tuple[SkillGap, ...]  # highest priority first
     job_zone_change: int | None
 
+    @property
+    def gaps(self) -> tuple[SkillGap, ...]:
+        """What the move asks you to build (as OccupationMove.gaps)."""
+        return self.skills_to_build
+
+    @property
+    def pay_change(self) -> int | None:
+        """Target minus source median annual wage, USD a year; None when one is unknown."""
+        before, after = self.source.derived, self.target.derived
+        if before is None or after is None or None in (before.pay.median, after.pay.median):
+            return None
+        return after.pay.median - before.pay.median
+
 
 def step_size(score: int) -> str:
     """How big a move a similarity `score` (0-100) is, in words (STEP_SIZES)."""
@@ -84,8 +97,9 @@ def transition(source: Role, target: Role) -> Transition:
     )
 
 
-def closest_moves(source: Role, roles: Sequence[Role], limit: int = 5) -> list[Transition]:
-    """The most similar other roles, best first."""
+def closest_moves(source: Role, roles: Iterable[Role], limit: int = 5) -> list[Transition]:
+    """The `limit` other roles of `roles` most like `source`, best first (ties: fewer
+    skills to build, then slug)."""
     moves = [transition(source, target) for target in roles if target.slug != source.slug]
     moves.sort(
         key=lambda move: (-move.similarity.score, len(move.skills_to_build), move.target.slug)

@@ -45,14 +45,50 @@ def label(index: OccupationIndex, position: int) -> str:
     return f"{index.codes[position]} ({index.titles[position]})"
 
 
+def is_code(name: str) -> bool:
+    """Whether `name` is written as an O*NET-SOC code: 27-3023.00, or 27-3023."""
+    return _CODE.fullmatch(name.strip()) is not None
+
+
+def code_position(index: OccupationIndex, name: str) -> int | None:
+    """The position of the occupation whose O*NET-SOC code `name` is (".00" may be
+    left out), None when `name` is no code of the index."""
+    typed = name.strip()
+    if not _CODE.fullmatch(typed):
+        return None
+    code = typed if "." in typed else f"{typed}.00"
+    return index.codes.index(code) if code in index.codes else None
+
+
+# What a person types when they mean a code: digits, with dashes or dots between.
+_CODE_LIKE = re.compile(r"[\d\s.-]*\d[\d\s.-]*")
+CODE_FORM = "two digits, a dash, four digits and optionally a dot and two digits (27-3023.00)"
+
+
+def code_problem(index: OccupationIndex, name: str) -> tuple[str, tuple[str, ...]] | None:
+    """(what is wrong, codes that are close) when `name` is meant as an O*NET-SOC code
+    (digits with dashes or dots) but is none of the index; None otherwise."""
+    typed = name.strip()
+    if not _CODE_LIKE.fullmatch(typed) or code_position(index, typed) is not None:
+        return None
+    if not _CODE.fullmatch(typed):
+        return f"'{typed}' is not written as an O*NET-SOC code: {CODE_FORM}.", ()
+    code = typed if "." in typed else f"{typed}.00"
+    for prefix in (code[:7], code[:6], code[:4], code[:2]):  # detailed, broad, minor, major
+        close = [at for at, other in enumerate(index.codes) if other.startswith(prefix)]
+        if close:
+            return f"no O*NET occupation has the code {code}.", tuple(
+                label(index, at) for at in close[:3]
+            )
+    return f"no O*NET occupation has the code {code}.", ()
+
+
 def resolve_occupation(index: OccupationIndex, name: str) -> OccupationMatch:
     """The occupation `name` means: an exact code (".00" may be left out), then an exact
     title, then an exact alternate title, each after names.normalise; never a guess."""
-    typed = name.strip()
-    if _CODE.fullmatch(typed):
-        code = typed if "." in typed else f"{typed}.00"
-        if code in index.codes:
-            return OccupationMatch(index.codes.index(code))
+    position = code_position(index, name)
+    if position is not None:
+        return OccupationMatch(position)
     wanted = normalise(name)
     for table in (index.by_title, index.by_alternate):
         positions = table.get(wanted, [])

@@ -50,6 +50,7 @@ class NameIndex(NamedTuple):
 class RoleMatch(NamedTuple):
     position: int | None  # of the role in the sequence searched, when one matched
     suggestions: tuple[str, ...] = ()  # slugs, best first, when none matched
+    candidates: tuple[str, ...] = ()  # slugs of the roles that share the name typed
 
 
 class RoleFinder:
@@ -77,21 +78,34 @@ class RoleFinder:
         return {slug: self.roles[at].title for slug, at in found.items() if at is not None}
 
     def resolve(self, query: str) -> RoleMatch:
+        """The role `query` means: an exact name (`exact`), then a clear word match
+        (`by_words`); else the closest slugs as suggestions, never a guess."""
+        for step in (self.exact, self.by_words):
+            match = step(query)
+            if match is not None:
+                return match
+        return RoleMatch(None, self.suggest(query))
+
+    def exact(self, query: str) -> RoleMatch | None:
+        """A role whose slug, title (first) or alias is `query` after names.normalise;
+        the slugs of all of them when several share that name; None when none has it."""
         wanted = normalise(query)
-        if not wanted:
-            return RoleMatch(None, ())
-        tiers = (self.index.primary, self.index.secondary)
-        # 1. An exact slug, title or alias.
-        for names in tiers:
+        for names in (self.index.primary, self.index.secondary):
             exact = names.get(wanted, [])
             if len(exact) == 1:
                 return RoleMatch(exact[0])
             if len(exact) > 1:
-                return RoleMatch(None, self._slugs(exact))
-        # 2. Every word of the query appears as a whole word in a name: prefer roles
-        # whose slug or title has it, and resolve only when one role stands out.
-        words = set(wanted.split())
-        for names in tiers:
+                return RoleMatch(None, candidates=self._slugs(exact))
+        return None
+
+    def by_words(self, query: str) -> RoleMatch | None:
+        """Every word of `query` is a whole word of a name ("seo" -> seo-specialist):
+        slugs and titles before aliases, the role when one stands out, the slugs of
+        the candidates when several do, None when none has them all."""
+        words = set(normalise(query).split())
+        if not words:
+            return None
+        for names in (self.index.primary, self.index.secondary):
             hits = sorted(
                 {
                     position
@@ -105,8 +119,7 @@ class RoleFinder:
                 return RoleMatch(hits[0])
             if len(hits) > 1:
                 return RoleMatch(None, self._slugs(hits[: MAX_SUGGESTIONS * 2]))
-        # 3. No clear match: offer the closest names.
-        return RoleMatch(None, self.suggest(query))
+        return None
 
     def suggest(self, query: str, limit: int = MAX_SUGGESTIONS) -> tuple[str, ...]:
         """The slugs of the roles whose slug, title or alias is closest to `query`,

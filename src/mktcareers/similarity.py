@@ -7,6 +7,7 @@ the skills overlap, the work is of interest, and the preparation is similar.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import msgspec
 
@@ -25,7 +26,7 @@ class Similarity(msgspec.Struct, frozen=True):
     the data it needs), with the method that combines them."""
 
     score: int  # 0-100
-    skills: float  # 0-1
+    skills: float | None  # 0-1; None only for an occupation or role without ratings
     interests: float | None  # 0-1, None without RIASEC data
     job_zone: float | None  # 0-1, None without job zones
     method: str = METHOD
@@ -57,10 +58,15 @@ def interest_similarity(left: Role, right: Role) -> float | None:
     when one is flat."""
     if left.derived is None or right.derived is None:
         return None
-    r = pearson(
-        [left.derived.riasec[area] for area in RIASEC],
-        [right.derived.riasec[area] for area in RIASEC],
-    )
+    return interest_closeness(left.derived.riasec, right.derived.riasec)
+
+
+def interest_closeness(left: Mapping[str, float] | None, right: Mapping[str, float] | None):
+    """(Pearson r of two RIASEC profiles (interest area -> 1-7) + 1) / 2, 0-1; None
+    when either is missing or flat."""
+    if not left or not right:
+        return None
+    r = pearson([left[area] for area in RIASEC], [right[area] for area in RIASEC])
     return None if r is None else (r + 1) / 2
 
 
@@ -68,20 +74,36 @@ def zone_closeness(left: Role, right: Role) -> float | None:
     """1 - |difference of O*NET job zones (1-5)| / 4, 0-1; None without job zones."""
     if left.derived is None or right.derived is None:
         return None
-    return 1 - abs(left.derived.job_zone - right.derived.job_zone) / 4
+    return zones_closeness(left.derived.job_zone, right.derived.job_zone)
+
+
+def zones_closeness(left: int | None, right: int | None) -> float | None:
+    """1 - |left - right| / 4 for two O*NET job zones (1-5), 0-1; None if one is missing."""
+    if left is None or right is None:
+        return None
+    return 1 - abs(left - right) / 4
 
 
 def similarity(left: Role, right: Role) -> Similarity:
     """How alike two roles are (see Similarity and METHOD)."""
-    skills = skill_overlap(left, right)
-    interests = interest_similarity(left, right)
-    zone = zone_closeness(left, right)
+    return combine(
+        skill_overlap(left, right), interest_similarity(left, right), zone_closeness(left, right)
+    )
+
+
+def combine(
+    skills: float | None, interests: float | None, zone: float | None, method: str = METHOD
+) -> Similarity:
+    """The Similarity of three parts (each 0-1, None when unknown): SKILL_WEIGHT,
+    INTEREST_WEIGHT and ZONE_WEIGHT of them, the weights of unknown parts rescaled."""
     parts = [(skills, SKILL_WEIGHT), (interests, INTEREST_WEIGHT), (zone, ZONE_WEIGHT)]
     known = [(value, weight) for value, weight in parts if value is not None]
-    score = sum(value * weight for value, weight in known) / sum(weight for _, weight in known)
+    weights = sum(weight for _, weight in known)
+    score = sum(value * weight for value, weight in known) / weights if weights else 0.0
     return Similarity(
         score=round(100 * score),
-        skills=round(skills, 3),
+        skills=None if skills is None else round(skills, 3),
         interests=None if interests is None else round(interests, 3),
         job_zone=None if zone is None else round(zone, 3),
+        method=method,
     )

@@ -26,8 +26,14 @@ def test_an_occupation_is_found_by_code_title_or_alternate_title(run, name):
             1,
             "Unknown occupation 'jurnalist'. Did you mean: 27-3023.00 (" + JOURNALISTS,
         ),
-        (["99-9999"], 1, "Unknown occupation '99-9999'."),
-        (["analyst"], 1, "'analyst' is a title of 3 occupations: 13-1051.00 (Cost Estimators)"),
+        (["99-9999"], 1, "no O*NET occupation has the code 99-9999.00."),
+        (["27-302"], 1, "'27-302' is not written as an O*NET-SOC code"),
+        (["1 5-1232"], 1, "is not written as an O*NET-SOC code"),
+        (["27-3029.00"], 1, "did you mean: 27-3023.00 (News Analysts"),
+        (["zzqqxx"], 1, "Unknown occupation 'zzqqxx'."),
+        (["analyst"], 1, "'analyst' could mean any of 3: 13-1051.00 (Cost Estimators)"),
+        ([""], 2, "has no letter or digit"),
+        (["?! ·"], 2, "has no letter or digit"),
         (["x" * 201], 2, "at most 200"),
     ],
 )
@@ -42,6 +48,9 @@ def test_the_record_is_exact(run):
     record = json.loads(run("occupation", "show", "news analyst", "-f", "json").stdout)
     source = SOURCE["occupations"]["27-3023.00"]
     elements = SOURCE["elements"]
+    closest = record.pop("closest_roles")
+    assert list(closest) == ["Digital marketing", "Information technology"]
+    assert closest["Digital marketing"][0]["slug"] == "copywriter"
     assert record == {
         "code": "27-3023.00",
         "title": JOURNALISTS,

@@ -130,7 +130,7 @@ def test_accented_names_resolve(run, args, expected):
         ),
         (
             ["path", "copywriter", "seo-specalist"],
-            "Unknown role 'seo-specalist'. Did you mean: seo-specialist?",
+            "Unknown role or family 'seo-specalist'. Did you mean: seo-specialist?",
         ),
         (["skill", "show", "pyhton"], "Unknown skill 'pyhton'. Did you mean: python?"),
         (

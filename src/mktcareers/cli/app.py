@@ -24,7 +24,7 @@ COMMANDS = {
     "role": ("mktcareers.cli.role", "Look at one role in depth."),
     "occupation": ("mktcareers.cli.occupation", "Look at one O*NET occupation in depth."),
     "compare": ("mktcareers.cli.compare", "Compare two fields, two roles, or a role..."),
-    "path": ("mktcareers.cli.path", "What it takes to move from one role to..."),
+    "path": ("mktcareers.cli.path", "What it takes to move from your job into a..."),
     "search": ("mktcareers.cli.search", "Find roles by title, alias, skill or tool,..."),
     "skills": ("mktcareers.cli.skills", "List the skill catalogue."),
     "skill": ("mktcareers.cli.skill", "Look at one skill and the roles that need it."),

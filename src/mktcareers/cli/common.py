@@ -4,7 +4,7 @@ options, the help options, the --format option, the knowledge base, resolving a 
 view or in a machine format. Every suggestion is names.suggest's."""
 
 import contextlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, NoReturn
 
 import typer
@@ -139,9 +139,16 @@ MAX_NAME_CHARS = 200
 def within_name_limit(value: str | None) -> str | None:
     """The callback of every name or query a command takes (role, skill, family,
     compare's sides, path's roles, search's words): a usage error when `value` is
-    longer than MAX_NAME_CHARS, which the message does not repeat."""
-    if value is not None and len(value) > MAX_NAME_CHARS:
+    longer than MAX_NAME_CHARS, which the message does not repeat, or has no letter
+    or digit to look up (empty, spaces, punctuation)."""
+    if value is None:
+        return value
+    if len(value) > MAX_NAME_CHARS:
         raise typer.BadParameter(f"is {len(value):,} characters long; at most {MAX_NAME_CHARS:,}.")
+    from mktcareers.names import normalise
+
+    if not normalise(value):
+        raise typer.BadParameter(f"{value!r} has no letter or digit to look up.")
     return value
 
 
@@ -169,6 +176,39 @@ def unknown(kind: str, name: str, suggestions: Sequence[str], hint: str) -> NoRe
     raise typer.Exit(1)
 
 
+# Candidates an ambiguous name lists before "and N more" ("teacher" names 25 occupations).
+MAX_CANDIDATES = 10
+
+
+def ambiguous(name: str, candidates: Sequence[str], hint: str) -> NoReturn:
+    """Exit 1 with "'NAME' could mean any of N: a; b; ..." (at most
+    MAX_CANDIDATES, then how many more) and `hint`: a shared name is never resolved
+    by picking one of its owners."""
+    shown = "; ".join(candidates[:MAX_CANDIDATES])
+    more = len(candidates) - MAX_CANDIDATES
+    if more > 0:
+        shown += f'; and {more} more (mktcareers search "{name}" ranks them)'
+    output.error(f"'{name}' could mean any of {len(candidates)}: {shown}.", hint)
+    raise typer.Exit(1)
+
+
+def exit_on_code_problem(index, name: str) -> None:
+    """Exit 1 when `name` is meant as an O*NET-SOC code (occupations.code_problem) but
+    is written wrongly or is no occupation's, with the closest codes when there are."""
+    from mktcareers.occupations import code_problem
+
+    problem = code_problem(index, name)
+    if problem is not None:
+        message, close = problem
+        hint = (
+            f"did you mean: {'; '.join(close)}?"
+            if close
+            else 'find it with: mktcareers search "JOB TITLE"'
+        )
+        output.error(message, hint)
+        raise typer.Exit(1)
+
+
 def same_on_both_sides(sides: str, kind: str, name: str, hint: str) -> NoReturn:
     """Exit 1 with "SIDES are the same KIND (NAME)." and `hint`: a command that sets
     two things side by side (compare, path) has nothing to say about one."""
@@ -176,13 +216,53 @@ def same_on_both_sides(sides: str, kind: str, name: str, hint: str) -> NoReturn:
     raise typer.Exit(1)
 
 
-def resolve_role(finder, name: str) -> int:
-    """The position (in `finder.roles`) of the role `name` means, or exit 1 with the
-    closest roles' slugs."""
+def resolve_role(finder, name: str, occupations: Callable[[], object] | None = None) -> int:
+    """The position (in `finder.roles`) of the role `name` means; else exit 1 listing
+    the roles that share the name, or with the closest roles' slugs. `occupations`
+    gives the occupation index: a name that is no role but an O*NET occupation's then
+    says so and where to look, and suggestions come from both (the roles among the
+    closest names when there are any, else the occupations)."""
     match = finder.resolve(name)
+    if match.candidates:
+        labels = [_role_label(finder, slug) for slug in match.candidates]
+        ambiguous(name, labels, "give the slug of the one you mean.")
     if match.position is None:
-        unknown("role", name, match.suggestions, "run 'mktcareers roles list' to see every role.")
+        hint = "run 'mktcareers roles list' to see every role."
+        suggestions = match.suggestions
+        if occupations is not None:
+            suggestions, hint = _as_occupation(finder, occupations(), name, suggestions, hint)
+        unknown("role", name, suggestions, hint)
     return match.position
+
+
+def _role_label(finder, slug: str) -> str:
+    from mktcareers.resolution import role_label
+
+    return role_label(finder, finder.position(slug))
+
+
+def _as_occupation(finder, index, name: str, suggestions, hint: str):
+    """(suggestions, hint) for a name that is no role: where the occupation it names
+    is, or the closest names of roles and occupations both."""
+    from mktcareers.occupations import label
+    from mktcareers.resolution import OCCUPATION, resolve_name, suggest_any
+
+    found = resolve_name(finder, index, name)
+    if found.kind == OCCUPATION:
+        code = index.codes[found.position]
+        return (), (
+            f"it is the O*NET occupation {label(index, found.position)}, not one of our "
+            f"roles: see 'mktcareers occupation show {code}', or the roles closest to it "
+            f"with 'mktcareers path {code}'."
+        )
+    if found.candidates:
+        return (), (
+            f"it is a title of {len(found.candidates)} O*NET occupations, none of them "
+            f"one of our roles: try 'mktcareers search \"{name}\"'."
+        )
+    close = suggest_any(finder, index, name)
+    roles = tuple(slug for slug in close if finder.position(slug) is not None)
+    return roles or close or suggestions, hint  # a role command offers roles first
 
 
 def resolve_named(kind: str, records: Mapping, name: str, hint: str):

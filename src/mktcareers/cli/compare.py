@@ -7,6 +7,7 @@ import typer
 from mktcareers.cli.common import (
     APP_SETTINGS,
     FormatOption,
+    ambiguous,
     name_argument,
     present,
     same_on_both_sides,
@@ -49,6 +50,8 @@ def compare(
         try:
             sides.append(comparing.resolve_side(query, knowledge, finder))
         except comparing.UnknownSide as side:
+            if side.candidates:
+                ambiguous(query, side.candidates, "give the slug of the one you mean.")
             close = suggest(query, spellings(knowledge.families))
             unknown(
                 "role or family",

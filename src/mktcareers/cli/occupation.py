@@ -4,9 +4,19 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import FormatOption, name_argument, noun_app, present, store, unknown
-from mktcareers.views import console as output
+from mktcareers.cli.common import (
+    FormatOption,
+    ambiguous,
+    exit_on_code_problem,
+    name_argument,
+    noun_app,
+    present,
+    store,
+    unknown,
+)
 from mktcareers.views.formats import OutputFormat
+
+CLOSEST = 3  # roles shown per family
 
 app = noun_app("Look at one O*NET occupation in depth.")
 
@@ -37,15 +47,11 @@ def occupation_show(
 
     knowledge = store(ctx)
     index = knowledge.occupation_index()
+    exit_on_code_problem(index, name)
     match = resolve_occupation(index, name)
     if match.candidates:
-        output.error(
-            f"'{name}' is a title of {len(match.candidates)} occupations: "
-            + "; ".join(label(index, position) for position in match.candidates)
-            + ".",
-            "give the code of the one you mean.",
-        )
-        raise typer.Exit(1)
+        labels = [label(index, position) for position in match.candidates]
+        ambiguous(name, labels, "give the code of the one you mean.")
     if match.position is None:
         unknown(
             "occupation",
@@ -54,8 +60,26 @@ def occupation_show(
             "give an O*NET-SOC code such as 27-3023.00, or a job title.",
         )
     chosen = knowledge.occupation(match.position)
+    closest = _closest_roles(knowledge, chosen)
     present(
         fmt,
-        lambda: occupation_view.occupation_profile(chosen),
-        lambda: occupation_view.occupation_record(chosen),
+        lambda: occupation_view.occupation_profile(chosen, closest),
+        lambda: occupation_view.occupation_record(chosen, closest),
     )
+
+
+def _closest_roles(opened, occupation) -> dict[str, list]:
+    """Family name -> the CLOSEST roles of it most like `occupation` (OccupationMove)."""
+    from mktcareers.occupation_moves import closest_roles
+
+    knowledge, profiles = opened.knowledge(), opened.profiles()
+    return {
+        family.name: closest_roles(
+            occupation,
+            [role for role in knowledge.roles if role.family == family.id],
+            profiles,
+            CLOSEST,
+        )
+        for family in knowledge.families.values()
+        if any(role.family == family.id for role in knowledge.roles)
+    }

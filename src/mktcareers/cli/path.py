@@ -7,12 +7,15 @@ import typer
 from mktcareers.cli.common import (
     APP_SETTINGS,
     FormatOption,
+    ambiguous,
+    exit_on_code_problem,
     name_argument,
     present,
-    resolve_role,
     same_on_both_sides,
     store,
+    unknown,
 )
+from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
 app = typer.Typer(**APP_SETTINGS)
@@ -21,44 +24,134 @@ app = typer.Typer(**APP_SETTINGS)
 @app.command()
 def path(
     ctx: typer.Context,
-    source: Annotated[str, name_argument("FROM", "The role you have now.")],
+    source: Annotated[
+        str,
+        name_argument(
+            "FROM", "Your job now: a role, an O*NET-SOC code, or any job title O*NET knows."
+        ),
+    ],
     target: Annotated[
-        str | None, name_argument("TO", "The role you want; leave out to list the closest.")
+        str | None,
+        name_argument(
+            "TO", "A role or a family (marketing, it); leave out for the best moves in each."
+        ),
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, max=100, help="Closest moves to list.")
+        int, typer.Option("--limit", "-n", min=1, max=100, help="Moves to list per family.")
     ] = 5,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """What it takes to move from one role to another, or the closest moves from a role.
+    """What it takes to move from your job into a role, or the best moves from it.
 
     Examples:
 
-      mktcareers path copywriter seo-specialist
+      mktcareers path journalist copywriter
+
+      mktcareers path "help desk specialist" marketing
+
+      mktcareers path 25-2031.00
 
       mktcareers path it-support-specialist marketing-technologist --format json
-
-      mktcareers path social-media-manager
     """
-    from mktcareers import moves as paths
-    from mktcareers.views import moves as moves_view
+    from mktcareers import compare as comparing
+    from mktcareers.resolution import OCCUPATION, resolve_name
 
     opened = store(ctx)
-    finder = opened.finder()
-    start_at = resolve_role(finder, source)
-    end_at = None if target is None else resolve_role(finder, target)
+    finder, index = opened.finder(), opened.occupation_index()
+    exit_on_code_problem(index, source)
+    start = resolve_name(finder, index, source)
+    if start.candidates:
+        ambiguous(source, start.candidates, "give the slug or O*NET-SOC code of the one you mean.")
+    if start.position is None:
+        unknown(
+            "role or occupation",
+            source,
+            start.suggestions,
+            f"try 'mktcareers search \"{source}\"', or give an O*NET-SOC code such as 27-3023.00.",
+        )
     knowledge = opened.knowledge()
-    start = knowledge.roles[start_at]
-    if end_at is None:
-        found = paths.closest_moves(start, knowledge.roles, limit=limit)
+    side = None
+    if target is not None:
+        try:
+            side = comparing.resolve_side(target, knowledge, finder)
+        except comparing.UnknownSide as missing:
+            if missing.candidates:
+                ambiguous(target, missing.candidates, "give the slug of the one you mean.")
+            families = ", ".join(knowledge.families)
+            hint = f"TO is a role from 'mktcareers roles list' or a family ({families})."
+            unknown("role or family", target, missing.suggestions, hint)
+    if start.kind == OCCUPATION:
+        _from_occupation(opened, opened.occupation(start.position), side, limit, fmt)
+    else:
+        _from_role(knowledge, knowledge.roles[start.position], side, limit, fmt)
+
+
+def _from_role(knowledge, start, side, limit, fmt) -> None:
+    from mktcareers import moves
+    from mktcareers.views import moves as moves_view
+    from mktcareers.views import occupation_moves as view
+    from mktcareers.views.roles import role_record
+
+    if side is None or side.family is not None:
+        groups = {
+            family.name: moves.closest_moves(start, _roles_of(knowledge, family.id), limit)
+            for family in _families(knowledge, side)
+        }
+        hint = f"See one move in full: mktcareers path {start.slug} SLUG"
         present(
             fmt,
-            lambda: moves_view.moves_table(start, found),
-            lambda: moves_view.moves_record(start, found),
+            lambda: view.closest_by_family(
+                f"Closest moves from {start.title}", groups, hint, output.width()
+            ),
+            lambda: view.closest_record(role_record(start), groups),
         )
         return
-    end = knowledge.roles[end_at]
-    if end.slug == start.slug:
+    if side.role.slug == start.slug:
         same_on_both_sides("FROM and TO", "role", start.slug, "pick another TO, or leave it out.")
-    move = paths.transition(start, end)
+    move = moves.transition(start, side.role)
     present(fmt, lambda: moves_view.transition(move), lambda: moves_view.transition_record(move))
+
+
+def _from_occupation(opened, start, side, limit, fmt) -> None:
+    from mktcareers import occupation_moves as moves
+    from mktcareers.views import occupation_moves as view
+
+    knowledge, profiles = opened.knowledge(), opened.profiles()
+    if side is None or side.family is not None:
+        groups = {
+            family.name: moves.closest_roles(
+                start, _roles_of(knowledge, family.id), profiles, limit
+            )
+            for family in _families(knowledge, side)
+        }
+        hint = f"See one move in full: mktcareers path {start.code} SLUG"
+        present(
+            fmt,
+            lambda: view.closest_by_family(
+                f"Closest roles to {start.title} ({start.code})",
+                groups,
+                hint,
+                output.width(),
+                to_build="to grow",
+            ),
+            lambda: view.closest_record(view.occupation_summary(start), groups),
+        )
+        return
+    move = moves.occupation_move(start, side.role, profiles)
+    present(
+        fmt,
+        lambda: view.occupation_transition(move),
+        lambda: view.occupation_transition_record(move),
+    )
+
+
+def _families(knowledge, side):
+    """The family TO names, or every family that has roles."""
+    if side is not None:
+        return [side.family]
+    used = {role.family for role in knowledge.roles}
+    return [family for family in knowledge.families.values() if family.id in used]
+
+
+def _roles_of(knowledge, family: str):
+    return [role for role in knowledge.roles if role.family == family]

@@ -37,13 +37,14 @@ from mktcareers.models import (
     KnowledgeBase,
     Occupation,
     OccupationIndex,
+    OnetProfiles,
     Role,
     RoleNames,
     RoleSummary,
 )
 from mktcareers.userdata import user_dir, write_atomic
 
-FORMAT = "mktcareers compiled knowledge base 4"
+FORMAT = "mktcareers compiled knowledge base 5"
 MAX_BYTES = 512 << 20  # 5,000 roles take about 25 MB
 MAX_HASHED_BYTES = 64 << 20  # no file the loader accepts is larger
 RACY_NS = 2_000_000_000  # files modified this close to a compile are hashed again
@@ -55,6 +56,7 @@ TYPES = {
     "terms": dict[str, list[int]],
     "base": KnowledgeBase,  # without its roles and occupations
     "occupation_index": OccupationIndex,
+    "profiles": OnetProfiles,
     "names": RoleNames,  # a record per role, as "roles"
     "roles": Role,
     "occupations": Occupation,  # a record per occupation
@@ -125,6 +127,10 @@ class Store:
     def occupation_index(self) -> OccupationIndex:
         """Every occupation's code and title, and positions by name (occupations.py)."""
         return self._get("occupation_index")
+
+    def profiles(self) -> OnetProfiles:
+        """The mean occupation's and each role's O*NET ratings (occupation_moves)."""
+        return self._get("profiles")
 
     def occupation(self, position: int) -> Occupation:
         """The occupation at `position` (as the occupation index counts)."""
@@ -210,6 +216,7 @@ class _Index(NamedTuple):
 
 def parts_of(knowledge: KnowledgeBase) -> dict[str, object]:
     """What the compiled file holds (TYPES) for a parsed knowledge base."""
+    from mktcareers.occupation_moves import profiles
     from mktcareers.occupations import build_index
     from mktcareers.search import NameIndex
 
@@ -222,6 +229,7 @@ def parts_of(knowledge: KnowledgeBase) -> dict[str, object]:
         "terms": index.terms,
         "base": replace(knowledge, roles=(), occupations=(), root=""),
         "occupation_index": build_index(knowledge.occupations),
+        "profiles": profiles(knowledge.occupations, knowledge.roles),
         "names": names,
         "roles": knowledge.roles,
         "occupations": knowledge.occupations,

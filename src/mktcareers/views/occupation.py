@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from mktcareers.views.formats import pick
@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 STRONGEST = 8  # skills and knowledge areas shown, by level
 
 
-def occupation_profile(occupation: Occupation) -> Group:
+def occupation_profile(occupation: Occupation, closest: Mapping[str, Sequence]) -> Group:
+    """The occupation as panels; `closest` is family name -> its closest roles
+    (occupation_moves.OccupationMove, best first)."""
     header = text()
     header.append(occupation.title, style="bold")
     header.append(f"  ({occupation.code})", style="dim")
@@ -52,7 +54,23 @@ def occupation_profile(occupation: Occupation) -> Group:
             "Technology used (O*NET categories)",
             text(", ".join(occupation.technology_categories) or MISSING),
         ),
+        panel("Closest roles (similarity 0-100, docs/method.md)", _closest(closest)),
+        text(f"See a move in full: mktcareers path {occupation.code} SLUG", style="dim"),
     )
+
+
+def _closest(closest: Mapping[str, Sequence]) -> Group:
+    """Each family's name, then its closest roles one per line (any width fits)."""
+    lines = []
+    for family, moves in closest.items():
+        lines.append(text(family, style="bold"))
+        for move in moves:
+            line = text(f"  {move.target.slug}")
+            line.append(f"  {move.similarity.score}, {move.size}", style="dim")
+            lines.append(line)
+        if not moves:
+            lines.append(text(f"  {MISSING}"))
+    return group(*lines)
 
 
 def _facts(occupation: Occupation) -> Table:
@@ -109,7 +127,7 @@ def strongest(levels: Mapping[str, float]) -> list[tuple[str, float]]:
     return sorted(levels.items(), key=lambda item: (-item[1], item[0]))[:STRONGEST]
 
 
-def occupation_record(occupation: Occupation) -> dict:
+def occupation_record(occupation: Occupation, closest: Mapping[str, Sequence]) -> dict:
     """Everything known about one occupation, for `occupation show --format json`."""
     record = pick(
         occupation,
@@ -121,4 +139,11 @@ def occupation_record(occupation: Occupation) -> dict:
     for key in ("pay_bls", "outlook_bls"):
         bls = record[key]
         record[key] = None if bls is None else {"code": bls[0], "title": bls[1]}
+    record["closest_roles"] = {
+        family: [
+            {"slug": move.target.slug, "similarity": move.similarity.score, "size": move.size}
+            for move in moves
+        ]
+        for family, moves in closest.items()
+    }
     return record
