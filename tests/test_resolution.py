@@ -1,0 +1,151 @@
+"""resolution.resolve_name: one order for names that may be a role or an occupation
+(slug or code, title or alias, alternate title, word match, then suggestions), never
+a silent pick among several."""
+
+import unicodedata
+
+import pytest
+
+from mktcareers.models import Occupation, RoleNames
+from mktcareers.occupations import build_index
+from mktcareers.resolution import OCCUPATION, ROLE, resolve_name
+from mktcareers.search import RoleFinder
+
+
+def occupation(code: str, title: str, *alternates: str) -> Occupation:
+    return Occupation(
+        code=code,
+        title=title,
+        alternate_titles=alternates,
+        job_zone=None,
+        riasec=None,
+        pay_median=None,
+        pay_p10=None,
+        pay_p90=None,
+        pay_bls=None,
+        growth_pct=None,
+        annual_openings=None,
+        outlook_bls=None,
+        entry_education=None,
+        teleworkable=None,
+        skills={},
+        knowledge={},
+        gap_filled_from=(),
+        technology_categories=(),
+    )
+
+
+def role(slug: str, title: str, *aliases: str) -> RoleNames:
+    return RoleNames(slug, title, "marketing", aliases, (), ())
+
+
+# Every tier has a name that a later tier also has, so the order shows.
+ROLES = [
+    role("copywriter", "Copywriter", "Ad Writer", "Shared Alias"),
+    role("seo-specialist", "SEO Specialist", "Search Optimiser"),
+    role("content-marketer", "Content Marketer", "Shared Alias"),
+    role("27-3043", "A Role Named Like A Code"),
+]
+OCCUPATIONS = [
+    occupation("27-3043.00", "Writers and Authors", "Copywriter", "Writer", "Ad Writer"),
+    occupation("27-3043.05", "Poets, Lyricists and Creative Writers", "Writer"),
+    occupation("27-3023.00", "News Analysts, Reporters, and Journalists", "Journalist", "SEO"),
+    occupation("13-1161.00", "Market Research Analysts", "Content Marketer", "Analyst"),
+    occupation("13-2011.00", "Accountants and Auditors", "Analyst"),
+    occupation("13-1161.01", "Search Optimiser"),
+]
+
+
+@pytest.fixture(scope="module")
+def resolve():
+    finder = RoleFinder(ROLES)
+    index = build_index(OCCUPATIONS)
+
+    def resolved(name: str):
+        found = resolve_name(finder, index, name)
+        if found.kind == ROLE:
+            return ROLE, ROLES[found.position].slug
+        if found.kind == OCCUPATION:
+            return OCCUPATION, index.codes[found.position]
+        return found
+
+    return resolved
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        # 1. an exact slug, then an exact code (".00" may be left out)
+        ("copywriter", (ROLE, "copywriter")),
+        ("27-3043", (ROLE, "27-3043")),  # a slug beats a code
+        ("27-3043.00", (OCCUPATION, "27-3043.00")),
+        ("27-3023", (OCCUPATION, "27-3023.00")),
+        # 2. an exact title or alias (a role's title beats its alias elsewhere)
+        ("Writers and Authors", (OCCUPATION, "27-3043.00")),
+        ("ad writer", (ROLE, "copywriter")),  # a role's alias beats an alternate title
+        # 3. an exact alternate title
+        ("journalist", (OCCUPATION, "27-3023.00")),
+        ("seo", (OCCUPATION, "27-3023.00")),  # ... beats a role's word match
+        # 4. every word a whole word of a role's name
+        ("specialist", (ROLE, "seo-specialist")),
+        ("optimiser", (ROLE, "seo-specialist")),
+        ("content marketer", (ROLE, "content-marketer")),  # a role's title beats an alternate
+    ],
+)
+def test_the_first_tier_that_finds_the_name_wins(resolve, typed, expected):
+    assert resolve(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "candidates"),
+    [
+        ("writer", ("27-3043.00 (Writers and Authors)", "27-3043.05 (Poets")),
+        ("analyst", ("13-1161.00 (Market", "13-2011.00 (Accountants")),
+        ("shared alias", ("copywriter (Copywriter)", "content-marketer (Content Marketer)")),
+        # a role and an occupation with one name at the same tier
+        ("search optimiser", ("seo-specialist (SEO Specialist)", "13-1161.01 (Search Optimiser)")),
+    ],
+)
+def test_a_shared_name_lists_every_candidate_and_picks_none(resolve, typed, candidates):
+    found = resolve(typed)
+    assert found.kind == "" and found.position is None
+    assert len(found.candidates) == len(candidates)
+    for label, start in zip(found.candidates, candidates, strict=True):
+        assert label.startswith(start)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "JOURNALIST",
+        "  journalist ",
+        "ｊｏｕｒｎａｌｉｓｔ",  # full-width letters (NFKC)
+        "Journalist!",
+        "journ\u0061list",
+    ],
+)
+def test_every_spelling_is_compared_after_normalisation(resolve, typed):
+    assert resolve(typed) == (OCCUPATION, "27-3023.00")
+
+
+def test_decomposed_accents_match_composed_ones():
+    finder = RoleFinder([role("referenceur", "Référenceur")])
+    index = build_index([occupation("11-1111.00", "Rédacteur en chef", "Rédactrice")])
+    nfd = unicodedata.normalize("NFD", "Rédactrice")
+    assert nfd != "Rédactrice"
+    assert resolve_name(finder, index, nfd).kind == OCCUPATION
+    found = resolve_name(finder, index, unicodedata.normalize("NFD", "RÉFÉRENCEUR"))
+    assert found.kind == ROLE
+
+
+def test_an_unknown_name_suggests_roles_and_occupations_alike(resolve):
+    found = resolve("jurnalist")
+    assert found.kind == "" and not found.candidates
+    assert found.suggestions[0].startswith("27-3023.00")
+    assert resolve("copywritr").suggestions[0] == "copywriter"
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "?!", "zzqqxxvv", "99-9999.00"])
+def test_nothing_is_found_for_names_nothing_has(resolve, typed):
+    found = resolve(typed)
+    assert found.kind == "" and found.position is None and not found.candidates
