@@ -254,14 +254,32 @@ def blend_vector(
     return vector, gaps
 
 
-def it_overlaps(crosswalks: list[Crosswalk], rated: dict, categories: dict) -> dict[str, dict]:
-    """Score 0-100 for each role: how close it is to the IT family (docs/method.md)."""
+def role_profiles(
+    crosswalks: list[Crosswalk], rated: dict, categories: dict
+) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, list[str]]], dict[str, set[str]]]:
+    """Each role's blended importance vector, the codes its gaps were filled from, and
+    the technology categories of its codes, by slug."""
     vectors, gaps, tech = {}, {}, {}
     for crosswalk in crosswalks:
         vectors[crosswalk.slug], gaps[crosswalk.slug] = blend_vector(crosswalk, rated)
         tech[crosswalk.slug] = set().union(
             *(categories.get(code, set()) for code, _ in crosswalk.codes)
         )
+    return vectors, gaps, tech
+
+
+@dataclass(frozen=True)
+class ItReference:
+    """The IT family every IT overlap is measured against (docs/method.md)."""
+
+    vectors: dict[str, dict[str, float]]  # IT role slug -> its blended importance vector
+    tech: dict[str, set[str]]  # IT role slug -> its technology categories
+    centre: dict[str, float]  # midpoint of the IT roles' and the other roles' mean vectors
+
+
+def it_reference(
+    crosswalks: list[Crosswalk], vectors: dict[str, dict[str, float]], tech: dict[str, set[str]]
+) -> ItReference:
     elements = sorted(next(iter(vectors.values())))
     it_slugs = [crosswalk.slug for crosswalk in crosswalks if crosswalk.family == "it"]
     other_slugs = [crosswalk.slug for crosswalk in crosswalks if crosswalk.family != "it"]
@@ -273,24 +291,39 @@ def it_overlaps(crosswalks: list[Crosswalk], rated: dict, categories: dict) -> d
     it_mean = mean_vector([vectors[slug] for slug in it_slugs], elements)
     other_mean = mean_vector([vectors[slug] for slug in other_slugs], elements)
     centre = {element: (it_mean[element] + other_mean[element]) / 2 for element in elements}
-    results = {}
-    for crosswalk in crosswalks:
-        # Leave the role itself out of the IT reference, so IT roles are not
-        # compared with themselves.
-        peers = [slug for slug in it_slugs if slug != crosswalk.slug]
-        reference = mean_vector([vectors[slug] for slug in peers], elements)
-        profile = centred_cosine(vectors[crosswalk.slug], reference, centre)
-        tools = sum(jaccard(tech[crosswalk.slug], tech[slug]) for slug in peers) / len(peers)
-        score = 100 * (PROFILE_WEIGHT * (profile + 1) / 2 + (1 - PROFILE_WEIGHT) * tools)
-        results[crosswalk.slug] = {
-            "score": round(score),
-            "profile_similarity": round(profile, 3),
-            "tool_category_similarity": round(tools, 3),
-            "gap_filled": {
-                code: relatives for code, relatives in sorted(gaps[crosswalk.slug].items())
-            },
+    return ItReference(
+        {slug: vectors[slug] for slug in it_slugs}, {slug: tech[slug] for slug in it_slugs}, centre
+    )
+
+
+def it_overlap(
+    vector: dict[str, float], tools: set[str], reference: ItReference, leave_out: str | None
+) -> dict:
+    """Score 0-100 of one importance vector and set of technology categories against
+    the IT roles of `reference` but `leave_out` (a role is not compared with itself)."""
+    peers = [slug for slug in reference.vectors if slug != leave_out]
+    mean = mean_vector([reference.vectors[slug] for slug in peers], sorted(reference.centre))
+    profile = centred_cosine(vector, mean, reference.centre)
+    tool_similarity = sum(jaccard(tools, reference.tech[slug]) for slug in peers) / len(peers)
+    score = 100 * (PROFILE_WEIGHT * (profile + 1) / 2 + (1 - PROFILE_WEIGHT) * tool_similarity)
+    return {
+        "score": round(score),
+        "profile_similarity": round(profile, 3),
+        "tool_category_similarity": round(tool_similarity, 3),
+    }
+
+
+def it_overlaps(crosswalks: list[Crosswalk], rated: dict, categories: dict) -> dict[str, dict]:
+    """Score 0-100 for each role: how close it is to the IT family (docs/method.md)."""
+    vectors, gaps, tech = role_profiles(crosswalks, rated, categories)
+    reference = it_reference(crosswalks, vectors, tech)
+    return {
+        slug: {
+            **it_overlap(vectors[slug], tech[slug], reference, leave_out=slug),
+            "gap_filled": {code: relatives for code, relatives in sorted(gaps[slug].items())},
         }
-    return results
+        for slug in vectors
+    }
 
 
 def derive_role(crosswalk: Crosswalk, sources: dict) -> dict:

@@ -3,8 +3,9 @@
 Writes data/generated/occupations.json: per O*NET-SOC 2019 code, its title and
 alternate titles, job zone, RIASEC profile, BLS pay and outlook (the BLS
 occupation named), entry education, Dingel & Neiman's teleworkable flag, O*NET
-skill and knowledge levels and importance, technology categories and BLS's
-"computers and information technology" percentile. Numbers and names only:
+skill and knowledge levels and importance, technology categories, BLS's
+"computers and information technology" percentile and the IT overlap score,
+measured against the IT roles exactly as build_derived.py measures a role. Numbers and names only:
 O*NET's descriptions and task statements are sentences and are not read.
 
     python scripts/build_occupations.py            # rewrite the dataset
@@ -24,18 +25,26 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_derived import (
+    DATA,
     ONET29,
     RAW,
     RIASEC_AREAS,
     BuildError,
+    ItReference,
     command_line,
     fill_importance,
+    it_overlap,
+    it_reference,
+    load_crosswalks,
+    load_importance,
     load_interests,
     load_job_zones,
+    load_tech_categories,
     load_titles,
     parse_number,
     read_csv,
     read_tsv,
+    role_profiles,
     round_to,
     soc6,
 )
@@ -55,6 +64,7 @@ SOURCES = {
     "pay": "BLS OEWS May 2025, national, all industries",
     "outlook, entry education, computers and IT percentile": "BLS Employment Projections 2024-34",
     "teleworkable": "Dingel & Neiman (2020), O*NET-SOC 2010 flags via O*NET's 2010-2019 crosswalk",
+    "IT overlap": "O*NET 29.2 importance and 30.1 technology categories against the IT roles",
 }
 
 
@@ -168,6 +178,20 @@ def ratings_for(code, domains_ratings, element_ids):
     return result, filled_from
 
 
+def role_it_reference() -> tuple[ItReference, dict[str, str]]:
+    """The IT roles' reference, exactly as build_derived.py builds it (from its own
+    O*NET 29.0 extract; docs/method.md compares it with 29.2), and the IT role
+    each code is the whole crosswalk of."""
+    crosswalks = load_crosswalks(DATA / "roles")
+    vectors, _, tech = role_profiles(crosswalks, load_importance(), load_tech_categories())
+    reference = it_reference(crosswalks, vectors, tech)
+    role_of_code: dict[str, str] = {}
+    for crosswalk in crosswalks:  # in slug order: the first IT role of a code is left out
+        if len(crosswalk.codes) == 1 and crosswalk.slug in reference.vectors:
+            role_of_code.setdefault(crosswalk.codes[0][0], crosswalk.slug)
+    return reference, role_of_code
+
+
 def build() -> dict:
     titles = load_titles()
     interests, zones = load_interests(), load_job_zones()
@@ -189,6 +213,12 @@ def build() -> dict:
         if set(ids) != set(names[domain]):
             raise BuildError(f"O*NET 29.2 {domain} elements differ from the 29.0 names")
         element_ids[domain] = ids
+
+    importance = {}  # code -> skill and knowledge element ID -> importance, O*NET 29.2
+    for ratings in domains_ratings.values():
+        for code, vector in ratings["IM"].items():
+            importance.setdefault(code, {}).update(vector)
+    reference, role_of_code = role_it_reference()
 
     onet_socs = {soc6(code) for code in titles}
     oews_detailed = {code for code, wage in wages.items() if wage["detailed"]}
@@ -244,8 +274,13 @@ def build() -> dict:
             ratings, filled_from = ratings_for(code, domains_ratings, element_ids)
             record.update(ratings)
             record["ratings_gap_filled_from"] = filled_from
+            # Scored like the IT role this code is the whole crosswalk of, that role left
+            # out of the reference as build_derived leaves it out of its own score.
+            vector, _ = fill_importance(code, importance)
+            tools = set(categories.get(code, []))
+            record["it_overlap"] = it_overlap(vector, tools, reference, role_of_code.get(code))
         else:
-            record["ratings_gap_filled_from"] = None
+            record["ratings_gap_filled_from"] = record["it_overlap"] = None
         record["technology_categories"] = categories.get(code, [])
         occupations[code] = record
     return {

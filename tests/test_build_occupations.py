@@ -7,6 +7,7 @@ import shutil
 import sys
 
 import pytest
+import yaml
 from conftest import REPO
 
 spec = importlib.util.spec_from_file_location(
@@ -15,6 +16,7 @@ spec = importlib.util.spec_from_file_location(
 build_occupations = importlib.util.module_from_spec(spec)
 sys.modules["build_occupations"] = build_occupations
 spec.loader.exec_module(build_occupations)
+build_derived = sys.modules["build_derived"]  # imported by build_occupations
 
 COMMITTED = REPO / "data" / "generated" / "occupations.json"
 # Fields holding names the sources give (O*NET and BLS titles); every other
@@ -150,3 +152,52 @@ def test_teleworkable_agrees_with_the_target_table(occupations):
             flag = row["dn_teleworkable"]
             expected = None if flag == "" else flag == "1"
             assert occupations[row["onetsoc2019_code"]]["teleworkable"] is expected
+
+
+def overlap(occupations, code):
+    return occupations[code]["it_overlap"]["score"]
+
+
+def test_it_overlap_ranks_it_above_marketing_and_teaching(occupations):
+    for it_code in ("15-1232.00", "15-1252.00"):
+        for other in ("13-1161.00", "25-2031.00", "27-3023.00", "27-3043.00"):
+            assert overlap(occupations, it_code) >= overlap(occupations, other) + 30, other
+
+
+def test_it_overlap_only_where_o_net_rates(occupations):
+    rated = {code for code, record in occupations.items() if "skills_importance" in record}
+    scored = {code for code, record in occupations.items() if record["it_overlap"] is not None}
+    assert scored == rated and len(scored) == 923
+    assert all(0 <= overlap(occupations, code) <= 100 for code in scored)
+
+
+def test_a_role_code_scores_as_the_role(occupations):
+    """An occupation that is the whole crosswalk of a role gets the role's numbers: same
+    vectors (O*NET 29.0 and 29.2 agree on these codes), same reference and centre, and
+    the IT role left out of the reference as it is from its own score."""
+    derived = yaml.safe_load((REPO / "data/generated/derived.yaml").read_text(encoding="utf-8"))
+    compared = 0
+    for slug, role in derived["roles"].items():
+        if len(role["onet"]) == 1:
+            code = role["onet"][0]["code"]
+            expected = {key: role["it_overlap"][key] for key in occupations[code]["it_overlap"]}
+            assert occupations[code]["it_overlap"] == expected, (slug, code)
+            compared += 1
+    assert compared == 19
+
+
+def test_the_role_codes_have_the_same_importance_in_o_net_29_0_and_29_2():
+    """The reference is built from build_derived's O*NET 29.0 extract, occupations from
+    29.2: for the roles' codes (gap-filled ones included) they are the same numbers."""
+    rated_29_0 = build_derived.load_importance()
+    rated_29_2 = {}
+    for domain in build_occupations.DOMAINS:
+        for code, vector in build_occupations.load_ratings(domain)["IM"].items():
+            rated_29_2.setdefault(code, {}).update(vector)
+    crosswalks = build_derived.load_crosswalks(REPO / "data" / "roles")
+    codes = {code for crosswalk in crosswalks for code, _ in crosswalk.codes}
+    assert len(codes) == 20
+    for code in codes:
+        old, old_from = build_derived.fill_importance(code, rated_29_0)
+        new, new_from = build_derived.fill_importance(code, rated_29_2)
+        assert old_from == new_from and old == new, code

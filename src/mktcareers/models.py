@@ -267,6 +267,7 @@ class Occupation(Record):
     knowledge: dict[str, int | float]  # O*NET knowledge area -> level 0-7; {} when unrated
     gap_filled_from: tuple[str, ...]  # the codes whose mean ratings stand in, if any
     technology_categories: tuple[str, ...]
+    it_overlap: int | None = None  # 0-100, measured as a role's (docs/method.md); None unrated
 
 
 class OccupationIndex(Record):

@@ -70,7 +70,9 @@ def test_the_record_is_exact(run):
         "knowledge": dict(zip(elements["knowledge"], source["knowledge_levels"], strict=True)),
         "gap_filled_from": [],
         "technology_categories": source["technology_categories"],
+        "it_overlap": 29,
     }
+    assert source["it_overlap"]["score"] == 29
     assert record["skills"]["Writing"] == 4.25
 
 
@@ -90,6 +92,7 @@ def test_the_view_fits_and_shows_title_pay_and_strongest_skill(run, columns):
     assert "News Analysts, Reporters, and Journalists" in flat
     assert "$62,200 a year" in flat
     assert "(Dingel & Neiman 2020)" in flat
+    assert "IT overlap (0-100) 29" in flat
     assert "Writing" in flat
 
 
@@ -98,6 +101,7 @@ def test_an_unrated_occupation_says_so(run):
     assert result.exit_code == 0
     assert "not published by BLS for this occupation" in result.stdout
     assert "not rated by O*NET" in result.stdout
+    assert "IT overlap (0-100) —" in " ".join(result.stdout.replace("│", " ").split())
 
 
 def test_a_gap_filled_occupation_names_its_stand_ins(run):

@@ -23,6 +23,7 @@ def test_one_occupation_is_decoded_and_equals_the_parsed_one(kb_dir):
     position = resolve_occupation(store.occupation_index(), "journalist").position
     occupation = store.occupation(position)
     assert occupation.code == "27-3023.00"
+    assert occupation.it_overlap == 29
     assert occupation in load(kb_dir).occupations
     assert sorted(kind for kind, _ in store._decoded) == ["occupation_index", "occupations"]
 
@@ -59,6 +60,12 @@ def wrong_shape(path):
     path.write_text(json.dumps(data))
 
 
+def it_overlap_above_100(path):
+    data = json.loads(path.read_text())
+    data["occupations"]["27-3023.00"]["it_overlap"]["score"] = 101
+    path.write_text(json.dumps(data))
+
+
 def short_levels(path):
     data = json.loads(path.read_text())
     del data["occupations"]["27-3023.00"]["skills_levels"][0]
@@ -72,13 +79,15 @@ def short_levels(path):
         (lambda path: path.write_text("[]"), "Expected `object`, got `array`"),
         (wrong_shape, "Expected `int` <= 5 - at `$.occupations[...].job_zone`"),
         (short_levels, "occupations.27-3023.00.skills_levels: 34 levels for 35 names"),
+        (it_overlap_above_100, "Expected `int` <= 100 - at `$.occupations[...].it_overlap.score`"),
         (fifo, "cannot read file: not a regular file (a FIFO)"),
     ],
-    ids=["not-json", "array", "wrong-shape", "short-levels", "fifo"],
+    ids=["not-json", "array", "wrong-shape", "short-levels", "it-overlap", "fifo"],
 )
 def test_a_bad_file_exits_1_naming_it(run, kb_dir, damage, expected):
     damage(kb_dir / OCCUPATIONS_FILE)
     result = run("--data", str(kb_dir), "roles", "list")
     assert result.exit_code == 1
     assert f"generated/occupations.json: {expected}" in result.stderr
+    assert "has 1 problem:" in result.stderr
     assert "Traceback" not in result.output

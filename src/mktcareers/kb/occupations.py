@@ -56,6 +56,10 @@ class _Riasec(Struct):
     C: Interest
 
 
+class _ItOverlap(Struct):
+    score: Annotated[int, Meta(ge=0, le=100)]
+
+
 class _Occupation(Struct):
     title: Name
     alternate_titles: list[Name]
@@ -69,6 +73,7 @@ class _Occupation(Struct):
     ratings_gap_filled_from: list[Code] | None
     skills_levels: list[Level] = []
     knowledge_levels: list[Level] = []
+    it_overlap: _ItOverlap | None = None
 
 
 class _Elements(Struct):
@@ -127,4 +132,5 @@ def _occupation(code: str, entry: _Occupation, elements: _Elements) -> Occupatio
         knowledge=dict(zip(elements.knowledge, entry.knowledge_levels, strict=False)),
         gap_filled_from=tuple(entry.ratings_gap_filled_from or ()),
         technology_categories=tuple(entry.technology_categories),
+        it_overlap=entry.it_overlap and entry.it_overlap.score,
     )

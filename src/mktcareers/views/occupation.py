@@ -92,6 +92,8 @@ def _facts(occupation: Occupation) -> Table:
         "Can be done from home",
         f"{yes_no(occupation.teleworkable)} (Dingel & Neiman 2020)",
     )
+    overlap = MISSING if occupation.it_overlap is None else str(occupation.it_overlap)
+    facts.add_row("IT overlap (0-100)", overlap)
     return facts
 
 
@@ -134,7 +136,7 @@ def occupation_record(occupation: Occupation, closest: Mapping[str, Sequence]) -
         *("code", "title", "alternate_titles", "job_zone", "riasec"),
         *("pay_median", "pay_p10", "pay_p90", "pay_bls", "growth_pct", "annual_openings"),
         *("outlook_bls", "entry_education", "teleworkable", "skills", "knowledge"),
-        *("gap_filled_from", "technology_categories"),
+        *("gap_filled_from", "technology_categories", "it_overlap"),
     )
     for key in ("pay_bls", "outlook_bls"):
         bls = record[key]
