@@ -119,7 +119,7 @@ def test_a_shared_name_lists_every_candidate_and_picks_none(resolve, typed, cand
     [
         "JOURNALIST",
         "  journalist ",
-        "ｊｏｕｒｎａｌｉｓｔ",  # full-width letters (NFKC)
+        "\uff4a\uff4f\uff55\uff52\uff4e\uff41\uff4c\uff49\uff53\uff54",  # full-width (NFKC)
         "Journalist!",
         "journ\u0061list",
     ],

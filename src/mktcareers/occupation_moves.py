@@ -117,6 +117,12 @@ def profile_similarity(left: Ratings, right: Ratings, centre: Ratings) -> float:
     return sum(x * y for x, y in zip(a, b, strict=True)) / norm if norm else 0.0
 
 
+def comparable(occupation: Occupation) -> bool:
+    """Whether O*NET rates anything a move compares for `occupation`: its skills and
+    knowledge, its interests or its job zone (the 93 "All Other" occupations have none)."""
+    return bool(occupation.skills or occupation.riasec or occupation.job_zone)
+
+
 def occupation_move(source: Occupation, target: Role, profiles: OnetProfiles) -> OccupationMove:
     """What moving from `source` into `target` takes (OccupationMove). Parts without data
     (an occupation O*NET neither rates nor gap-fills, a role with no derived numbers)
@@ -154,9 +160,7 @@ def occupation_move(source: Occupation, target: Role, profiles: OnetProfiles) ->
         to_grow=tuple(grow),
         strengths=tuple(strengths),
         pay_change=_change(derived and derived.pay.median, source.pay_median),
-        it_overlap_change=_change(
-            derived and derived.it_overlap.score, getattr(source, "it_overlap", None)
-        ),  # TODO(it-overlap)
+        it_overlap_change=_change(derived and derived.it_overlap.score, source.it_overlap),
         job_zone_change=_change(derived and derived.job_zone, source.job_zone),
     )
 

@@ -70,8 +70,10 @@ def occupation_show(
 
 def _closest_roles(opened, occupation) -> dict[str, list]:
     """Family name -> the CLOSEST roles of it most like `occupation` (OccupationMove)."""
-    from mktcareers.occupation_moves import closest_roles
+    from mktcareers.occupation_moves import closest_roles, comparable
 
+    if not comparable(occupation):
+        return {}
     knowledge, profiles = opened.knowledge(), opened.profiles()
     return {
         family.name: closest_roles(

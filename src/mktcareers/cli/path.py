@@ -116,6 +116,13 @@ def _from_occupation(opened, start, side, limit, fmt) -> None:
     from mktcareers import occupation_moves as moves
     from mktcareers.views import occupation_moves as view
 
+    if not moves.comparable(start):
+        output.error(
+            f"O*NET rates no skills, interests or job zone for {start.code} ({start.title}): "
+            "there is nothing to compare it with.",
+            f'try a more specific occupation: mktcareers search "{start.title}"',
+        )
+        raise typer.Exit(1)
     knowledge, profiles = opened.knowledge(), opened.profiles()
     if side is None or side.family is not None:
         groups = {

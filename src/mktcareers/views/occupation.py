@@ -55,12 +55,18 @@ def occupation_profile(occupation: Occupation, closest: Mapping[str, Sequence]) 
             text(", ".join(occupation.technology_categories) or MISSING),
         ),
         panel("Closest roles (similarity 0-100, docs/method.md)", _closest(closest)),
-        text(f"See a move in full: mktcareers path {occupation.code} SLUG", style="dim"),
+        *(
+            [text(f"See a move in full: mktcareers path {occupation.code} SLUG", style="dim")]
+            if closest
+            else []
+        ),
     )
 
 
 def _closest(closest: Mapping[str, Sequence]) -> Group:
     """Each family's name, then its closest roles one per line (any width fits)."""
+    if not closest:
+        return group(text("O*NET rates nothing to compare this occupation by.", style="dim"))
     lines = []
     for family, moves in closest.items():
         lines.append(text(family, style="bold"))

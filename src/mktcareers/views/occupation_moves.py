@@ -62,7 +62,7 @@ def occupation_transition(move: OccupationMove) -> Group:
         ),
         panel(
             "O*NET skills and knowledge to grow (level 0-7, biggest gap x level first)",
-            (growing if more > 0 else grow) if move.to_grow else text("none"),
+            _growing(move, grow, growing if more > 0 else grow),
         ),
         panel(f"What {target.title} work asks for (level 1-5)", text(own or MISSING)),
         panel(
@@ -71,6 +71,16 @@ def occupation_transition(move: OccupationMove) -> Group:
         ),
         panel(f"Getting started as {target.title}", getting_started(target.getting_started)),
     )
+
+
+def _growing(move: OccupationMove, grow: Table, shown):
+    if move.similarity.skills is None:
+        return text(
+            "O*NET rates no skills or knowledge for one side of this move: the similarity "
+            "comes from work interests and job zone alone.",
+            style="dim",
+        )
+    return shown if move.to_grow else text("none: you have every level the role needs")
 
 
 def _changes(move: OccupationMove) -> Table:
@@ -85,8 +95,9 @@ def _changes(move: OccupationMove) -> Table:
     home = f"{yes_no(source.teleworkable)} -> {yes_no(derived and derived.teleworkable)}"
     rows.add_row("Can be done from home", home + " (Dingel & Neiman 2020)")
     rows.add_row("Remote suitability of the role", f"{move.target.remote.score}/100")
-    source_it = getattr(source, "it_overlap", None)  # TODO(it-overlap)
-    overlap = f"{_or_missing(source_it)} -> {_or_missing(derived and derived.it_overlap.score)}"
+    overlap = (
+        f"{_or_missing(source.it_overlap)} -> {_or_missing(derived and derived.it_overlap.score)}"
+    )
     rows.add_row("IT overlap (0-100)", overlap + _signed(move.it_overlap_change))
     zones = f"{_or_missing(source.job_zone)} -> {_or_missing(derived and derived.job_zone)}"
     rows.add_row("Job zone (O*NET, 1-5)", zones + _signed(move.job_zone_change))
@@ -123,10 +134,7 @@ def occupation_transition_record(move: OccupationMove) -> dict:
 
 def occupation_summary(occupation: Occupation) -> dict:
     """The few facts a move needs of its occupation."""
-    return pick(
-        occupation,
-        *("code", "title", "job_zone", "pay_median", "teleworkable"),
-    ) | {"it_overlap": getattr(occupation, "it_overlap", None)}  # TODO(it-overlap)
+    return pick(occupation, "code", "title", "job_zone", "pay_median", "teleworkable", "it_overlap")
 
 
 def _gap(gap: ElementGap) -> dict:
