@@ -1,6 +1,7 @@
 """`mktcareers quiz`: answers files, the interactive flow through CliRunner, stop and resume."""
 
 import json
+import re
 
 import pytest
 import yaml
@@ -80,6 +81,18 @@ def test_answers_file_in_json_and_table(run, tmp_path, items):
     assert "Your Holland code: AE" in out and "Roles that fit you best" in out
     assert "1. " in out and "Skills to build first" in out and "mktcareers role show" in out
     assert "not a validated psychometric instrument" in " ".join(out.split())
+
+
+@pytest.mark.parametrize("job", ["journalist", "27-3043.00", "Help Desk Analyst", "copywriter"])
+def test_the_next_step_works_for_any_job_title(run, tmp_path, items, job):
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(creative_answers(items)))
+    out = " ".join(run("quiz", "--answers", str(path)).stdout.split())
+    command = re.search(r'mktcareers path "YOUR JOB TITLE" (\S+)', out)
+    assert command, out[-600:]
+    moved = run("path", job, command.group(1))
+    assert moved.exit_code in (0, 1), moved.output
+    assert moved.exit_code == 0 or "are the same role" in moved.stderr
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "md", "csv"])
