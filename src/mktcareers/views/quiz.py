@@ -71,7 +71,7 @@ def quiz_result(result: QuizResult) -> Group:
         body.append(
             text(
                 f"Next: mktcareers role show {first}\n"
-                f"      mktcareers path \"YOUR JOB TITLE\" {first}",
+                f'      mktcareers path "YOUR JOB TITLE" {first}',
                 style="dim",
             )
         )
