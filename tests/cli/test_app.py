@@ -326,3 +326,29 @@ def test_skill_show(run, bundled):
     unknown = run("skill", "show", "pyhton")
     assert unknown.exit_code == 1
     assert "Unknown skill 'pyhton'. Did you mean: python?" in unknown.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "said"),
+    [
+        (["search", ""], 2, "has no letters or digits to look for"),
+        (["search", "!!! ?"], 2, "has no letters or digits to look for"),
+        (["search", "!!!", "-f", "json"], 2, "has no letters or digits to look for"),
+        (["search", "zzzzqqq"], 1, "nothing matches 'zzzzqqq'"),
+        (["search", "x" * 201], 2, "at most 200"),
+        (["search", "journalist", "--kind", "robot"], 2, "Invalid value for '--kind'"),
+    ],
+)
+def test_search_errors_are_one_line_without_a_traceback(run, args, code, said):
+    result = run(*args)
+    assert result.exit_code == code
+    assert said in " ".join(result.stderr.replace("│", " ").split())
+    assert "Traceback" not in result.output
+    assert result.stdout == ""
+
+
+def test_search_finds_occupations_where_no_role_matches(run):
+    result = run("search", "journalist", "-f", "json")
+    hits = json.loads(result.stdout)
+    assert hits and {hit["kind"] for hit in hits} == {"occupation"}
+    assert hits[0]["code"] == "27-3023.00"
