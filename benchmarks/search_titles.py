@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from mktcareers.kb.loading import load
 from mktcareers.kb.location import bundled_dir
 from mktcareers.search import RoleFinder, search_all
-from mktcareers.titles import Titles, build_titles
+from mktcareers.titles import Titles
 
 SEED, SAMPLE, TOP = 2026, 500, 3
 OCCUPATION_TARGET, ROLE_TARGET = 95.0, 90.0
@@ -32,7 +32,7 @@ OCCUPATION_TARGET, ROLE_TARGET = 95.0, 90.0
 def main() -> int:
     knowledge = load(bundled_dir())
     finder = RoleFinder.of(knowledge.roles)
-    titles = Titles(build_titles(knowledge.occupations, knowledge.roles))
+    titles = Titles.of(knowledge.occupations, knowledge.roles)
     main_roles: dict[str, set[str]] = {}  # code -> slugs of the roles built mainly on it
     for role in knowledge.roles:
         main = max(role.onet, key=lambda link: link.weight)

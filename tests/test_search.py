@@ -235,7 +235,7 @@ from mktcareers.search import (  # noqa: E402
     OCCUPATION_ALTERNATE_WEIGHT,
     search_all,
 )
-from mktcareers.titles import Titles, build_titles, entry_names  # noqa: E402
+from mktcareers.titles import TitleMatch, Titles, normalised_titles  # noqa: E402
 
 
 def occupation(code, title, *alternates):
@@ -258,8 +258,7 @@ OCCUPATIONS = [
 
 def made_up(*roles):
     names = [names for names, _ in roles]
-    index = build_titles(OCCUPATIONS, [links for _, links in roles])
-    return RoleFinder(names), Titles(index)
+    return RoleFinder(names), Titles.of(OCCUPATIONS, [links for _, links in roles])
 
 
 def test_an_alternate_title_of_the_main_code_beats_one_of_a_secondary_code():
@@ -320,12 +319,13 @@ def test_links_to_codes_without_an_occupation_are_left_out():
 
 @pytest.fixture(scope="module")
 def titles(bundled):
-    return Titles(build_titles(bundled.occupations, bundled.roles))
+    return Titles.of(bundled.occupations, bundled.roles)
 
 
 def test_titles_score_as_the_one_rule_does(bundled, titles):
     """The index finds and scores titles as names.name_scores scores every title."""
-    names = entry_names(titles.index)
+    names = normalised_titles(bundled.occupations)
+    assert names == [titles.name(entry) for entry in range(len(titles))]
     distinct = set(names)
     rng = random.Random(7)
     words = sorted({word for name in rng.sample(names, 300) for word in name.split()})
@@ -342,11 +342,15 @@ def test_titles_score_as_the_one_rule_does(bundled, titles):
 
 def test_an_entry_is_its_title_then_its_alternates(bundled, titles):
     assert len(titles) == sum(1 + len(o.alternate_titles) for o in bundled.occupations)
-    assert titles.written(0) == bundled.occupations[0].title
-    assert titles.written(1) == bundled.occupations[0].alternate_titles[0]
-    assert titles.name(1) == normalise(bundled.occupations[0].alternate_titles[0])
-    last = bundled.occupations[-1]
-    assert titles.written(len(titles) - 1) == (last.alternate_titles or (last.title,))[-1]
+    first, last = bundled.occupations[0], bundled.occupations[-1]
+    assert titles.name(1) == normalise(first.alternate_titles[0])
+    matches = list(titles.matches(first.alternate_titles[0], 100))
+    assert TitleMatch(1, 0, False, 100) in matches
+    assert titles.written(TitleMatch(1, 0, False, 100)) == first.alternate_titles[0]
+    assert titles.written(TitleMatch(0, 0, True, 100)) == first.title
+    end = len(titles) - 1
+    expected = last.alternate_titles[-1] if last.alternate_titles else last.title
+    assert titles.name(end) == normalise(expected)
 
 
 @pytest.mark.parametrize(
@@ -397,7 +401,7 @@ def test_accents_and_width_are_one_spelling():
 
     names, links = made_up_role("web-optimiser", ("11-1111.00", 1), aliases=("Référenceur",))
     occupations = [*OCCUPATIONS, occupation("44-4444.00", "Search Optimisers", "Référenceur")]
-    finder, titles = RoleFinder([names]), Titles(build_titles(occupations, [links]))
+    finder, titles = RoleFinder([names]), Titles.of(occupations, [links])
     for typed in (
         normalize("NFC", "Référenceur"),
         normalize("NFD", "Référenceur"),

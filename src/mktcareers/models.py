@@ -343,18 +343,15 @@ class RoleNames(NamedTuple):
 class TitleIndex(Record):
     """Every occupation's titles as search finds them (titles.py builds and reads it).
     An occupation's titles are entries: its title, then its alternate titles, the
-    occupations in their order. The bytes fields are arrays of unsigned 32-bit
-    positions (array "I", in this machine's byte order: the compiled file never
-    leaves it)."""
+    occupations in their order. The bytes fields are arrays of unsigned integers (an
+    array of `word_type` or "I", 32-bit, in this machine's byte order: the compiled
+    file never leaves it)."""
 
     codes: list[str]  # O*NET-SOC code of each occupation
     titles: list[str]  # title of each occupation
     firsts: bytes  # per occupation: the entry of its title
-    written: str  # every entry as O*NET writes it, one after another
-    written_ends: bytes  # per entry: where it ends in `written`
-    normalised: str  # every entry normalised (names.normalise), each followed by "\n"
-    normalised_ends: bytes  # per entry: where it ends in `normalised`, after its "\n"
-    vocabulary: list[str]  # every word of `normalised`, sorted
-    word_entries: bytes  # the entries that have each word of `vocabulary`, word by word
-    word_ends: bytes  # per word: where its entries end in `word_entries`
-    roles: dict[int, list[tuple[int, float, bool]]]  # occupation -> RoleLinks
+    vocabulary: list[str]  # every word of every entry, normalised, sorted
+    words: bytes  # entry after entry, its words as positions in `vocabulary`
+    word_type: str  # array type code of `words`: "H" (16-bit) or "I"
+    word_ends: bytes  # per entry: where its words end in `words`
+    roles: dict[int, list[tuple[int, float, bool]]]  # occupation -> titles.RoleLink

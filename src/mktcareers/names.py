@@ -136,14 +136,24 @@ def word_similarities(
     query_words: list[str], vocabulary: Sequence[str], cutoff: float
 ) -> list[dict[str, float]]:
     """For each of `query_words` (normalised), word -> similarity (rapidfuzz ratio,
-    0-100) of the words of `vocabulary` at least `cutoff` similar to it. One C-level
-    pass per query word."""
+    0-100) of the words of `vocabulary` at least `cutoff` similar to it."""
+    return [
+        {vocabulary[at]: score for at, score in row.items()}
+        for row in similar_words(query_words, vocabulary, cutoff)
+    ]
+
+
+def similar_words(
+    query_words: list[str], vocabulary: Sequence[str], cutoff: float
+) -> list[dict[int, float]]:
+    """As word_similarities, with each word given by its position in `vocabulary`.
+    One C-level pass per query word."""
     from rapidfuzz import fuzz, process
 
     return [
         {
-            word: score
-            for word, score, _ in process.extract(
+            at: score
+            for _, score, at in process.extract(
                 query_word, vocabulary, scorer=fuzz.ratio, limit=None, score_cutoff=cutoff
             )
         }

@@ -27,7 +27,7 @@ def build_index(
 ) -> OccupationIndex:
     """The name index of `occupations`, positions in their order. `names`, when given,
     are their titles normalised as names.normalise_all gives them: each occupation's
-    title, then its alternate titles (titles.entry_names), which are not normalised again."""
+    title, then its alternate titles (titles.normalised_titles), not normalised again."""
     if names is None:
         names = normalise_all(
             [

@@ -261,33 +261,26 @@ def _alternates_of_roles(
     titles: Titles, matched: Iterable[TitleMatch]
 ) -> dict[int, dict[Matched, float]]:
     """role position -> {its best alternate-title match: weighted score 0-100}."""
-    best: dict[int, tuple[float, Matched]] = {}
+    best: dict[int, tuple[float, TitleMatch]] = {}
     for match in matched:
         if match.is_title:
             continue
-        code = titles.index.codes[match.occupation]
         for link in titles.role_links(match.occupation):
             base = ALTERNATE_MAIN_BASE if link.main else ALTERNATE_OTHER_BASE
             score = match.score * (base + ALTERNATE_PER_SHARE * link.share)
             if link.role not in best or score > best[link.role][0]:
-                best[link.role] = (score, Matched("alternate title", match.text, code))
-    return {role: {found: score} for role, (score, found) in best.items()}
+                best[link.role] = (score, match)
+    return {role: {_matched(titles, match): score} for role, (score, match) in best.items()}
 
 
 def _occupation_hits(
     finder: RoleFinder, titles: Titles, matched: Iterable[TitleMatch], limit: int
 ) -> list[OccupationHit]:
     """The `limit` best occupations with a matching title; ties in O*NET's order."""
-    by_occupation: dict[int, dict[Matched, float]] = {}
+    by_occupation: dict[int, dict[TitleMatch, float]] = {}
     for match in matched:
-        code = titles.index.codes[match.occupation]
-        if match.is_title:
-            found, score = Matched("occupation title", match.text, code), match.score
-        else:
-            found = Matched("alternate title", match.text, code)
-            score = match.score * OCCUPATION_ALTERNATE_WEIGHT
-        matches = by_occupation.setdefault(match.occupation, {})
-        matches[found] = max(score, matches.get(found, 0.0))
+        weight = 1.0 if match.is_title else OCCUPATION_ALTERNATE_WEIGHT
+        by_occupation.setdefault(match.occupation, {})[match] = match.score * weight
     scored = []
     for occupation, matches in by_occupation.items():
         extra = min(OCCUPATION_MAX_EXTRA, len(matches) - 1)
@@ -296,13 +289,20 @@ def _occupation_hits(
     hits = []
     for negative_score, occupation in sorted(scored)[:limit]:
         matches = by_occupation[occupation]
+        best = sorted(matches, key=lambda match: -matches[match])
         hits.append(
             OccupationHit(
                 code=titles.index.codes[occupation],
                 title=titles.index.titles[occupation],
                 score=-negative_score,
-                matches=tuple(sorted(matches, key=lambda found: -matches[found])),
+                matches=tuple(dict.fromkeys(_matched(titles, match) for match in best)),
                 roles=tuple(finder.roles[link.role].slug for link in titles.role_links(occupation)),
             )
         )
     return hits
+
+
+def _matched(titles: Titles, match: TitleMatch) -> Matched:
+    """What a title match shows: its field, its text as written, its code."""
+    field = "occupation title" if match.is_title else "alternate title"
+    return Matched(field, titles.written(match), titles.index.codes[match.occupation])

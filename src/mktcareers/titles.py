@@ -5,18 +5,20 @@ The index is made when the knowledge base is compiled and kept as a part of its 
 (kb/store.py), which only `search` decodes: O*NET's 60,000 titles are normalised and
 split into words once then, not at every search. Its layout is chosen for the speed of
 a first run and of every search: no record per title (60,000 small records cost more to
-decode than a whole search) but two long texts, the titles as written and normalised,
-and arrays of positions (which decode as one copy): where each title ends, and for each
-word the titles that have it.
+decode than a whole search) and no table from words to titles (building it costs more
+than the rest of the index), but the sorted words of all titles and, title after title,
+the position of each of its words among them, as an array that decodes as one copy. A
+search finds the titles that have a word by looking for its position in that array,
+which bytes.find does at C speed. The titles as written are read from the occupations
+only for the hits shown.
 """
 
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left, bisect_right
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from itertools import accumulate
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import accumulate, chain
 from typing import NamedTuple
 
 from mktcareers.models import TitleIndex
@@ -25,7 +27,7 @@ from mktcareers.names import (
     normalise,
     normalise_all,
     score_words,
-    word_similarities,
+    similar_words,
 )
 
 
@@ -39,36 +41,49 @@ class RoleLink(NamedTuple):
     main: bool
 
 
-def build_titles(occupations: Sequence, roles: Sequence) -> TitleIndex:
+class TitleMatch(NamedTuple):
+    """An entry (a title) that matched: which, the occupation it belongs to, whether
+    it is that occupation's title (else an alternate title), and its score."""
+
+    entry: int
+    occupation: int
+    is_title: bool
+    score: float  # 0-100
+
+
+def normalised_titles(occupations: Sequence) -> list[str]:
+    """Every entry of `occupations` (models.Occupation) normalised: each one's title,
+    then its alternate titles, in order."""
+    return normalise_all(
+        [
+            text
+            for occupation in occupations
+            for text in (occupation.title, *occupation.alternate_titles)
+        ]
+    )
+
+
+def build_titles(
+    occupations: Sequence, roles: Sequence, names: Sequence[str] | None = None
+) -> TitleIndex:
     """The index of `occupations` (models.Occupation, in order) and of the `roles`
-    (models.Role, in order) built on them; a role's link to a code that is not among
-    `occupations` is left out."""
-    entries = [
-        text
-        for occupation in occupations
-        for text in (occupation.title, *occupation.alternate_titles)
-    ]
-    names = normalise_all(entries)
-    by_word: defaultdict[str, list[int]] = defaultdict(list)
-    for entry, name in enumerate(names):  # the one loop over every word: keep it lean
-        for word in name.split():
-            by_word[word].append(entry)  # twice for a word twice in a title: harmless
-    vocabulary = sorted(by_word)
-    word_entries = array("I")
-    for word in vocabulary:
-        word_entries.extend(by_word[word])
+    (models.Role, in order) built on them; `names` are normalised_titles(occupations)
+    when already known. A role's link to a code not among `occupations` is left out."""
+    if names is None:
+        names = normalised_titles(occupations)
+    split = list(map(str.split, names))
+    vocabulary = sorted(set(chain.from_iterable(split)))
+    position = dict(zip(vocabulary, range(len(vocabulary)), strict=True))
+    word_type = "H" if len(vocabulary) <= 1 << 16 else "I"
     firsts = accumulate((1 + len(o.alternate_titles) for o in occupations), initial=0)
     return TitleIndex(
         codes=[occupation.code for occupation in occupations],
         titles=[occupation.title for occupation in occupations],
         firsts=array("I", list(firsts)[:-1]).tobytes(),
-        written="".join(entries),
-        written_ends=array("I", accumulate(map(len, entries))).tobytes(),
-        normalised="\n".join(names) + "\n" if names else "",
-        normalised_ends=array("I", accumulate(len(name) + 1 for name in names)).tobytes(),
         vocabulary=vocabulary,
-        word_entries=word_entries.tobytes(),
-        word_ends=array("I", accumulate(len(by_word[word]) for word in vocabulary)).tobytes(),
+        words=array(word_type, map(position.__getitem__, chain.from_iterable(split))).tobytes(),
+        word_type=word_type,
+        word_ends=array("I", accumulate(map(len, split))).tobytes(),
         roles=_role_links(occupations, roles),
     )
 
@@ -86,89 +101,96 @@ def _role_links(occupations: Sequence, roles: Sequence) -> dict[int, list[tuple]
     return links
 
 
-def entry_names(index: TitleIndex) -> list[str]:
-    """The normalised text of every entry, in order."""
-    return index.normalised.split("\n")[:-1]
-
-
-class TitleMatch(NamedTuple):
-    """An entry that matched: the occupation it belongs to, whether it is that
-    occupation's title (else an alternate title), its text as written, and its score."""
-
-    occupation: int
-    is_title: bool
-    text: str
-    score: float  # 0-100
-
-
 class Titles:
-    """Questions to a TitleIndex, its arrays read in place."""
+    """Questions to a TitleIndex, its arrays read in place. `alternate_titles(position)`
+    gives an occupation's alternate titles as written (from its record), for the few
+    titles a search shows."""
 
-    def __init__(self, index: TitleIndex) -> None:
+    def __init__(self, index: TitleIndex, alternate_titles: Callable[[int], Sequence[str]]) -> None:
         self.index = index
-        self._firsts = _positions(index.firsts)
-        self._written_ends = _positions(index.written_ends)
-        self._normalised_ends = _positions(index.normalised_ends)
-        self._word_entries = _positions(index.word_entries)
-        self._word_ends = _positions(index.word_ends)
+        self._alternate_titles = alternate_titles
+        self._firsts = _positions(index.firsts, "I")
+        self._words = _positions(index.words, index.word_type)
+        self._word_ends = _positions(index.word_ends, "I")
+
+    @classmethod
+    def of(cls, occupations: Sequence, roles: Sequence) -> Titles:
+        """The titles of `occupations` and `roles` (models records), indexed now."""
+        index = build_titles(occupations, roles)
+        return cls(index, lambda position: occupations[position].alternate_titles)
 
     def __len__(self) -> int:
         """How many entries (titles and alternate titles)."""
-        return len(self._written_ends)
+        return len(self._word_ends)
 
     def matches(self, query: str, floor: float) -> Iterator[TitleMatch]:
         """The entries scoring at least `floor` (0-100) against `query` by the rule of
         names.name_scores, in entry order."""
         for entry, score in self.scores(query, floor).items():
             occupation = bisect_right(self._firsts, entry) - 1
-            is_title = self._firsts[occupation] == entry
-            yield TitleMatch(occupation, is_title, self.written(entry), score)
+            yield TitleMatch(entry, occupation, self._firsts[occupation] == entry, score)
 
     def scores(self, query: str, floor: float) -> dict[int, float]:
         """entry -> score 0-100, as names.name_scores scores the normalised entries,
         for those scoring at least `floor`; in entry order."""
         query_words = normalise(query).split()
-        if not query_words or not self.index.vocabulary:
+        vocabulary = self.index.vocabulary
+        if not query_words or not vocabulary:
             return {}
         # A name's score is at most the mean of its query words' best: one reaching
         # `floor` has a word at least that close to a query word. Only those are
         # scored, against the words they have.
-        close = word_similarities(query_words, self.index.vocabulary, floor)
+        close = similar_words(query_words, vocabulary, floor)
         entries = sorted(self._entries_with({word for row in close for word in row}))
-        names = [self.name(entry).split() for entry in entries]
-        words = {word for name in names for word in name}
+        words = [self.words(entry) for entry in entries]
+        known = sorted(set(chain.from_iterable(words)))
         needed = least_word_score(len(query_words), floor)
-        similarity = word_similarities(query_words, sorted(words), needed)
+        similarity = [
+            {known[at]: score for at, score in row.items()}
+            for row in similar_words(query_words, [vocabulary[word] for word in known], needed)
+        ]
         scores = {}
-        for entry, name in zip(entries, names, strict=True):
-            score = score_words(name, similarity)
+        for entry, its_words in zip(entries, words, strict=True):
+            score = score_words(its_words, similarity)
             if score >= floor:
                 scores[entry] = score
         return scores
 
+    def words(self, entry: int) -> memoryview:
+        """The words of `entry`, as positions in the vocabulary."""
+        return self._words[self._word_ends[entry - 1] if entry else 0 : self._word_ends[entry]]
+
     def name(self, entry: int) -> str:
         """The normalised text of `entry`."""
-        start = self._normalised_ends[entry - 1] if entry else 0
-        return self.index.normalised[start : self._normalised_ends[entry] - 1]
+        return " ".join(self.index.vocabulary[word] for word in self.words(entry))
 
-    def written(self, entry: int) -> str:
-        """The text of `entry` as O*NET writes it."""
-        start = self._written_ends[entry - 1] if entry else 0
-        return self.index.written[start : self._written_ends[entry]]
+    def written(self, match: TitleMatch) -> str:
+        """The text of a matched entry as O*NET writes it."""
+        if match.is_title:
+            return self.index.titles[match.occupation]
+        alternate = match.entry - self._firsts[match.occupation] - 1
+        return self._alternate_titles(match.occupation)[alternate]
 
     def role_links(self, occupation: int) -> list[RoleLink]:
         """The roles built on `occupation`, in role order."""
         return [RoleLink(*link) for link in self.index.roles.get(occupation, ())]
 
-    def _entries_with(self, words: set[str]) -> set[int]:
-        """The entries that have any of `words` (of the vocabulary) as a word."""
-        vocabulary, ends, found = self.index.vocabulary, self._word_ends, set()
+    def _entries_with(self, words: Iterable[int]) -> set[int]:
+        """The entries that have any of `words` (vocabulary positions)."""
+        data, size, ends = self.index.words, self._words.itemsize, self._word_ends
+        found = set()
         for word in words:
-            at = bisect_left(vocabulary, word)
-            found.update(self._word_entries[ends[at - 1] if at else 0 : ends[at]])
+            needle = array(self.index.word_type, [word]).tobytes()
+            at = data.find(needle)
+            while at >= 0:
+                if at % size:  # the needle across two words: look on
+                    at = data.find(needle, at + 1)
+                    continue
+                found.add(bisect_right(ends, at // size))
+                at = data.find(needle, at + size)
         return found
 
 
-def _positions(data: bytes) -> memoryview:
-    """The unsigned 32-bit integers in `data`, read in place."""
-    return memoryview(data).cast("I")
+def _positions(data: bytes, type_code: str) -> memoryview:
+    """The unsigned integers in `data` (array `type_code`), read in place."""
+    return memoryview(data).cast(type_code)

@@ -133,7 +133,7 @@ class Store:
         """A titles.Titles over every occupation's titles, for search."""
         from mktcareers.titles import Titles
 
-        return Titles(self._get("titles"))
+        return Titles(self._get("titles"), lambda at: self.occupation(at).alternate_titles)
 
     def occupation(self, position: int) -> Occupation:
         """The occupation at `position` (as the occupation index counts)."""
@@ -230,19 +230,19 @@ def parts_of(knowledge: KnowledgeBase) -> dict[str, object]:
     """What the compiled file holds (TYPES) for a parsed knowledge base."""
     from mktcareers.occupations import build_index
     from mktcareers.search import NameIndex
-    from mktcareers.titles import build_titles, entry_names
+    from mktcareers.titles import build_titles, normalised_titles
 
     names = [RoleNames.of(role) for role in knowledge.roles]
     index = NameIndex.build(names)
-    titles = build_titles(knowledge.occupations, knowledge.roles)
+    occupation_names = normalised_titles(knowledge.occupations)  # once for both indexes
     return {
         "summaries": [RoleSummary.of(role) for role in knowledge.roles],
         "primary": index.primary,
         "secondary": index.secondary,
         "terms": index.terms,
         "base": replace(knowledge, roles=(), occupations=(), root=""),
-        "occupation_index": build_index(knowledge.occupations, entry_names(titles)),
-        "titles": titles,
+        "occupation_index": build_index(knowledge.occupations, occupation_names),
+        "titles": build_titles(knowledge.occupations, knowledge.roles, occupation_names),
         "names": names,
         "roles": knowledge.roles,
         "occupations": knowledge.occupations,
