@@ -343,8 +343,8 @@ class RoleNames(NamedTuple):
 class TitleIndex(Record):
     """Every occupation's titles as search finds them (titles.py builds and reads it).
     An occupation's titles are entries: its title, then its alternate titles, the
-    occupations in their order. The bytes fields are arrays of unsigned integers (an
-    array of `word_type` or "I", 32-bit, in this machine's byte order: the compiled
+    occupations in their order. The bytes fields are arrays of unsigned integers (of
+    the type code given, or "I", 32-bit; in this machine's byte order: the compiled
     file never leaves it)."""
 
     codes: list[str]  # O*NET-SOC code of each occupation
@@ -353,5 +353,8 @@ class TitleIndex(Record):
     vocabulary: list[str]  # every word of every entry, normalised, sorted
     words: bytes  # entry after entry, its words as positions in `vocabulary`
     word_type: str  # array type code of `words`: "H" (16-bit) or "I"
-    word_ends: bytes  # per entry: where its words end in `words`
+    entry_word_ends: bytes  # per entry: where its words end in `words`
+    entries: bytes  # word after word of `vocabulary`, the entries that have it
+    entry_type: str  # array type code of `entries`: "H" (16-bit) or "I"
+    word_entry_ends: bytes  # per word of `vocabulary`: where its entries end in `entries`
     roles: dict[int, list[tuple[int, float, bool]]]  # occupation -> titles.RoleLink

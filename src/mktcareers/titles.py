@@ -5,20 +5,19 @@ The index is made when the knowledge base is compiled and kept as a part of its 
 (kb/store.py), which only `search` decodes: O*NET's 60,000 titles are normalised and
 split into words once then, not at every search. Its layout is chosen for the speed of
 a first run and of every search: no record per title (60,000 small records cost more to
-decode than a whole search) and no table from words to titles (building it costs more
-than the rest of the index), but the sorted words of all titles and, title after title,
-the position of each of its words among them, as an array that decodes as one copy. A
-search finds the titles that have a word by looking for its position in that array,
-which bytes.find does at C speed. The titles as written are read from the occupations
-only for the hits shown.
+decode than a whole search) but the sorted words of all titles, and arrays that decode
+as one copy each: each title's words (as positions among them) and each word's titles.
+The titles as written are read from the occupations only for the hits shown.
 """
 
 from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
+from operator import call
 from typing import NamedTuple
 
 from mktcareers.models import TitleIndex
@@ -74,18 +73,34 @@ def build_titles(
     split = list(map(str.split, names))
     vocabulary = sorted(set(chain.from_iterable(split)))
     position = dict(zip(vocabulary, range(len(vocabulary)), strict=True))
-    word_type = "H" if len(vocabulary) <= 1 << 16 else "I"
+    word_type, entry_type = _type_code(len(vocabulary)), _type_code(len(names))
+    words = array(word_type, map(position.__getitem__, chain.from_iterable(split)))
+    counts = list(map(len, split))
+    # Each word's entries, by C-level iterators (a Python loop over the 170,000 words
+    # of O*NET's titles takes twice as long): every word appends its entry to its list.
+    by_word: list[list[int]] = [[] for _ in vocabulary]
+    appends = [entries.append for entries in by_word]
+    entry_of_each_word = chain.from_iterable(map(repeat, range(len(names)), counts))
+    deque(map(call, map(appends.__getitem__, words), entry_of_each_word), maxlen=0)
     firsts = accumulate((1 + len(o.alternate_titles) for o in occupations), initial=0)
     return TitleIndex(
         codes=[occupation.code for occupation in occupations],
         titles=[occupation.title for occupation in occupations],
         firsts=array("I", list(firsts)[:-1]).tobytes(),
         vocabulary=vocabulary,
-        words=array(word_type, map(position.__getitem__, chain.from_iterable(split))).tobytes(),
+        words=words.tobytes(),
         word_type=word_type,
-        word_ends=array("I", accumulate(map(len, split))).tobytes(),
+        entry_word_ends=array("I", accumulate(counts)).tobytes(),
+        entries=array(entry_type, chain.from_iterable(by_word)).tobytes(),
+        entry_type=entry_type,
+        word_entry_ends=array("I", accumulate(map(len, by_word))).tobytes(),
         roles=_role_links(occupations, roles),
     )
+
+
+def _type_code(count: int) -> str:
+    """The array type code of positions below `count`: 16 bits when they fit."""
+    return "H" if count <= 1 << 16 else "I"
 
 
 def _role_links(occupations: Sequence, roles: Sequence) -> dict[int, list[tuple]]:
@@ -111,7 +126,9 @@ class Titles:
         self._alternate_titles = alternate_titles
         self._firsts = _positions(index.firsts, "I")
         self._words = _positions(index.words, index.word_type)
-        self._word_ends = _positions(index.word_ends, "I")
+        self._entry_word_ends = _positions(index.entry_word_ends, "I")
+        self._entries = _positions(index.entries, index.entry_type)
+        self._word_entry_ends = _positions(index.word_entry_ends, "I")
 
     @classmethod
     def of(cls, occupations: Sequence, roles: Sequence) -> Titles:
@@ -121,7 +138,7 @@ class Titles:
 
     def __len__(self) -> int:
         """How many entries (titles and alternate titles)."""
-        return len(self._word_ends)
+        return len(self._entry_word_ends)
 
     def matches(self, query: str, floor: float) -> Iterator[TitleMatch]:
         """The entries scoring at least `floor` (0-100) against `query` by the rule of
@@ -137,11 +154,7 @@ class Titles:
         vocabulary = self.index.vocabulary
         if not query_words or not vocabulary:
             return {}
-        # A name's score is at most the mean of its query words' best: one reaching
-        # `floor` has a word at least that close to a query word. Only those are
-        # scored, against the words they have.
-        close = similar_words(query_words, vocabulary, floor)
-        entries = sorted(self._entries_with({word for row in close for word in row}))
+        entries = sorted(self._candidates(query_words, floor))
         words = [self.words(entry) for entry in entries]
         known = sorted(set(chain.from_iterable(words)))
         needed = least_word_score(len(query_words), floor)
@@ -156,9 +169,29 @@ class Titles:
                 scores[entry] = score
         return scores
 
+    def _candidates(self, query_words: list[str], floor: float) -> set[int]:
+        """The entries that may score `floor`, a few of all those sharing a word.
+
+        A score is the mean of the query words' best similarities (less a penalty), so
+        an entry reaching `floor` has a word at least `floor` close to some query word.
+        If to one only, each other query word's best is above 2 x floor - 100 (60 for
+        80): the first query word's 100 and the rest below `floor` must still make the
+        mean. So: entries close to two query words, or close to one and near the rest."""
+        near_cut = max(0.0, 2 * floor - 100)
+        rows = similar_words(query_words, self.index.vocabulary, min(floor, near_cut))
+        close = [self._entries_of(w for w, score in row.items() if score >= floor) for row in rows]
+        if len(close) == 1:
+            return close[0]
+        near = [self._entries_of(row) for row in rows]
+        candidates = {entry for entry, hits in Counter(chain(*close)).items() if hits > 1}
+        for row, entries in enumerate(close):
+            candidates |= entries.intersection(*near[:row], *near[row + 1 :])
+        return candidates
+
     def words(self, entry: int) -> memoryview:
         """The words of `entry`, as positions in the vocabulary."""
-        return self._words[self._word_ends[entry - 1] if entry else 0 : self._word_ends[entry]]
+        ends = self._entry_word_ends
+        return self._words[ends[entry - 1] if entry else 0 : ends[entry]]
 
     def name(self, entry: int) -> str:
         """The normalised text of `entry`."""
@@ -175,19 +208,11 @@ class Titles:
         """The roles built on `occupation`, in role order."""
         return [RoleLink(*link) for link in self.index.roles.get(occupation, ())]
 
-    def _entries_with(self, words: Iterable[int]) -> set[int]:
+    def _entries_of(self, words: Iterable[int]) -> set[int]:
         """The entries that have any of `words` (vocabulary positions)."""
-        data, size, ends = self.index.words, self._words.itemsize, self._word_ends
-        found = set()
+        ends, found = self._word_entry_ends, set()
         for word in words:
-            needle = array(self.index.word_type, [word]).tobytes()
-            at = data.find(needle)
-            while at >= 0:
-                if at % size:  # the needle across two words: look on
-                    at = data.find(needle, at + 1)
-                    continue
-                found.add(bisect_right(ends, at // size))
-                at = data.find(needle, at + size)
+            found.update(self._entries[ends[word - 1] if word else 0 : ends[word]])
         return found
 
 
