@@ -218,9 +218,10 @@ def _search_texts(role: RoleNames):
 # best alternate title counts, so many alternates do not add up to a bonus.
 ALTERNATE_MAIN_BASE, ALTERNATE_OTHER_BASE, ALTERNATE_PER_SHARE = 0.9, 0.8, 0.05
 # An occupation matches by its title fully, by an alternate title a little less. Each
-# further distinct title that matches (up to 3) adds half a point: an occupation many
-# of whose titles match ranks above one with a single close title, but never above
-# an exact title.
+# further title that matches (up to 3) adds half a point: an occupation many of whose
+# titles match ranks above one with a single close title, while 1.5 points are less
+# than a title one word longer than the query, or a word of a short query mistyped,
+# costs (benchmarks/search_titles.py measures the balance on O*NET's titles).
 OCCUPATION_ALTERNATE_WEIGHT = 0.98
 OCCUPATION_EXTRA_BONUS, OCCUPATION_MAX_EXTRA = 0.5, 3
 KINDS = ("role", "occupation")

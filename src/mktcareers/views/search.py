@@ -63,6 +63,8 @@ def search_rows(found: Found) -> list[dict]:
 
 
 def search_row(hit: SearchHit) -> dict:
+    """A role's record: the fields role rows always had, then kind, code (None) and
+    roles ([]), which every row has."""
     return {
         "slug": hit.role.slug,
         "title": hit.role.title,
@@ -76,6 +78,8 @@ def search_row(hit: SearchHit) -> dict:
 
 
 def occupation_row(hit: OccupationHit) -> dict:
+    """An occupation's record: the fields of a role's row, slug and family None, with
+    its O*NET-SOC code and the slugs of the roles built on it."""
     return {
         "slug": None,
         "title": hit.title,
