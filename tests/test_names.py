@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mktcareers.names import normalise, suggest
+from mktcareers.names import normalise, normalise_all, suggest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "mktcareers"
 SLUGS = ["seo-specialist", "seo-analyst", "content-marketer", "copywriter"]
@@ -130,3 +130,10 @@ def test_difflib_is_not_used_anywhere_in_the_package():
     imports = re.compile(r"^\s*(?:import|from)\s+difflib\b", re.MULTILINE)
     users = [path.name for path in sources if imports.search(path.read_text())]
     assert users == []
+
+
+@given(st.lists(st.text() | st.text(st.characters(max_codepoint=127))))
+def test_normalise_all_is_normalise_of_each(texts):
+    """The batch that normalises O*NET's titles at a compile gives what one by one does,
+    line breaks, accents and all."""
+    assert normalise_all(texts) == [normalise(text) for text in texts]

@@ -202,3 +202,16 @@ def test_role_show_says_where_an_occupation_is(run):
     assert result.exit_code == 1
     flat = " ".join(result.stderr.split())
     assert "O*NET occupation 27-3023.00" in flat and "mktcareers path 27-3023.00" in flat
+
+
+def test_profiles_leave_out_codes_that_are_missing_or_unrated(world):
+    bundled, by_code, _ = world
+    some = [by_code["27-3043.00"], by_code["11-9199.00"]]  # one rated, one "All Other"
+    made = profiles(some, bundled.roles)
+    assert set(made.roles) == {
+        role.slug for role in bundled.roles if "27-3043.00" in {link.code for link in role.onet}
+    }
+    assert profiles([], bundled.roles).roles == {}
+    empty = profiles([], bundled.roles)
+    move = occupation_move(by_code["27-3023.00"], bundled.roles[0], empty)
+    assert move.similarity.skills is None and 0 <= move.similarity.score <= 100

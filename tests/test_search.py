@@ -217,3 +217,217 @@ def test_position_finds_exact_slugs_only(bundled, finder):
     assert bundled.roles[finder.position("seo-specialist")].slug == "seo-specialist"
     assert finder.position("SEO Specialist") is None
     assert finder.position("seo") is None
+
+
+# ---------------------------------------------------------------- roles and occupations
+# search_all: roles by their own names and by the alternate titles of their O*NET codes,
+# occupations by their titles. Small made-up knowledge bases pin the rules; the bundled
+# one shows them at work on O*NET's titles.
+
+from types import SimpleNamespace  # noqa: E402
+
+from mktcareers.models import OnetLink  # noqa: E402
+from mktcareers.names import name_scores  # noqa: E402
+from mktcareers.search import (  # noqa: E402
+    ALTERNATE_MAIN_BASE,
+    ALTERNATE_OTHER_BASE,
+    ALTERNATE_PER_SHARE,
+    OCCUPATION_ALTERNATE_WEIGHT,
+    search_all,
+)
+from mktcareers.titles import TitleMatch, Titles, normalised_titles  # noqa: E402
+
+
+def occupation(code, title, *alternates):
+    return SimpleNamespace(code=code, title=title, alternate_titles=alternates)
+
+
+def made_up_role(slug, *links, aliases=()):
+    """A role with no tools or skills, built on `links` ((code, weight), listed order)."""
+    names = RoleNames(slug, slug.replace("-", " ").title(), "marketing", aliases, (), ())
+    onet = tuple(OnetLink(code, weight, "") for code, weight in links)
+    return names, SimpleNamespace(onet=onet)
+
+
+OCCUPATIONS = [
+    occupation("11-1111.00", "Widget Makers", "Gizmo Builder", "Widget Smith"),
+    occupation("22-2222.00", "Gadget Fixers", "Gizmo Builder", "Gadget Mender"),
+    occupation("33-3333.00", "Sprocket Painters", "Sprocket Artist"),
+]
+
+
+def made_up(*roles):
+    names = [names for names, _ in roles]
+    return RoleFinder(names), Titles.of(OCCUPATIONS, [links for _, links in roles])
+
+
+def test_an_alternate_title_of_the_main_code_beats_one_of_a_secondary_code():
+    # "Gizmo Builder" is an alternate title of both occupations; the first role is built
+    # mainly on 22-2222, the second on 11-1111 with 22-2222 second at an equal weight.
+    finder, titles = made_up(
+        made_up_role("alpha-role", ("33-3333.00", 0.5), ("22-2222.00", 0.5)),
+        made_up_role("beta-role", ("22-2222.00", 0.6), ("11-1111.00", 0.4)),
+        made_up_role("gamma-role", ("33-3333.00", 0.9), ("11-1111.00", 0.1)),
+    )
+    found = search_all(finder, titles, "gadget mender")
+    assert [hit.role.slug for hit in found.roles] == ["beta-role", "alpha-role"]
+    main, secondary = found.roles
+    assert main.score == pytest.approx(100 * (ALTERNATE_MAIN_BASE + ALTERNATE_PER_SHARE * 0.6))
+    assert secondary.score == pytest.approx(
+        100 * (ALTERNATE_OTHER_BASE + ALTERNATE_PER_SHARE * 0.5)
+    )
+    assert main.matches == (Matched("alternate title", "Gadget Mender", "22-2222.00"),)
+    # equal weights: the first listed is the main code
+    found = search_all(finder, titles, "Sprocket Artist")
+    assert [hit.role.slug for hit in found.roles] == ["gamma-role", "alpha-role"]
+
+
+def test_a_role_s_own_name_beats_an_alternate_title_of_its_main_code():
+    finder, titles = made_up(
+        made_up_role("widget-smith", ("33-3333.00", 1)),
+        made_up_role("maker-role", ("11-1111.00", 1)),
+    )
+    found = search_all(finder, titles, "Widget Smith")
+    assert [hit.role.slug for hit in found.roles] == ["widget-smith", "maker-role"]
+    assert found.roles[0].matches[0] == Matched("title", "Widget Smith")
+
+
+def test_occupation_rows_say_why_and_name_their_roles():
+    finder, titles = made_up(
+        made_up_role("beta-role", ("22-2222.00", 0.6), ("11-1111.00", 0.4)),
+        made_up_role("alpha-role", ("11-1111.00", 1)),
+    )
+    found = search_all(finder, titles, "gizmo builder", kinds=["occupation"])
+    assert found.roles == []
+    assert [(hit.code, hit.roles) for hit in found.occupations] == [
+        ("11-1111.00", ("beta-role", "alpha-role")),  # in role order, ties in O*NET's
+        ("22-2222.00", ("beta-role",)),
+    ]
+    assert found.occupations[0].matches == (
+        Matched("alternate title", "Gizmo Builder", "11-1111.00"),
+    )
+    assert found.occupations[0].score == pytest.approx(100 * OCCUPATION_ALTERNATE_WEIGHT)
+    titled = search_all(finder, titles, "sprocket painters", kinds=["occupation"]).occupations
+    assert titled[0].matches[0] == Matched("occupation title", "Sprocket Painters", "33-3333.00")
+    assert titled[0].score == 100.0 and titled[0].roles == ()
+
+
+def test_links_to_codes_without_an_occupation_are_left_out():
+    finder, titles = made_up(made_up_role("lost-role", ("99-9999.00", 1)))
+    assert search_all(finder, titles, "gizmo builder").roles == []
+
+
+@pytest.fixture(scope="module")
+def titles(bundled):
+    return Titles.of(bundled.occupations, bundled.roles)
+
+
+def test_titles_score_as_the_one_rule_does(bundled, titles):
+    """The index finds and scores titles as names.name_scores scores every title."""
+    names = normalised_titles(bundled.occupations)
+    assert names == [titles.name(entry) for entry in range(len(titles))]
+    distinct = set(names)
+    rng = random.Random(7)
+    words = sorted({word for name in rng.sample(names, 300) for word in name.split()})
+    queries = ["journalist", "emial marketing", "high school teacher", "a b c d e f"]
+    for _ in range(40):
+        chosen = rng.sample(words, rng.randint(1, 3))
+        queries.append(" ".join(w if rng.random() < 0.6 else w[:-1] + "x" for w in chosen))
+    for query in queries:
+        expected = name_scores(query, distinct, SEARCH_CUTOFF)
+        found = titles.scores(query, SEARCH_CUTOFF)
+        assert {names[entry] for entry in found} == set(expected), query
+        assert all(score == expected[names[entry]] for entry, score in found.items()), query
+
+
+def test_an_entry_is_its_title_then_its_alternates(bundled, titles):
+    assert len(titles) == sum(1 + len(o.alternate_titles) for o in bundled.occupations)
+    first, last = bundled.occupations[0], bundled.occupations[-1]
+    assert titles.name(1) == normalise(first.alternate_titles[0])
+    matches = list(titles.matches(first.alternate_titles[0], 100))
+    assert TitleMatch(1, 0, False, 100) in matches
+    assert titles.written(TitleMatch(1, 0, False, 100)) == first.alternate_titles[0]
+    assert titles.written(TitleMatch(0, 0, True, 100)) == first.title
+    end = len(titles) - 1
+    expected = last.alternate_titles[-1] if last.alternate_titles else last.title
+    assert titles.name(end) == normalise(expected)
+
+
+@pytest.mark.parametrize(
+    ("query", "role", "code"),
+    [
+        ("DevOps Engineer", "software-developer", "15-1252.00"),
+        ("Help Desk Technician", "it-support-specialist", "15-1232.00"),
+        ("writer", "copywriter", "27-3043.00"),
+        ("media buyer", "public-relations-specialist", "27-3031.00"),
+        ("Business Intelligence Analyst", "marketing-data-analyst", "15-2051.01"),
+    ],
+)
+def test_a_job_board_title_finds_the_role_built_on_its_occupation(
+    bundled, finder, titles, query, role, code
+):
+    found = search_all(finder, titles, query, limit=3)
+    assert found.roles[0].role.slug == role
+    assert Matched("alternate title", found.roles[0].matches[0].text, code) in (
+        found.roles[0].matches
+    )
+    assert code in [hit.code for hit in found.occupations]
+    built_on = next(hit.roles for hit in found.occupations if hit.code == code)
+    assert role in built_on
+    assert built_on == tuple(r.slug for r in bundled.roles if code in {o.code for o in r.onet})
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("journalist", "27-3023.00"),
+        ("Penetration Tester", "15-1299.04"),
+        ("high school teacher", "25-2031.00"),
+        ("jounralist", "27-3023.00"),  # a typo
+        ("ＪＯＵＲＮＡＬＩＳＴ", "27-3023.00"),  # full width  # noqa: RUF001
+        ("JOURNALİST", "27-3023.00"),  # a Turkish capital İ
+        ("journa\u0301list", "27-3023.00"),  # an accent as a combining mark (NFD)
+    ],
+)
+def test_an_occupation_is_found_by_its_titles_in_any_spelling(finder, titles, query, code):
+    found = search_all(finder, titles, query, limit=3)
+    assert found.occupations[0].code == code
+
+
+def test_accents_and_width_are_one_spelling():
+    """'Référenceur' typed in NFC, NFD, full width or without its accents is one name,
+    as a role's alias and as an occupation's alternate title."""
+    from unicodedata import normalize
+
+    names, links = made_up_role("web-optimiser", ("11-1111.00", 1), aliases=("Référenceur",))
+    occupations = [*OCCUPATIONS, occupation("44-4444.00", "Search Optimisers", "Référenceur")]
+    finder, titles = RoleFinder([names]), Titles.of(occupations, [links])
+    for typed in (
+        normalize("NFC", "Référenceur"),
+        normalize("NFD", "Référenceur"),
+        "ＲＥＦＥＲＥＮＣＥＵＲ",  # noqa: RUF001
+        "referenceur",
+    ):
+        found = search_all(finder, titles, typed)
+        assert found.roles[0].matches[0] == Matched("alias", "Référenceur"), typed
+        assert found.occupations[0].matches[0].text == "Référenceur", typed
+
+
+def test_typos_still_find_roles_first_by_their_own_names(finder, titles):
+    found = search_all(finder, titles, "emial marketing")
+    assert found.roles[0].role.slug == "email-marketing-manager"
+    assert found.occupations[0].code == "13-1161.00"
+    assert "email-marketing-manager" in found.occupations[0].roles
+
+
+@pytest.mark.parametrize("query", ["", "!!!", "   ", "x" * 200, "zzzzqqq"])
+def test_nothing_to_find_finds_nothing(finder, titles, query):
+    assert search_all(finder, titles, query) == ([], [])
+
+
+def test_limit_and_kinds(finder, titles):
+    found = search_all(finder, titles, "manager", limit=4)
+    assert len(found.roles) == 4 and len(found.occupations) == 4
+    assert search_all(finder, titles, "manager", kinds=["role"]).occupations == []
+    scores = [hit.score for hit in search_all(finder, titles, "manager").occupations]
+    assert scores == sorted(scores, reverse=True)

@@ -349,3 +349,23 @@ class RoleNames(NamedTuple):
         """The names of a `models.Role`."""
         skills = tuple((skill.id, skill.name, skill.level) for skill in role.skills)
         return cls(role.slug, role.title, role.family, role.aliases, role.tools, skills)
+
+
+class TitleIndex(Record):
+    """Every occupation's titles as search finds them (titles.py builds and reads it).
+    An occupation's titles are entries: its title, then its alternate titles, the
+    occupations in their order. The bytes fields are arrays of unsigned integers (of
+    the type code given, or "I", 32-bit; in this machine's byte order: the compiled
+    file never leaves it)."""
+
+    codes: list[str]  # O*NET-SOC code of each occupation
+    titles: list[str]  # title of each occupation
+    firsts: bytes  # per occupation: the entry of its title
+    vocabulary: list[str]  # every word of every entry, normalised, sorted
+    words: bytes  # entry after entry, its words as positions in `vocabulary`
+    word_type: str  # array type code of `words`: "H" (16-bit) or "I"
+    entry_word_ends: bytes  # per entry: where its words end in `words`
+    entries: bytes  # word after word of `vocabulary`, the entries that have it
+    entry_type: str  # array type code of `entries`: "H" (16-bit) or "I"
+    word_entry_ends: bytes  # per word of `vocabulary`: where its entries end in `entries`
+    roles: dict[int, list[tuple[int, float, bool]]]  # occupation -> titles.RoleLink

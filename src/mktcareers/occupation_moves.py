@@ -92,14 +92,18 @@ def _mean(weighted: Sequence[tuple[Ratings, float]]) -> Ratings:
 def profiles(occupations: Iterable[Occupation], roles: Iterable[Role]) -> OnetProfiles:
     """The OnetProfiles of a knowledge base: the centre is the plain mean of the
     occupations O*NET rates itself (gap-filled ones would count their relatives twice);
-    a role's ratings are the weighted mean over its codes that have ratings."""
+    a role's ratings are the weighted mean over its codes that have ratings (a code
+    not among `occupations`, or unrated, is left out; a role with none has no entry)."""
     by_code = {occupation.code: occupation for occupation in occupations if occupation.skills}
     rated = [ratings_of(o) for o in by_code.values() if not o.gap_filled_from]
     centre = _mean([(ratings, 1.0) for ratings in rated]) if rated else {}
     blended = {}
     for role in roles:
-        links = [(ratings_of(by_code[link.code]), link.weight) for link in role.onet]
-        links = [(ratings, weight) for ratings, weight in links if weight > 0]
+        links = [
+            (ratings_of(by_code[link.code]), link.weight)
+            for link in role.onet
+            if link.code in by_code and link.weight > 0
+        ]
         if links:
             blended[role.slug] = _mean(links)
     return OnetProfiles(centre, blended)

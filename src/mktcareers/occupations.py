@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from mktcareers.models import Occupation, OccupationIndex
-from mktcareers.names import normalise, suggest
+from mktcareers.names import normalise, normalise_all, suggest
 
 # An O*NET-SOC code, with or without the ".00" of an occupation O*NET does not split.
 _CODE = re.compile(r"\d\d-\d{4}(?:\.\d\d)?")
@@ -22,16 +22,32 @@ class OccupationMatch(NamedTuple):
     suggestions: tuple[str, ...] = ()
 
 
-def build_index(occupations: Sequence[Occupation]) -> OccupationIndex:
-    """The name index of `occupations`, positions in their order."""
+def build_index(
+    occupations: Sequence[Occupation], names: Sequence[str] | None = None
+) -> OccupationIndex:
+    """The name index of `occupations`, positions in their order. `names`, when given,
+    are their titles normalised as names.normalise_all gives them: each occupation's
+    title, then its alternate titles (titles.normalised_titles), not normalised again."""
+    if names is None:
+        names = normalise_all(
+            [
+                text
+                for occupation in occupations
+                for text in (occupation.title, *occupation.alternate_titles)
+            ]
+        )
     by_title: dict[str, list[int]] = {}
     by_alternate: dict[str, list[int]] = {}
+    entry = 0
     for position, occupation in enumerate(occupations):
-        by_title.setdefault(normalise(occupation.title), []).append(position)
-        for alternate in occupation.alternate_titles:
-            positions = by_alternate.setdefault(normalise(alternate), [])
-            if position not in positions:  # "TV Reporter" and "TV reporter" are one name
+        by_title.setdefault(names[entry], []).append(position)
+        for name in names[entry + 1 : entry + 1 + len(occupation.alternate_titles)]:
+            positions = by_alternate.get(name)
+            if positions is None:
+                by_alternate[name] = [position]
+            elif positions[-1] != position:  # "TV Reporter" and "TV reporter" are one name
                 positions.append(position)
+        entry += 1 + len(occupation.alternate_titles)
     return OccupationIndex(
         codes=tuple(occupation.code for occupation in occupations),
         titles=tuple(occupation.title for occupation in occupations),

@@ -1,5 +1,6 @@
 """Resolve what a user typed to a role (exact names first, then clear word matches),
-and search roles by their names, tools and skills.
+and search roles by their names, tools and skills, and O*NET occupations by their
+titles (`search_all`).
 
 A typo is never silently "corrected": it gets suggestions instead, so
 `role show seo-specalist` says "Did you mean: seo-specialist?" while
@@ -15,11 +16,14 @@ which cost a tenth of a dataclass to define: `role show` imports this module.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from mktcareers.models import RoleNames
 from mktcareers.names import MAX_SUGGESTIONS, name_scores, normalise, suggest
+
+if TYPE_CHECKING:
+    from mktcareers.titles import TitleMatch, Titles
 
 
 class NameIndex(NamedTuple):
@@ -134,14 +138,20 @@ class RoleFinder:
         )
         return self._slugs(list(positions)[:limit])
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Roles whose title, aliases, skills or tools match `query`, best first."""
+    def search(
+        self, query: str, limit: int = 20, also: Mapping[int, Mapping[Matched, float]] | None = None
+    ) -> list[SearchHit]:
+        """Roles whose title, aliases, skills or tools match `query`, best first; `also`
+        adds matches found elsewhere (role position -> match -> weighted score 0-100)."""
         scores = name_scores(query, self.index.terms, SEARCH_CUTOFF)
-        candidates = sorted({position for name in scores for position in self.index.terms[name]})
+        also = also or {}
+        candidates = sorted(
+            {position for name in scores for position in self.index.terms[name]} | set(also)
+        )
         hits = []
         for position in candidates:
             role = self.roles[position]
-            matches: dict[Matched, float] = {}  # each distinct match at its best weight
+            matches: dict[Matched, float] = dict(also.get(position, {}))  # each at its best
             for field, text, shown, weight in _search_entries(role):
                 score = scores.get(normalise(text))
                 if score is not None:
@@ -182,8 +192,9 @@ SEARCH_CUTOFF = 80
 
 
 class Matched(NamedTuple):
-    field: str  # title, slug, alias, skill or tool
+    field: str  # title, alias, skill, tool, alternate title, occupation title
     text: str
+    code: str | None = None  # the O*NET-SOC code of an alternate or occupation title
 
 
 class SearchHit(NamedTuple):
@@ -208,3 +219,104 @@ def _search_entries(role: RoleNames):
 
 def _search_texts(role: RoleNames):
     return (text for _, text, _, _ in _search_entries(role))
+
+
+# ------------------------------------------------------------------ roles and occupations
+
+# A role also matches by the alternate titles O*NET lists for its occupations: less
+# than by its own names, and more through its main code (its highest weight) than
+# through another, so a job-board title finds the role built on that occupation
+# first. The code's share of the role (0-1) adds a little: of the roles built mainly
+# on one occupation, the one that is most that occupation comes first. Only a role's
+# best alternate title counts, so many alternates do not add up to a bonus.
+ALTERNATE_MAIN_BASE, ALTERNATE_OTHER_BASE, ALTERNATE_PER_SHARE = 0.9, 0.8, 0.05
+# An occupation matches by its title fully, by an alternate title a little less. Each
+# further title that matches (up to 3) adds half a point: an occupation many of whose
+# titles match ranks above one with a single close title, while 1.5 points are less
+# than a title one word longer than the query, or a word of a short query mistyped,
+# costs (benchmarks/search_titles.py measures the balance on O*NET's titles).
+OCCUPATION_ALTERNATE_WEIGHT = 0.98
+OCCUPATION_EXTRA_BONUS, OCCUPATION_MAX_EXTRA = 0.5, 3
+KINDS = ("role", "occupation")
+
+
+class OccupationHit(NamedTuple):
+    code: str  # O*NET-SOC code
+    title: str
+    score: float  # 0-100
+    matches: tuple[Matched, ...]  # best first
+    roles: tuple[str, ...]  # slugs of the roles built on it, in role order
+
+
+class Found(NamedTuple):
+    roles: list[SearchHit]  # best first
+    occupations: list[OccupationHit]  # best first
+
+
+def search_all(
+    finder: RoleFinder, titles: Titles, query: str, limit: int = 10, kinds: Iterable[str] = KINDS
+) -> Found:
+    """Roles matching `query` by their own names, skills and tools or by the alternate
+    titles of their O*NET codes, and occupations matching it by their title or an
+    alternate title; at most `limit` of each of `kinds` ("role", "occupation"), best
+    first. Every text is compared after names.normalise, forgiving typos."""
+    kinds = set(kinds)
+    matched = list(titles.matches(query, SEARCH_CUTOFF))
+    roles = []
+    if "role" in kinds:
+        roles = finder.search(query, limit=limit, also=_alternates_of_roles(titles, matched))
+    occupations = []
+    if "occupation" in kinds:
+        occupations = _occupation_hits(finder, titles, matched, limit)
+    return Found(roles, occupations)
+
+
+def _alternates_of_roles(
+    titles: Titles, matched: Iterable[TitleMatch]
+) -> dict[int, dict[Matched, float]]:
+    """role position -> {its best alternate-title match: weighted score 0-100}."""
+    best: dict[int, tuple[float, TitleMatch]] = {}
+    for match in matched:
+        if match.is_title:
+            continue
+        for link in titles.role_links(match.occupation):
+            base = ALTERNATE_MAIN_BASE if link.main else ALTERNATE_OTHER_BASE
+            score = match.score * (base + ALTERNATE_PER_SHARE * link.share)
+            if link.role not in best or score > best[link.role][0]:
+                best[link.role] = (score, match)
+    return {role: {_matched(titles, match): score} for role, (score, match) in best.items()}
+
+
+def _occupation_hits(
+    finder: RoleFinder, titles: Titles, matched: Iterable[TitleMatch], limit: int
+) -> list[OccupationHit]:
+    """The `limit` best occupations with a matching title; ties in O*NET's order."""
+    by_occupation: dict[int, dict[TitleMatch, float]] = {}
+    for match in matched:
+        weight = 1.0 if match.is_title else OCCUPATION_ALTERNATE_WEIGHT
+        by_occupation.setdefault(match.occupation, {})[match] = match.score * weight
+    scored = []
+    for occupation, matches in by_occupation.items():
+        extra = min(OCCUPATION_MAX_EXTRA, len(matches) - 1)
+        score = round(min(100.0, max(matches.values()) + OCCUPATION_EXTRA_BONUS * extra), 1)
+        scored.append((-score, occupation))
+    hits = []
+    for negative_score, occupation in sorted(scored)[:limit]:
+        matches = by_occupation[occupation]
+        best = sorted(matches, key=lambda match: -matches[match])
+        hits.append(
+            OccupationHit(
+                code=titles.index.codes[occupation],
+                title=titles.index.titles[occupation],
+                score=-negative_score,
+                matches=tuple(dict.fromkeys(_matched(titles, match) for match in best)),
+                roles=tuple(finder.roles[link.role].slug for link in titles.role_links(occupation)),
+            )
+        )
+    return hits
+
+
+def _matched(titles: Titles, match: TitleMatch) -> Matched:
+    """What a title match shows: its field, its text as written, its code."""
+    field = "occupation title" if match.is_title else "alternate title"
+    return Matched(field, titles.written(match), titles.index.codes[match.occupation])

@@ -326,3 +326,49 @@ def test_skill_show(run, bundled):
     unknown = run("skill", "show", "pyhton")
     assert unknown.exit_code == 1
     assert "Unknown skill 'pyhton'. Did you mean: python?" in unknown.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "said"),
+    [
+        (["search", ""], 2, "has no letter or digit to look up"),
+        (["search", "!!! ?"], 2, "has no letter or digit to look up"),
+        (["search", "!!!", "-f", "json"], 2, "has no letter or digit to look up"),
+        (["search", "zzzzqqq"], 1, "nothing matches 'zzzzqqq'"),
+        (["search", "x" * 201], 2, "at most 200"),
+        (["search", "journalist", "--kind", "robot"], 2, "Invalid value for '--kind'"),
+    ],
+)
+def test_search_errors_are_one_line_without_a_traceback(run, args, code, said):
+    result = run(*args)
+    assert result.exit_code == code
+    assert said in " ".join(result.stderr.replace("│", " ").split())
+    assert "Traceback" not in result.output
+    assert result.stdout == ""
+
+
+def test_search_finds_occupations_where_no_role_matches(run):
+    result = run("search", "journalist", "-f", "json")
+    hits = json.loads(result.stdout)
+    assert hits and {hit["kind"] for hit in hits} == {"occupation"}
+    assert hits[0]["code"] == "27-3023.00"
+
+
+def test_search_reads_the_same_from_the_compiled_file(run, cache_dir):
+    """The first run searches what it parsed; the next ones the compiled titles part."""
+    first = run("search", "Help Desk Technician", "-f", "json")
+    assert list(cache_dir.glob("kb-*.msgpack"))
+    again = run("search", "Help Desk Technician", "-f", "json")
+    assert first.exit_code == again.exit_code == 0
+    assert json.loads(again.stdout) == json.loads(first.stdout)
+    kinds = [hit["kind"] for hit in json.loads(first.stdout)]
+    assert kinds[0] == "role" and "occupation" in kinds
+
+
+def test_search_without_occupations_finds_roles_only(run, kb_dir):
+    (kb_dir / "generated" / "occupations.json").unlink()
+    roles = run("--data", str(kb_dir), "search", "seo", "-f", "json")
+    assert roles.exit_code == 0, roles.stderr
+    assert {hit["kind"] for hit in json.loads(roles.stdout)} == {"role"}
+    nothing = run("--data", str(kb_dir), "search", "journalist")
+    assert nothing.exit_code == 1 and "nothing matches" in nothing.stderr

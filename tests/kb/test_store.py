@@ -117,6 +117,12 @@ def test_compiled_parts_equal_parsed_parts(kb_dir, loader):
     assert from_file.catalogues().sources == parsed.catalogues().sources == expected.sources
     titles = from_file.finder().titles(["seo-specialist", "nobody"])
     assert titles == {"seo-specialist": "SEO Specialist"}
+    from mktcareers.search import search_all
+
+    for query in ("journalist", "Help Desk Technician", "emial marketing"):
+        assert search_all(from_file.finder(), from_file.titles(), query) == search_all(
+            parsed.finder(), parsed.titles(), query
+        )
     assert loader.calls == 1
 
 

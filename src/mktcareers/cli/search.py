@@ -1,5 +1,6 @@
 """mktcareers search."""
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -11,33 +12,56 @@ from mktcareers.views.formats import OutputFormat
 app = typer.Typer(**APP_SETTINGS)
 
 
+class Kind(StrEnum):
+    all = "all"
+    role = "role"
+    occupation = "occupation"
+
+
 @app.command()
 def search(
     ctx: typer.Context,
-    query: Annotated[str, name_argument("QUERY", "Words to look for: a title, skill or tool.")],
+    query: Annotated[str, name_argument("QUERY", "Words to look for: a job title, skill or tool.")],
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, max=500, help="Show at most N roles.")
+        int,
+        typer.Option(
+            "--limit", "-n", min=1, max=500, help="Show at most N roles and N occupations."
+        ),
     ] = 10,
+    kind: Annotated[
+        Kind,
+        typer.Option(
+            "--kind", "-k", case_sensitive=False, help="Look for roles, occupations or all."
+        ),
+    ] = Kind.all,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Find roles by title, alias, skill or tool, forgiving typos.
+    """Find roles and O*NET occupations by title, alias, skill or tool, forgiving typos.
+
+    A role matches by its own names, skills and tools, and by the alternate titles
+    O*NET lists for its occupations; an occupation by its title and alternate titles.
 
     Examples:
 
-      mktcareers search "google ads"
+      mktcareers search "paid search manager"
+
+      mktcareers search journalist --kind occupation
 
       mktcareers search python --limit 5
 
       mktcareers search "emial marketing" --format json
     """
+    from mktcareers.search import KINDS, search_all
     from mktcareers.views import search as search_view
 
-    hits = store(ctx).finder().search(query, limit=limit)
-    if fmt is OutputFormat.table and not hits:
+    opened = store(ctx)
+    kinds = KINDS if kind is Kind.all else (kind.value,)
+    found = search_all(opened.finder(), opened.titles(), query, limit=limit, kinds=kinds)
+    if fmt is OutputFormat.table and not (found.roles or found.occupations):
         output.error(f"nothing matches '{query}'.", "try fewer or different words.")
         raise typer.Exit(1)
     present(
         fmt,
-        lambda: search_view.search_table(hits),
-        lambda: [search_view.search_row(hit) for hit in hits],
+        lambda: search_view.search_table(found),
+        lambda: search_view.search_rows(found),
     )

@@ -1,4 +1,5 @@
-"""`search`: the roles that match, with what matched, as a table or as records."""
+"""`search`: the roles and occupations that match, with what matched, as a table or as
+records."""
 
 from __future__ import annotations
 
@@ -7,36 +8,94 @@ from typing import TYPE_CHECKING
 from mktcareers.views.widgets import table, text
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from rich.table import Table
 
-    from mktcareers.search import SearchHit
+    from mktcareers.search import Found, Matched, OccupationHit, SearchHit
+    from mktcareers.views.inert import InertText
+
+SHOWN_MATCHES = 3
 
 
-def search_table(hits: Sequence[SearchHit]) -> Table:
-    """One line per hit: its slug, its score and the first three things that matched."""
-    found = table()
-    longest_slug = max((len(hit.role.slug) for hit in hits), default=4)
-    found.add_column("Slug", no_wrap=True, min_width=longest_slug)
-    found.add_column("Score", justify="right", no_wrap=True)
-    found.add_column("Matched", overflow="fold", ratio=1)
-    for hit in hits:
-        matched = text()
-        for index, match in enumerate(hit.matches[:3]):
-            if index:
-                matched.append("; ")
-            matched.append(f"{match.field}: ", style="dim")
-            matched.append(match.text)
-        found.add_row(text(hit.role.slug), f"{hit.score:.0f}", matched)
-    return found
+def search_table(found: Found) -> Table:
+    """One row per hit, roles first: its score, then its kind and name (a role's slug,
+    an occupation's code and title), the roles built on an occupation, and the first
+    three things that matched, each on a line of its own. Two columns read at any
+    width: a slug or title is never cut mid-word to make room for a third."""
+    hits = table()
+    hits.add_column("Score", justify="right", no_wrap=True)
+    hits.add_column("Role or O*NET occupation, and what matched", overflow="fold", ratio=1)
+    for hit in found.roles:
+        found_text = _named("role", hit.role.slug)
+        found_text.append(_matched(hit.matches, with_codes=True))
+        hits.add_row(f"{hit.score:.0f}", found_text)
+    for hit in found.occupations:
+        found_text = _named("occupation", f"{hit.code} {hit.title}")
+        if hit.roles:
+            found_text.append("\nroles built on it: ", style="dim")
+            found_text.append(", ".join(hit.roles))
+        found_text.append(_matched(hit.matches, with_codes=False))
+        hits.add_row(f"{hit.score:.0f}", found_text)
+    return hits
+
+
+def _named(kind: str, name: str) -> InertText:
+    named = text(f"{kind} ", style="dim")
+    named.append(name, style="bold")
+    return named
+
+
+def _matched(matches: tuple[Matched, ...], with_codes: bool) -> InertText:
+    """A line per match: '\nalternate title of 13-1161.01: SEO Strategist', the code
+    left out `with_codes` False (an occupation's row names it already)."""
+    matched = text()
+    for match in matches[:SHOWN_MATCHES]:
+        field = match.field
+        if with_codes and match.field == "alternate title":
+            field = f"alternate title of {match.code}"
+        matched.append(f"\n{field}: ", style="dim")
+        matched.append(match.text)
+    return matched
+
+
+def search_rows(found: Found) -> list[dict]:
+    """The records of --format: roles first, each with the same fields."""
+    return [*map(search_row, found.roles), *map(occupation_row, found.occupations)]
 
 
 def search_row(hit: SearchHit) -> dict:
+    """A role's record: the fields role rows always had, then kind, code (None) and
+    roles ([]), which every row has."""
     return {
         "slug": hit.role.slug,
         "title": hit.role.title,
         "family": hit.role.family,
         "score": hit.score,
-        "matches": [{"field": match.field, "text": match.text} for match in hit.matches],
+        "matches": _match_records(hit.matches),
+        "kind": "role",
+        "code": None,
+        "roles": [],
     }
+
+
+def occupation_row(hit: OccupationHit) -> dict:
+    """An occupation's record: the fields of a role's row, slug and family None, with
+    its O*NET-SOC code and the slugs of the roles built on it."""
+    return {
+        "slug": None,
+        "title": hit.title,
+        "family": None,
+        "score": hit.score,
+        "matches": _match_records(hit.matches),
+        "kind": "occupation",
+        "code": hit.code,
+        "roles": list(hit.roles),
+    }
+
+
+def _match_records(matches: tuple[Matched, ...]) -> list[dict]:
+    """{"field", "text"}, as ever, and "code" for a match on an O*NET title."""
+    return [
+        {"field": match.field, "text": match.text}
+        | ({"code": match.code} if match.code is not None else {})
+        for match in matches
+    ]

@@ -1,0 +1,221 @@
+"""Every O*NET occupation's title and alternate titles as `search` finds them, with the
+roles built on each occupation.
+
+The index is made when the knowledge base is compiled and kept as a part of its own
+(kb/store.py), which only `search` decodes: O*NET's 60,000 titles are normalised and
+split into words once then, not at every search. Its layout is chosen for the speed of
+a first run and of every search: no record per title (60,000 small records cost more to
+decode than a whole search) but the sorted words of all titles, and arrays that decode
+as one copy each: each title's words (as positions among them) and each word's titles.
+The titles as written are read from the occupations only for the hits shown.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_right
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import accumulate, chain, repeat
+from operator import call
+from typing import NamedTuple
+
+from mktcareers.models import TitleIndex
+from mktcareers.names import (
+    least_word_score,
+    normalise,
+    normalise_all,
+    score_words,
+    similar_words,
+)
+
+
+class RoleLink(NamedTuple):
+    """A role built on an occupation: its position among the roles, the share of the
+    role the occupation is (its O*NET link's weight, 0-1), and whether it is the role's
+    main code (its highest weight, the first listed of equal ones)."""
+
+    role: int
+    share: float
+    main: bool
+
+
+class TitleMatch(NamedTuple):
+    """An entry (a title) that matched: which, the occupation it belongs to, whether
+    it is that occupation's title (else an alternate title), and its score."""
+
+    entry: int
+    occupation: int
+    is_title: bool
+    score: float  # 0-100
+
+
+def normalised_titles(occupations: Sequence) -> list[str]:
+    """Every entry of `occupations` (models.Occupation) normalised: each one's title,
+    then its alternate titles, in order."""
+    return normalise_all(
+        [
+            text
+            for occupation in occupations
+            for text in (occupation.title, *occupation.alternate_titles)
+        ]
+    )
+
+
+def build_titles(
+    occupations: Sequence, roles: Sequence, names: Sequence[str] | None = None
+) -> TitleIndex:
+    """The index of `occupations` (models.Occupation, in order) and of the `roles`
+    (models.Role, in order) built on them; `names` are normalised_titles(occupations)
+    when already known. A role's link to a code not among `occupations` is left out."""
+    if names is None:
+        names = normalised_titles(occupations)
+    split = list(map(str.split, names))
+    vocabulary = sorted(set(chain.from_iterable(split)))
+    position = dict(zip(vocabulary, range(len(vocabulary)), strict=True))
+    word_type, entry_type = _type_code(len(vocabulary)), _type_code(len(names))
+    words = array(word_type, map(position.__getitem__, chain.from_iterable(split)))
+    counts = list(map(len, split))
+    # Each word's entries, by C-level iterators (a Python loop over the 170,000 words
+    # of O*NET's titles takes twice as long): every word appends its entry to its list.
+    by_word: list[list[int]] = [[] for _ in vocabulary]
+    appends = [entries.append for entries in by_word]
+    entry_of_each_word = chain.from_iterable(map(repeat, range(len(names)), counts))
+    deque(map(call, map(appends.__getitem__, words), entry_of_each_word), maxlen=0)
+    firsts = accumulate((1 + len(o.alternate_titles) for o in occupations), initial=0)
+    return TitleIndex(
+        codes=[occupation.code for occupation in occupations],
+        titles=[occupation.title for occupation in occupations],
+        firsts=array("I", list(firsts)[:-1]).tobytes(),
+        vocabulary=vocabulary,
+        words=words.tobytes(),
+        word_type=word_type,
+        entry_word_ends=array("I", accumulate(counts)).tobytes(),
+        entries=array(entry_type, chain.from_iterable(by_word)).tobytes(),
+        entry_type=entry_type,
+        word_entry_ends=array("I", accumulate(map(len, by_word))).tobytes(),
+        roles=_role_links(occupations, roles),
+    )
+
+
+def _type_code(count: int) -> str:
+    """The array type code of positions below `count`: 16 bits when they fit."""
+    return "H" if count <= 1 << 16 else "I"
+
+
+def _role_links(occupations: Sequence, roles: Sequence) -> dict[int, list[tuple]]:
+    """occupation position -> (role position, share, main code) of the roles built on it."""
+    position_of = {occupation.code: position for position, occupation in enumerate(occupations)}
+    links: dict[int, list[tuple]] = {}
+    for role_position, role in enumerate(roles):
+        main = max(role.onet, key=lambda link: link.weight, default=None)  # first of equals
+        for link in role.onet:
+            if link.code in position_of:
+                link_tuple = (role_position, float(link.weight), link is main)
+                links.setdefault(position_of[link.code], []).append(link_tuple)
+    return links
+
+
+class Titles:
+    """Questions to a TitleIndex, its arrays read in place. `alternate_titles(position)`
+    gives an occupation's alternate titles as written (from its record), for the few
+    titles a search shows."""
+
+    def __init__(self, index: TitleIndex, alternate_titles: Callable[[int], Sequence[str]]) -> None:
+        self.index = index
+        self._alternate_titles = alternate_titles
+        self._firsts = _positions(index.firsts, "I")
+        self._words = _positions(index.words, index.word_type)
+        self._entry_word_ends = _positions(index.entry_word_ends, "I")
+        self._entries = _positions(index.entries, index.entry_type)
+        self._word_entry_ends = _positions(index.word_entry_ends, "I")
+
+    @classmethod
+    def of(cls, occupations: Sequence, roles: Sequence) -> Titles:
+        """The titles of `occupations` and `roles` (models records), indexed now."""
+        index = build_titles(occupations, roles)
+        return cls(index, lambda position: occupations[position].alternate_titles)
+
+    def __len__(self) -> int:
+        """How many entries (titles and alternate titles)."""
+        return len(self._entry_word_ends)
+
+    def matches(self, query: str, floor: float) -> Iterator[TitleMatch]:
+        """The entries scoring at least `floor` (0-100) against `query` by the rule of
+        names.name_scores, in entry order."""
+        for entry, score in self.scores(query, floor).items():
+            occupation = bisect_right(self._firsts, entry) - 1
+            yield TitleMatch(entry, occupation, self._firsts[occupation] == entry, score)
+
+    def scores(self, query: str, floor: float) -> dict[int, float]:
+        """entry -> score 0-100, as names.name_scores scores the normalised entries,
+        for those scoring at least `floor`; in entry order."""
+        query_words = normalise(query).split()
+        vocabulary = self.index.vocabulary
+        if not query_words or not vocabulary:
+            return {}
+        entries = sorted(self._candidates(query_words, floor))
+        words = [self.words(entry) for entry in entries]
+        known = sorted(set(chain.from_iterable(words)))
+        needed = least_word_score(len(query_words), floor)
+        similarity = [
+            {known[at]: score for at, score in row.items()}
+            for row in similar_words(query_words, [vocabulary[word] for word in known], needed)
+        ]
+        scores = {}
+        for entry, its_words in zip(entries, words, strict=True):
+            score = score_words(its_words, similarity)
+            if score >= floor:
+                scores[entry] = score
+        return scores
+
+    def _candidates(self, query_words: list[str], floor: float) -> set[int]:
+        """The entries that may score `floor`, a few of all those sharing a word.
+
+        A score is the mean of the query words' best similarities (less a penalty), so
+        an entry reaching `floor` has a word at least `floor` close to some query word.
+        If to one only, each other query word's best is above 2 x floor - 100 (60 for
+        80): the first query word's 100 and the rest below `floor` must still make the
+        mean. So: entries close to two query words, or close to one and near the rest."""
+        near_cut = max(0.0, 2 * floor - 100)
+        rows = similar_words(query_words, self.index.vocabulary, min(floor, near_cut))
+        close = [self._entries_of(w for w, score in row.items() if score >= floor) for row in rows]
+        if len(close) == 1:
+            return close[0]
+        near = [self._entries_of(row) for row in rows]
+        candidates = {entry for entry, hits in Counter(chain(*close)).items() if hits > 1}
+        for row, entries in enumerate(close):
+            candidates |= entries.intersection(*near[:row], *near[row + 1 :])
+        return candidates
+
+    def words(self, entry: int) -> memoryview:
+        """The words of `entry`, as positions in the vocabulary."""
+        ends = self._entry_word_ends
+        return self._words[ends[entry - 1] if entry else 0 : ends[entry]]
+
+    def name(self, entry: int) -> str:
+        """The normalised text of `entry`."""
+        return " ".join(self.index.vocabulary[word] for word in self.words(entry))
+
+    def written(self, match: TitleMatch) -> str:
+        """The text of a matched entry as O*NET writes it."""
+        if match.is_title:
+            return self.index.titles[match.occupation]
+        alternate = match.entry - self._firsts[match.occupation] - 1
+        return self._alternate_titles(match.occupation)[alternate]
+
+    def role_links(self, occupation: int) -> list[RoleLink]:
+        """The roles built on `occupation`, in role order."""
+        return [RoleLink(*link) for link in self.index.roles.get(occupation, ())]
+
+    def _entries_of(self, words: Iterable[int]) -> set[int]:
+        """The entries that have any of `words` (vocabulary positions)."""
+        ends, found = self._word_entry_ends, set()
+        for word in words:
+            found.update(self._entries[ends[word - 1] if word else 0 : ends[word]])
+        return found
+
+
+def _positions(data: bytes, type_code: str) -> memoryview:
+    """The unsigned integers in `data` (array `type_code`), read in place."""
+    return memoryview(data).cast(type_code)
