@@ -7,9 +7,9 @@ import unicodedata
 import pytest
 
 from mktcareers.models import Occupation, RoleNames
-from mktcareers.occupations import build_index
 from mktcareers.resolution import OCCUPATION, ROLE, resolve_name
 from mktcareers.search import RoleFinder
+from mktcareers.titles import Titles
 
 
 def occupation(code: str, title: str, *alternates: str) -> Occupation:
@@ -59,7 +59,7 @@ OCCUPATIONS = [
 @pytest.fixture(scope="module")
 def resolve():
     finder = RoleFinder(ROLES)
-    index = build_index(OCCUPATIONS)
+    index = Titles.of(OCCUPATIONS, [])
 
     def resolved(name: str):
         found = resolve_name(finder, index, name)
@@ -130,7 +130,7 @@ def test_every_spelling_is_compared_after_normalisation(resolve, typed):
 
 def test_decomposed_accents_match_composed_ones():
     finder = RoleFinder([role("referenceur", "Référenceur")])
-    index = build_index([occupation("11-1111.00", "Rédacteur en chef", "Rédactrice")])
+    index = Titles.of([occupation("11-1111.00", "Rédacteur en chef", "Rédactrice")], [])
     nfd = unicodedata.normalize("NFD", "Rédactrice")
     assert nfd != "Rédactrice"
     assert resolve_name(finder, index, nfd).kind == OCCUPATION

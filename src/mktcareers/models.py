@@ -270,16 +270,6 @@ class Occupation(Record):
     it_overlap: int | None = None  # 0-100, measured as a role's (docs/method.md); None unrated
 
 
-class OccupationIndex(Record):
-    """What resolving an occupation's name needs, without the occupations: codes and
-    titles by position, and positions by normalised title and alternate title."""
-
-    codes: tuple[str, ...]
-    titles: tuple[str, ...]
-    by_title: dict[str, list[int]]
-    by_alternate: dict[str, list[int]]
-
-
 class OnetProfiles(Record):
     """What comparing occupations with roles needs (occupation_moves), computed once
     per knowledge base: the mean O*NET ratings of every occupation O*NET rates, and

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import cache
 
 SUGGESTION_CUTOFF = 60
@@ -84,15 +84,29 @@ def suggest(
     for spelling, meant in meant_by.items():
         by_name.setdefault(normalise(spelling), []).append(meant)
     scores = name_scores(word, by_name, SUGGESTION_CUTOFF)
+    close: dict[str, float] = {}
+    for name, score in scores.items():
+        for meant in by_name[name]:
+            close[meant] = max(score, close.get(meant, score))
+    return closest(close, limit)
+
+
+def closest(
+    scores: Mapping[str, float],
+    limit: int | None = MAX_SUGGESTIONS,
+    prefer: Collection[str] = (),
+) -> list[str]:
+    """The suggestions of `scores` (what is suggested -> its best score, 0-100, each at
+    least SUGGESTION_CUTOFF) by the one rule: within SUGGESTION_SPREAD of the best,
+    best first, ties to those in `prefer` and then in alphabetical order, at most
+    `limit` (None: no limit)."""
     if not scores:
         return []
     floor = max(scores.values()) - SUGGESTION_SPREAD
-    close: dict[str, float] = {}
-    for name, score in scores.items():
-        if score >= floor:
-            for meant in by_name[name]:
-                close[meant] = max(score, close.get(meant, score))
-    ranked = sorted(close, key=lambda meant: (-close[meant], meant))
+    ranked = sorted(
+        (meant for meant in scores if scores[meant] >= floor),
+        key=lambda meant: (-scores[meant], meant not in prefer, meant),
+    )
     return ranked if limit is None else ranked[:limit]
 
 

@@ -10,12 +10,14 @@ is compared after names.normalise (NFKC, case folding, accents and punctuation).
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from mktcareers.models import OccupationIndex
-from mktcareers.names import MAX_SUGGESTIONS, normalise, suggest
-from mktcareers.occupations import code_position, label
-from mktcareers.search import RoleFinder
+from mktcareers.names import MAX_SUGGESTIONS, SUGGESTION_CUTOFF, closest, name_scores, normalise
+from mktcareers.occupations import code_position, label, occupation_scores
+
+if TYPE_CHECKING:
+    from mktcareers.search import RoleFinder
+    from mktcareers.titles import Titles
 
 ROLE, OCCUPATION = "role", "occupation"
 
@@ -38,7 +40,7 @@ def role_label(finder: RoleFinder, position: int) -> str:
     return f"{role.slug} ({role.title})"
 
 
-def resolve_name(finder: RoleFinder, index: OccupationIndex, name: str) -> Resolved:
+def resolve_name(finder: RoleFinder, titles: Titles, name: str) -> Resolved:
     """The role or occupation `name` means (see the module's docstring)."""
     wanted = normalise(name)
     if not wanted:
@@ -47,44 +49,43 @@ def resolve_name(finder: RoleFinder, index: OccupationIndex, name: str) -> Resol
     slugs = [at for at in primary if normalise(finder.roles[at].slug) == wanted]
     if len(slugs) == 1:
         return Resolved(ROLE, slugs[0])
-    code = code_position(index, name)
+    code = code_position(titles, name)
     if code is not None:
         return Resolved(OCCUPATION, code)
     roles = primary or finder.index.secondary.get(wanted, [])
-    titled = index.by_title.get(wanted, [])
+    titled, alternate = titles.exact(name)
     found = [(ROLE, at) for at in roles] + [(OCCUPATION, at) for at in titled]
     if not found:
-        found = [(OCCUPATION, at) for at in index.by_alternate.get(wanted, [])]
+        found = [(OCCUPATION, at) for at in alternate]
     if not found:
         match = finder.by_words(name)
         if match is not None and match.position is not None:
             return Resolved(ROLE, match.position)
         if match is not None:
             return Resolved("", suggestions=match.suggestions)
-        return Resolved("", suggestions=suggest_any(finder, index, name))
+        return Resolved("", suggestions=suggest_any(finder, titles, name))
     if len(found) == 1:
         return Resolved(*found[0])
     return Resolved(
         "",
         candidates=tuple(
-            role_label(finder, at) if kind == ROLE else label(index, at) for kind, at in found
+            role_label(finder, at) if kind == ROLE else label(titles, at) for kind, at in found
         ),
     )
 
 
 def suggest_any(
-    finder: RoleFinder, index: OccupationIndex, name: str, limit: int = MAX_SUGGESTIONS
+    finder: RoleFinder, titles: Titles, name: str, limit: int = MAX_SUGGESTIONS
 ) -> tuple[str, ...]:
     """The closest role slugs and occupation labels to `name`, best first, by the one
-    suggestion rule (names.suggest) over every role name and occupation title and
-    alternate title (a role's own name wins a spelling it shares)."""
-    spellings: dict[str, str] = {}
-    for table, labelled in (
-        (index.by_alternate, lambda at: label(index, at)),
-        (index.by_title, lambda at: label(index, at)),
-        (finder.index.secondary, lambda at: finder.roles[at].slug),
-        (finder.index.primary, lambda at: finder.roles[at].slug),
-    ):
-        for spelling, positions in table.items():
-            spellings[spelling] = labelled(positions[0])
-    return tuple(suggest(name, spellings, limit=limit))
+    suggestion rule (names.closest) over every role's slug, title and aliases and every
+    occupation's title and alternate titles; a role wins a tie."""
+    scores = occupation_scores(titles, name)
+    names = {**finder.index.secondary, **finder.index.primary}
+    slugs = set()
+    for spelling, score in name_scores(name, names, SUGGESTION_CUTOFF).items():
+        for position in names[spelling]:
+            slug = finder.roles[position].slug
+            scores[slug] = max(score, scores.get(slug, 0.0))
+            slugs.add(slug)
+    return tuple(closest(scores, limit, prefer=slugs))

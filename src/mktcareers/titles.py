@@ -136,6 +136,40 @@ class Titles:
         index = build_titles(occupations, roles)
         return cls(index, lambda position: occupations[position].alternate_titles)
 
+    @property
+    def codes(self) -> Sequence[str]:
+        """The O*NET-SOC code of each occupation, by position."""
+        return self.index.codes
+
+    @property
+    def titles(self) -> Sequence[str]:
+        """The title of each occupation, by position."""
+        return self.index.titles
+
+    def exact(self, name: str) -> tuple[list[int], list[int]]:
+        """(occupations whose title is `name`, occupations with `name` as an alternate
+        title and not as their title), positions in order, each compared after
+        names.normalise; ([], []) when none has it."""
+        vocabulary = self.index.vocabulary
+        wanted = []
+        for word in normalise(name).split():
+            at = bisect_right(vocabulary, word) - 1
+            if at < 0 or vocabulary[at] != word:
+                return [], []
+            wanted.append(at)
+        if not wanted:
+            return [], []
+        ends, wanted_words = self._word_entry_ends, memoryview(array(self.index.word_type, wanted))
+        first = min(wanted, key=lambda word: ends[word] - (ends[word - 1] if word else 0))
+        titled: dict[int, None] = {}
+        alternate: dict[int, None] = {}
+        for entry in self._entries[ends[first - 1] if first else 0 : ends[first]]:
+            if self.words(entry) == wanted_words:
+                occupation = bisect_right(self._firsts, entry) - 1
+                is_title = self._firsts[occupation] == entry
+                (titled if is_title else alternate)[occupation] = None
+        return list(titled), [at for at in sorted(alternate) if at not in titled]
+
     def __len__(self) -> int:
         """How many entries (titles and alternate titles)."""
         return len(self._entry_word_ends)

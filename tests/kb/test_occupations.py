@@ -20,19 +20,19 @@ def compiled(kb_dir):
 
 def test_one_occupation_is_decoded_and_equals_the_parsed_one(kb_dir):
     store = compiled(kb_dir)
-    position = resolve_occupation(store.occupation_index(), "journalist").position
+    position = resolve_occupation(store.titles(), "journalist").position
     occupation = store.occupation(position)
     assert occupation.code == "27-3023.00"
     assert occupation.it_overlap == 29
     assert occupation in load(kb_dir).occupations
-    assert sorted(kind for kind, _ in store._decoded) == ["occupation_index", "occupations"]
+    assert sorted(kind for kind, _ in store._decoded) == ["occupations", "titles"]
 
 
 def test_roles_never_decode_occupations(kb_dir):
     store = compiled(kb_dir)
     store.summaries()
     store.role(store.finder().resolve("seo").position)
-    assert not {kind for kind, _ in store._decoded} & {"occupation_index", "occupations"}
+    assert not {kind for kind, _ in store._decoded} & {"titles", "occupations", "profiles"}
     assert store.knowledge().occupations == ()
 
 
@@ -41,7 +41,7 @@ def test_an_edit_of_the_file_is_seen(kb_dir):
     path = kb_dir / OCCUPATIONS_FILE
     path.write_text(path.read_text().replace('"title":"Software Developers"', '"title":"Coders"'))
     store = Store.open(kb_dir, load)
-    assert resolve_occupation(store.occupation_index(), "coders").position is not None
+    assert resolve_occupation(store.titles(), "coders").position is not None
 
 
 def test_without_the_file_there_are_no_occupations(kb_dir):

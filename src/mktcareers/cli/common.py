@@ -192,12 +192,12 @@ def ambiguous(name: str, candidates: Sequence[str], hint: str) -> NoReturn:
     raise typer.Exit(1)
 
 
-def exit_on_code_problem(index, name: str) -> None:
+def exit_on_code_problem(titles, name: str) -> None:
     """Exit 1 when `name` is meant as an O*NET-SOC code (occupations.code_problem) but
     is written wrongly or is no occupation's, with the closest codes when there are."""
     from mktcareers.occupations import code_problem
 
-    problem = code_problem(index, name)
+    problem = code_problem(titles, name)
     if problem is not None:
         message, close = problem
         hint = (
@@ -216,10 +216,10 @@ def same_on_both_sides(sides: str, kind: str, name: str, hint: str) -> NoReturn:
     raise typer.Exit(1)
 
 
-def resolve_role(finder, name: str, occupations: Callable[[], object] | None = None) -> int:
+def resolve_role(finder, name: str, titles: Callable[[], object] | None = None) -> int:
     """The position (in `finder.roles`) of the role `name` means; else exit 1 listing
-    the roles that share the name, or with the closest roles' slugs. `occupations`
-    gives the occupation index: a name that is no role but an O*NET occupation's then
+    the roles that share the name, or with the closest roles' slugs. `titles` gives
+    the occupations' titles.Titles: a name that is no role but an O*NET occupation's then
     says so and where to look, and suggestions come from both (the roles among the
     closest names when there are any, else the occupations)."""
     match = finder.resolve(name)
@@ -229,8 +229,8 @@ def resolve_role(finder, name: str, occupations: Callable[[], object] | None = N
     if match.position is None:
         hint = "run 'mktcareers roles list' to see every role."
         suggestions = match.suggestions
-        if occupations is not None:
-            suggestions, hint = _as_occupation(finder, occupations(), name, suggestions, hint)
+        if titles is not None:
+            suggestions, hint = _as_occupation(finder, titles(), name, suggestions, hint)
         unknown("role", name, suggestions, hint)
     return match.position
 
@@ -241,17 +241,17 @@ def _role_label(finder, slug: str) -> str:
     return role_label(finder, finder.position(slug))
 
 
-def _as_occupation(finder, index, name: str, suggestions, hint: str):
+def _as_occupation(finder, titles, name: str, suggestions, hint: str):
     """(suggestions, hint) for a name that is no role: where the occupation it names
     is, or the closest names of roles and occupations both."""
     from mktcareers.occupations import label
     from mktcareers.resolution import OCCUPATION, resolve_name, suggest_any
 
-    found = resolve_name(finder, index, name)
+    found = resolve_name(finder, titles, name)
     if found.kind == OCCUPATION:
-        code = index.codes[found.position]
+        code = titles.codes[found.position]
         return (), (
-            f"it is the O*NET occupation {label(index, found.position)}, not one of our "
+            f"it is the O*NET occupation {label(titles, found.position)}, not one of our "
             f"roles: see 'mktcareers occupation show {code}', or the roles closest to it "
             f"with 'mktcareers path {code}'."
         )
@@ -260,7 +260,7 @@ def _as_occupation(finder, index, name: str, suggestions, hint: str):
             f"it is a title of {len(found.candidates)} O*NET occupations, none of them "
             f"one of our roles: try 'mktcareers search \"{name}\"'."
         )
-    close = suggest_any(finder, index, name)
+    close = suggest_any(finder, titles, name)
     roles = tuple(slug for slug in close if finder.position(slug) is not None)
     return roles or close or suggestions, hint  # a role command offers roles first
 

@@ -46,7 +46,7 @@ def occupation_show(
     from mktcareers.views import occupation as occupation_view
 
     knowledge = store(ctx)
-    index = knowledge.occupation_index()
+    index = knowledge.titles()
     exit_on_code_problem(index, name)
     match = resolve_occupation(index, name)
     if match.candidates:

@@ -57,7 +57,7 @@ def path(
     from mktcareers.resolution import OCCUPATION, resolve_name
 
     opened = store(ctx)
-    finder, index = opened.finder(), opened.occupation_index()
+    finder, index = opened.finder(), opened.titles()
     exit_on_code_problem(index, source)
     start = resolve_name(finder, index, source)
     if start.candidates:

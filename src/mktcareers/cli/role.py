@@ -39,7 +39,7 @@ def role_show(
 
     knowledge = store(ctx)
     finder = knowledge.finder()
-    chosen = knowledge.role(resolve_role(finder, name, knowledge.occupation_index))
+    chosen = knowledge.role(resolve_role(finder, name, knowledge.titles))
     sources = knowledge.catalogues().sources
     present(
         fmt,

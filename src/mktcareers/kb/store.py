@@ -2,7 +2,8 @@
 
 One msgpack file per knowledge base in userdata.user_dir("cache"), written
 atomically: the length and CRC-32 of a Head, the Head, then parts (the summaries,
-the name index in three, the occupations' index and their titles for search) and
+the name index in three, the occupations' titles (found by name and searched) and
+the O*NET profiles moves from an occupation compare) and
 records (two per role, one per occupation), each checked against its CRC-32 when
 read. msgspec decodes only the TYPES named here: nothing can run.
 
@@ -37,7 +38,6 @@ from mktcareers.kb.safefile import open_regular, read_regular
 from mktcareers.models import (
     KnowledgeBase,
     Occupation,
-    OccupationIndex,
     OnetProfiles,
     Role,
     RoleNames,
@@ -46,7 +46,7 @@ from mktcareers.models import (
 )
 from mktcareers.userdata import user_dir, write_atomic
 
-FORMAT = "mktcareers compiled knowledge base 6"
+FORMAT = "mktcareers compiled knowledge base 7"
 MAX_BYTES = 512 << 20  # 5,000 roles take about 25 MB
 MAX_HASHED_BYTES = 64 << 20  # no file the loader accepts is larger
 RACY_NS = 2_000_000_000  # files modified this close to a compile are hashed again
@@ -57,7 +57,6 @@ TYPES = {
     "secondary": dict[str, list[int]],
     "terms": dict[str, list[int]],
     "base": KnowledgeBase,  # without its roles and occupations
-    "occupation_index": OccupationIndex,
     "profiles": OnetProfiles,
     "titles": TitleIndex,  # what search reads of the occupations: its own part
     "names": RoleNames,  # a record per role, as "roles"
@@ -126,10 +125,6 @@ class Store:
     def catalogues(self) -> KnowledgeBase:
         """The knowledge base without its roles: skills, families, sources, the rubric."""
         return self._get("base")
-
-    def occupation_index(self) -> OccupationIndex:
-        """Every occupation's code and title, and positions by name (occupations.py)."""
-        return self._get("occupation_index")
 
     def profiles(self) -> OnetProfiles:
         """The mean occupation's and each role's O*NET ratings (occupation_moves)."""
@@ -235,22 +230,19 @@ class _Index(NamedTuple):
 def parts_of(knowledge: KnowledgeBase) -> dict[str, object]:
     """What the compiled file holds (TYPES) for a parsed knowledge base."""
     from mktcareers.occupation_moves import profiles
-    from mktcareers.occupations import build_index
     from mktcareers.search import NameIndex
-    from mktcareers.titles import build_titles, normalised_titles
+    from mktcareers.titles import build_titles
 
     names = [RoleNames.of(role) for role in knowledge.roles]
     index = NameIndex.build(names)
-    occupation_names = normalised_titles(knowledge.occupations)  # once for both indexes
     return {
         "summaries": [RoleSummary.of(role) for role in knowledge.roles],
         "primary": index.primary,
         "secondary": index.secondary,
         "terms": index.terms,
         "base": replace(knowledge, roles=(), occupations=(), root=""),
-        "occupation_index": build_index(knowledge.occupations, occupation_names),
         "profiles": profiles(knowledge.occupations, knowledge.roles),
-        "titles": build_titles(knowledge.occupations, knowledge.roles, occupation_names),
+        "titles": build_titles(knowledge.occupations, knowledge.roles),
         "names": names,
         "roles": knowledge.roles,
         "occupations": knowledge.occupations,
