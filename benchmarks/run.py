@@ -202,12 +202,24 @@ def main() -> int:
         ratio_row(
             'search "Paid Search Manager" --format json', [*search, "-f", "json"], bundled_list, 1.3
         )
-        ratio_row('search "Paid Search Manager" (a table)', search, bundled_list, 1.3)
         ratio_row(
             'search "Paid Search Manager" (a table), against role show',
             search,
             [*TOOL, "role", "show", "seo-specialist"],
             1.1,
+        )
+        # a job title's occupation, and the moves from it into a family, draw with Rich
+        ratio_row(
+            "occupation show journalist",
+            [*TOOL, "occupation", "show", "journalist"],
+            IMPORT_RICH,
+            1.3,
+        )
+        ratio_row(
+            'path "journalist" marketing',
+            [*TOOL, "path", "journalist", "marketing"],
+            IMPORT_RICH,
+            1.3,
         )
         first_search = [*TOOL, "search", "journalist"]
         name = "first run (no cache): search journalist"

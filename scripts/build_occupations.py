@@ -13,8 +13,11 @@ O*NET's descriptions and task statements are sentences and are not read.
 
 JSON, not YAML: the dataset is about 60 times the size of derived.yaml, and the
 standard library reads JSON in C, tens of times faster than PyYAML reads YAML.
-One occupation per line keeps diffs readable. Standard library and PyYAML only,
-as build_derived.py; the gap-filling rule is build_derived's own (docs/method.md).
+One occupation per line keeps diffs readable. The gap-filling rule is build_derived's
+own (docs/method.md). The file ends with the word index of every title, made by the
+package's own titles.index_words (so by the normalisation search uses), which spares a
+first run the work; the package reads it only when made by its normalisation from
+exactly the titles in the file.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parents[1] / "src"))
+import msgspec
 from build_derived import (
     DATA,
     ONET29,
@@ -48,6 +53,8 @@ from build_derived import (
     round_to,
     soc6,
 )
+
+from mktcareers.titles import index_words
 
 OUTPUT = RAW.parent / "generated" / "occupations.json"
 ONET29_2 = RAW / "onet_29_2_text"
@@ -283,12 +290,25 @@ def build() -> dict:
             record["ratings_gap_filled_from"] = record["it_overlap"] = None
         record["technology_categories"] = categories.get(code, [])
         occupations[code] = record
+    texts = [
+        text
+        for record in occupations.values()
+        for text in (record["title"], *record["alternate_titles"])
+    ]
     return {
         "method": "docs/method.md",
         "sources": SOURCES,
         "elements": {domain: [names[domain][e] for e in element_ids[domain]] for domain in DOMAINS},
         "occupations": occupations,
+        # The words of every title, normalised and indexed as search reads them, so a
+        # first run need not (titles.index_words; arrays little-endian, base64).
+        "title_index": _as_record(index_words(texts)),
     }
+
+
+def _as_record(words) -> dict:
+    """A models.TitleWords as a JSON object, its arrays in base64 (as msgspec reads them)."""
+    return {name: msgspec.to_builtins(getattr(words, name)) for name in words.__struct_fields__}
 
 
 def render(document: dict) -> str:
@@ -298,12 +318,23 @@ def render(document: dict) -> str:
         return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
     lines = [
-        f"{dumps(key)}:{dumps(value)}," for key, value in document.items() if key != "occupations"
+        f"{dumps(key)}:{dumps(value)},"
+        for key, value in document.items()
+        if key not in ("occupations", "title_index")
     ]
     occupations = [
         f"{dumps(code)}:{dumps(record)}" for code, record in document["occupations"].items()
     ]
-    return "{\n" + "\n".join(lines) + '\n"occupations":{\n' + ",\n".join(occupations) + "\n}}\n"
+    index = [f"{dumps(key)}:{dumps(value)}" for key, value in document["title_index"].items()]
+    return (
+        "{\n"
+        + "\n".join(lines)
+        + '\n"occupations":{\n'
+        + ",\n".join(occupations)
+        + '\n},\n"title_index":{\n'
+        + ",\n".join(index)
+        + "\n}}\n"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

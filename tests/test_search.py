@@ -235,7 +235,7 @@ from mktcareers.search import (  # noqa: E402
     OCCUPATION_ALTERNATE_WEIGHT,
     search_all,
 )
-from mktcareers.titles import TitleMatch, Titles, normalised_titles  # noqa: E402
+from mktcareers.titles import TitleMatch, Titles, title_texts  # noqa: E402
 
 
 def occupation(code, title, *alternates):
@@ -324,7 +324,7 @@ def titles(bundled):
 
 def test_titles_score_as_the_one_rule_does(bundled, titles):
     """The index finds and scores titles as names.name_scores scores every title."""
-    names = normalised_titles(bundled.occupations)
+    names = [normalise(text) for text in title_texts(bundled.occupations)]
     assert names == [titles.name(entry) for entry in range(len(titles))]
     distinct = set(names)
     rng = random.Random(7)

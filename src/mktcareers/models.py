@@ -280,6 +280,22 @@ class OnetProfiles(Record):
     roles: dict[str, dict[str, dict[str, float]]]
 
 
+class TitleWords(Record):
+    """The words of every occupation's titles (titles.index_words), as prepared in
+    generated/occupations.json: the bytes fields are little-endian arrays of unsigned
+    integers of the type code given, or "I" (32-bit); see TitleIndex for each."""
+
+    normalisation: str  # names.NORMALISATION that made them
+    digest: str  # titles.titles_digest of the titles they were made from
+    vocabulary: list[str]
+    words: bytes
+    word_type: str
+    entry_word_ends: bytes
+    entries: bytes
+    entry_type: str
+    word_entry_ends: bytes
+
+
 class KnowledgeBase(Record):
     """A whole knowledge base: roles in file-name order, catalogues by id, and the
     O*NET occupations (generated/occupations.json; none without that file)."""
@@ -291,6 +307,7 @@ class KnowledgeBase(Record):
     rubric: RemoteRubric
     root: str = ""
     occupations: tuple[Occupation, ...] = ()
+    title_words: TitleWords | None = None  # prepared with the occupations, when they are
 
     def role(self, slug: str) -> Role | None:
         for role in self.roles:

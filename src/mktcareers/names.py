@@ -31,6 +31,11 @@ _ASCII_SEPARATORS = str.maketrans(
 _ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
+# The version of `normalise`: a change to what it returns bumps it, so word indexes
+# prepared by an older one (generated/occupations.json) are made again, not misread.
+NORMALISATION = "1"
+
+
 @cache
 def normalise(text: str) -> str:
     """`text` as space-separated words for comparing: Unicode NFKC-normalised,

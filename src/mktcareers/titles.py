@@ -12,6 +12,7 @@ The titles as written are read from the occupations only for the hits shown.
 
 from __future__ import annotations
 
+import sys
 from array import array
 from bisect import bisect_right
 from collections import Counter, deque
@@ -20,8 +21,9 @@ from itertools import accumulate, chain, repeat
 from operator import call
 from typing import NamedTuple
 
-from mktcareers.models import TitleIndex
+from mktcareers.models import TitleIndex, TitleWords
 from mktcareers.names import (
+    NORMALISATION,
     least_word_score,
     normalise,
     normalise_all,
@@ -50,26 +52,31 @@ class TitleMatch(NamedTuple):
     score: float  # 0-100
 
 
-def normalised_titles(occupations: Sequence) -> list[str]:
-    """Every entry of `occupations` (models.Occupation) normalised: each one's title,
+def title_texts(occupations: Sequence) -> list[str]:
+    """Every entry of `occupations` (models.Occupation) as written: each one's title,
     then its alternate titles, in order."""
-    return normalise_all(
-        [
-            text
-            for occupation in occupations
-            for text in (occupation.title, *occupation.alternate_titles)
-        ]
-    )
+    return [
+        text
+        for occupation in occupations
+        for text in (occupation.title, *occupation.alternate_titles)
+    ]
 
 
-def build_titles(
-    occupations: Sequence, roles: Sequence, names: Sequence[str] | None = None
-) -> TitleIndex:
-    """The index of `occupations` (models.Occupation, in order) and of the `roles`
-    (models.Role, in order) built on them; `names` are normalised_titles(occupations)
-    when already known. A role's link to a code not among `occupations` is left out."""
-    if names is None:
-        names = normalised_titles(occupations)
+def titles_digest(texts: Sequence[str]) -> str:
+    """A blake2b digest (hex) of the entries as written: what a prepared TitleWords
+    was made from, so a file edited since is never read with a stale one."""
+    import hashlib
+
+    joined = "\n".join(texts).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(joined, digest_size=16).hexdigest()
+
+
+def index_words(texts: Sequence[str]) -> TitleWords:
+    """The word arrays of the entries `texts` (title_texts), normalised by names.normalise:
+    the slow part of an index, prepared once by scripts/build_occupations.py into
+    occupations.json (arrays little-endian there) and made here again only when that
+    file has none that fits."""
+    names = normalise_all(texts)
     split = list(map(str.split, names))
     vocabulary = sorted(set(chain.from_iterable(split)))
     position = dict(zip(vocabulary, range(len(vocabulary)), strict=True))
@@ -82,20 +89,62 @@ def build_titles(
     appends = [entries.append for entries in by_word]
     entry_of_each_word = chain.from_iterable(map(repeat, range(len(names)), counts))
     deque(map(call, map(appends.__getitem__, words), entry_of_each_word), maxlen=0)
+    return TitleWords(
+        normalisation=NORMALISATION,
+        digest=titles_digest(texts),
+        vocabulary=vocabulary,
+        words=_little_endian(words),
+        word_type=word_type,
+        entry_word_ends=_little_endian(array("I", accumulate(counts))),
+        entries=_little_endian(array(entry_type, chain.from_iterable(by_word))),
+        entry_type=entry_type,
+        word_entry_ends=_little_endian(array("I", accumulate(map(len, by_word)))),
+    )
+
+
+def build_titles(
+    occupations: Sequence, roles: Sequence, prepared: TitleWords | None = None
+) -> TitleIndex:
+    """The index of `occupations` (models.Occupation, in order) and of the `roles`
+    (models.Role, in order) built on them. `prepared` word arrays are used when made by
+    this normalisation from exactly these titles; else they are made now. A role's
+    link to a code not among `occupations` is left out."""
+    texts = title_texts(occupations)
+    fits = (
+        prepared is not None
+        and prepared.normalisation == NORMALISATION
+        and prepared.digest == titles_digest(texts)
+    )
+    words = prepared if fits else index_words(texts)
     firsts = accumulate((1 + len(o.alternate_titles) for o in occupations), initial=0)
     return TitleIndex(
         codes=[occupation.code for occupation in occupations],
         titles=[occupation.title for occupation in occupations],
         firsts=array("I", list(firsts)[:-1]).tobytes(),
-        vocabulary=vocabulary,
-        words=words.tobytes(),
-        word_type=word_type,
-        entry_word_ends=array("I", accumulate(counts)).tobytes(),
-        entries=array(entry_type, chain.from_iterable(by_word)).tobytes(),
-        entry_type=entry_type,
-        word_entry_ends=array("I", accumulate(map(len, by_word))).tobytes(),
+        vocabulary=words.vocabulary,
+        words=_native(words.words, words.word_type),
+        word_type=words.word_type,
+        entry_word_ends=_native(words.entry_word_ends, "I"),
+        entries=_native(words.entries, words.entry_type),
+        entry_type=words.entry_type,
+        word_entry_ends=_native(words.word_entry_ends, "I"),
         roles=_role_links(occupations, roles),
     )
+
+
+def _little_endian(values: array) -> bytes:
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values.tobytes()
+
+
+def _native(data: bytes, type_code: str) -> bytes:
+    """Little-endian `data` (array `type_code`) in this machine's byte order."""
+    if sys.byteorder == "little":
+        return data
+    values = array(type_code, data)
+    values.byteswap()
+    return values.tobytes()
 
 
 def _type_code(count: int) -> str:

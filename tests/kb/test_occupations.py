@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from mktcareers.kb.errors import KbError
 from mktcareers.kb.loading import load
 from mktcareers.kb.location import OCCUPATIONS_FILE
 from mktcareers.kb.store import Store
@@ -91,3 +92,67 @@ def test_a_bad_file_exits_1_naming_it(run, kb_dir, damage, expected):
     assert f"generated/occupations.json: {expected}" in result.stderr
     assert "has 1 problem:" in result.stderr
     assert "Traceback" not in result.output
+
+
+# ------------------------------------------------------------------ prepared title words
+
+
+def test_the_prepared_title_words_are_what_the_package_makes(bundled):
+    from mktcareers.titles import build_titles, index_words, title_texts
+
+    assert bundled.title_words is not None
+    assert bundled.title_words == index_words(title_texts(bundled.occupations))
+    prepared = build_titles(bundled.occupations, bundled.roles, bundled.title_words)
+    assert prepared == build_titles(bundled.occupations, bundled.roles)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda data: data["occupations"]["15-1252.00"].update(title="Coders"),  # a title
+        lambda data: data["occupations"]["15-1252.00"]["alternate_titles"].append("Coders"),
+        lambda data: data["title_index"].update(normalisation="0"),  # an older normalise
+        lambda data: data.pop("title_index"),  # none at all
+    ],
+)
+def test_words_that_do_not_fit_the_titles_are_made_again(kb_dir, change):
+    from mktcareers.titles import Titles
+
+    path = kb_dir / OCCUPATIONS_FILE
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    store = Store.open(kb_dir, load)
+    found = store.titles()
+    fresh = Titles.of(load(kb_dir).occupations, load(kb_dir).roles)
+    assert found.index == fresh.index
+    if "Coders" in path.read_text(encoding="utf-8"):
+        titled, alternate = found.exact("coders")
+        assert [found.codes[at] for at in titled + alternate] == ["15-1252.00"]
+
+
+def test_prepared_arrays_are_little_endian_and_read_back_in_either_byte_order(monkeypatch):
+    import sys
+    from array import array
+
+    from mktcareers import titles
+
+    values = array("I", [1, 2, 70_000])
+    if sys.byteorder == "little":  # the file's order, whatever the machine
+        assert titles._little_endian(array("I", values)) == b"".join(
+            value.to_bytes(4, "little") for value in values
+        )
+    for order in ("little", "big"):  # a big-endian machine swaps both ways
+        monkeypatch.setattr(titles.sys, "byteorder", order)
+        stored = titles._little_endian(array("I", values))
+        assert array("I", titles._native(stored, "I")) == values
+
+
+def test_a_bad_prepared_index_is_one_problem_naming_the_field(kb_dir):
+    path = kb_dir / OCCUPATIONS_FILE
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["title_index"]["word_type"] = "Q"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(KbError) as raised:
+        load(kb_dir)
+    assert "title_index.word_type" in str(raised.value.problems[0])

@@ -100,9 +100,9 @@ def _load(root: Path, progress: Callable[[int, int], None] | None) -> KnowledgeB
         if document_data is not INVALID:
             derived = document_data["roles"]
     occupations_path = root / OCCUPATIONS_FILE
-    occupations = ()
+    occupations, title_words = (), None
     if occupations_path.exists():
-        occupations = load_occupations(occupations_path, collector)
+        occupations, title_words = load_occupations(occupations_path, collector)
     if progress is not None:
         progress(steps, steps)
 
@@ -134,6 +134,7 @@ def _load(root: Path, progress: Callable[[int, int], None] | None) -> KnowledgeB
         rubric=remote_rubric,
         root=str(root),
         occupations=occupations,
+        title_words=title_words,
     )
 
 

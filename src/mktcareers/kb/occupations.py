@@ -14,7 +14,7 @@ from msgspec import Meta, Struct
 
 from mktcareers.kb.collector import Collector
 from mktcareers.kb.safefile import read_regular
-from mktcareers.models import RIASEC, Occupation
+from mktcareers.models import RIASEC, Occupation, TitleWords
 
 # The bundled file is 3.3 MB for 1,016 occupations; O*NET will not grow tenfold.
 MAX_OCCUPATIONS_BYTES = 64_000_000
@@ -81,21 +81,37 @@ class _Elements(Struct):
     knowledge: list[Name]
 
 
+class _TitleWords(Struct):
+    normalisation: str
+    digest: str
+    vocabulary: list[str]
+    words: bytes  # base64 in the file
+    word_type: Annotated[str, Meta(pattern="^[HI]$")]
+    entry_word_ends: bytes
+    entries: bytes
+    entry_type: Annotated[str, Meta(pattern="^[HI]$")]
+    word_entry_ends: bytes
+
+
 class _File(Struct):
     elements: _Elements
     occupations: Annotated[dict[Code, _Occupation], Meta(max_length=MAX_OCCUPATIONS)]
+    title_index: _TitleWords | None = None  # prepared by the builder (titles.index_words)
 
 
-def load_occupations(path: Path, collector: Collector) -> tuple[Occupation, ...]:
-    """The occupations in the file at `path`; () after adding to `collector` why not."""
+def load_occupations(
+    path: Path, collector: Collector
+) -> tuple[tuple[Occupation, ...], TitleWords | None]:
+    """The occupations in the file at `path` and the word index of their titles it
+    holds (None if none); ((), None) after adding to `collector` why not."""
     try:
         data = msgspec.json.decode(read_regular(path, MAX_OCCUPATIONS_BYTES), type=_File)
     except OSError as error:
         collector.add(path, None, "", f"cannot read file: {error.strerror or error}")
-        return ()
+        return (), None
     except msgspec.DecodeError as error:  # ValidationError is one: it names the field
         collector.add(path, None, "", str(error))
-        return ()
+        return (), None
     elements = data.elements
     occupations = []
     for code, entry in data.occupations.items():
@@ -106,9 +122,11 @@ def load_occupations(path: Path, collector: Collector) -> tuple[Occupation, ...]
             if levels and len(levels) != len(names):
                 field = f"occupations.{code}.{kind}_levels"
                 collector.add(path, None, field, f"{len(levels)} levels for {len(names)} names")
-                return ()
+                return (), None
         occupations.append(_occupation(code, entry, elements))
-    return tuple(occupations)
+    words = data.title_index
+    prepared = None if words is None else TitleWords(**msgspec.structs.asdict(words))
+    return tuple(occupations), prepared
 
 
 def _occupation(code: str, entry: _Occupation, elements: _Elements) -> Occupation:

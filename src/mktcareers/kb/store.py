@@ -178,7 +178,9 @@ class Store:
     def _compile_now(self, stamp: int, files: list) -> None:
         digests = [_digest(self.root, file) for file in files]  # before the parse, as `files`
         knowledge = self._loader(self.root)
-        whole = replace(knowledge, occupations=())  # as knowledge() gives it when compiled
+        whole = replace(
+            knowledge, occupations=(), title_words=None
+        )  # as knowledge() gives it when compiled
         self._compiled, self._parsed = None, {**parts_of(knowledge), "knowledge": whole}
         chunks: list[bytes] = []
         offset = 0
@@ -240,9 +242,9 @@ def parts_of(knowledge: KnowledgeBase) -> dict[str, object]:
         "primary": index.primary,
         "secondary": index.secondary,
         "terms": index.terms,
-        "base": replace(knowledge, roles=(), occupations=(), root=""),
+        "base": replace(knowledge, roles=(), occupations=(), root="", title_words=None),
         "profiles": profiles(knowledge.occupations, knowledge.roles),
-        "titles": build_titles(knowledge.occupations, knowledge.roles),
+        "titles": build_titles(knowledge.occupations, knowledge.roles, knowledge.title_words),
         "names": names,
         "roles": knowledge.roles,
         "occupations": knowledge.occupations,
