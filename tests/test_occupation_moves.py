@@ -215,3 +215,43 @@ def test_profiles_leave_out_codes_that_are_missing_or_unrated(world):
     empty = profiles([], bundled.roles)
     move = occupation_move(by_code["27-3023.00"], bundled.roles[0], empty)
     assert move.similarity.skills is None and 0 <= move.similarity.score <= 100
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["Customer Service Representative"], "(43-4051.00)"),
+        (["registered nurse"], "(29-1141.00)"),
+        (["barista"], "(35-3023.01)"),
+        (["journalists"], "(27-3023.00)"),
+        (["copy writer"], "Closest moves from Copywriter"),
+        (["writers & authors"], "(27-3043.00)"),
+        (["\uff12\uff17-\uff13\uff10\uff12\uff13"], "(27-3023.00)"),
+        (["273023"], "(27-3023.00)"),
+    ],
+)
+def test_path_from_other_spellings_of_a_job(run, args, expected):
+    result = run("path", *args, "-n", "1")
+    assert result.exit_code == 0, result.stderr
+    assert expected in " ".join(result.stdout.split())
+
+
+@pytest.mark.parametrize("args", [["and"], ["to"], ["journalist", "and"], ["role-x", "the"]])
+def test_small_words_never_pick_a_role(run, args):
+    result = run("path", *args)
+    assert result.exit_code == 1
+    assert "Unknown" in result.stderr
+
+
+def test_role_show_names_the_roles_built_on_an_occupation(run):
+    result = run("role", "show", "13-1161.01")
+    flat = " ".join(result.stderr.split())
+    assert result.exit_code == 1
+    assert "Did you mean: community-manager" in flat and "seo-specialist" in flat
+    assert "Search Marketing Strategists" in flat
+
+
+def test_search_points_a_code_to_occupation_show(run):
+    result = run("search", "27-3023")
+    assert result.exit_code == 1
+    assert "mktcareers occupation show 27-3023" in result.stderr

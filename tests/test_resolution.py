@@ -149,3 +149,76 @@ def test_an_unknown_name_suggests_roles_and_occupations_alike(resolve):
 def test_nothing_is_found_for_names_nothing_has(resolve, typed):
     found = resolve(typed)
     assert found.kind == "" and found.position is None and not found.candidates
+
+
+# ------------------------------------------------------------------ other spellings of a name
+
+
+@pytest.fixture(scope="module")
+def spelled():
+    roles = [
+        role("copywriter", "Copywriter"),
+        role("field-marketing-manager", "Field and Event Marketing Manager"),
+        role("social-media-manager", "Social Media Manager", "Community Lead"),
+    ]
+    occupations = [
+        occupation("43-4041.00", "Credit Clerks", "Customer Service Representative"),
+        occupation("43-4051.00", "Customer Service Representatives", "CSR"),
+        occupation("35-3023.00", "Fast Food Workers", "Barista"),
+        occupation("35-3023.01", "Baristas"),
+        occupation("29-1141.00", "Registered Nurses", "Staff Nurse"),
+        occupation("43-6011.00", "Executive Secretaries", "Secretary to the Board"),
+        occupation("27-3043.00", "Writers & Authors", "Journalist Writer"),
+    ]
+    finder, titles = RoleFinder(roles), Titles.of(occupations, [])
+
+    def resolved(name: str):
+        found = resolve_name(finder, titles, name)
+        if found.kind == ROLE:
+            return ROLE, roles[found.position].slug
+        if found.kind == OCCUPATION:
+            return OCCUPATION, titles.codes[found.position]
+        return found
+
+    return resolved
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        # a title in the singular beats another occupation's alternate title as typed
+        ("Customer Service Representative", (OCCUPATION, "43-4051.00")),
+        ("barista", (OCCUPATION, "35-3023.01")),
+        ("registered nurse", (OCCUPATION, "29-1141.00")),
+        ("executive secretary", (OCCUPATION, "43-6011.00")),  # -ies
+        ("staff nurses", (OCCUPATION, "29-1141.00")),  # an alternate title, plural
+        ("copywriters", (ROLE, "copywriter")),
+        ("copy writer", (ROLE, "copywriter")),  # without spaces
+        ("Copy-Writers", (ROLE, "copywriter")),
+        ("community leads", (ROLE, "social-media-manager")),
+        ("writers and authors", (OCCUPATION, "27-3043.00")),  # '&' is 'and'
+        ("Writers ＆ Authors", (OCCUPATION, "27-3043.00")),  # noqa: RUF001 (full-width)
+    ],
+)
+def test_plural_spacing_and_ampersand_spellings_resolve(spelled, typed, expected):
+    assert spelled(typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["and", "to", "the", "of and", "help"])
+def test_words_that_name_nothing_match_nothing(spelled, typed):
+    found = spelled(typed)
+    assert found.kind == "" and not found.candidates and not found.suggestions
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("27-3043", "27-3043.00"),
+        ("273043", "27-3043.00"),  # six digits
+        ("27\u20133043", "27-3043.00"),  # an en dash
+        ("\uff12\uff17-\uff13\uff10\uff14\uff13", "27-3043.00"),  # full-width digits
+        (" 27-3043.00 ", "27-3043.00"),
+    ],
+)
+def test_codes_in_other_forms_resolve(spelled, typed, code):
+    assert spelled(typed) == (OCCUPATION, code)

@@ -25,6 +25,7 @@ _WORD = re.compile(r"(?:[^\W_]|[+#])+")
 # 5,000 roles): every other ASCII character becomes a space.
 _ASCII_SEPARATORS = str.maketrans(
     {chr(code): " " for code in range(128) if not (chr(code).isalnum() or chr(code) in "+#")}
+    | {"&": " and "}  # "Writers & Authors" is "Writers and Authors"
 )
 # Accents: the blocks of combining diacritical marks (Latin, Greek, Cyrillic ...), not
 # every combining mark: a virama or an Indic vowel sign is part of the word's spelling.
@@ -33,7 +34,7 @@ _ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe
 
 # The version of `normalise`: a change to what it returns bumps it, so word indexes
 # prepared by an older one (generated/occupations.json) are made again, not misread.
-NORMALISATION = "1"
+NORMALISATION = "2"
 
 
 @cache
@@ -41,7 +42,7 @@ def normalise(text: str) -> str:
     """`text` as space-separated words for comparing: Unicode NFKC-normalised,
     case-folded and without accents (a full-width 'SEO', 'Seo' and 'Séo' are all
     'seo'), split at anything but letters, digits, '+' and '#' ('seo-specialist' is
-    'seo specialist'). Raises TypeError when `text` is not text."""
+    'seo specialist'; '&' is 'and'). Raises TypeError when `text` is not text."""
     if not isinstance(text, str):
         raise TypeError(f"expected text to compare, got {type(text).__name__}")
     if text.isascii():  # NFKC leaves ASCII as it is, casefold is lower, no accents
@@ -51,7 +52,7 @@ def normalise(text: str) -> str:
     # NFKD splits a letter from its accents, which are dropped: 'séo' is 'seo', and the
     # dot that case folding leaves on a Turkish 'İ' ('i' and U+0307) does not split
     # 'COPYWRİTER'. NFC joins again what NFKD split that is no accent (Hangul).
-    split = normalize("NFKD", normalize("NFKC", text).casefold())
+    split = normalize("NFKD", normalize("NFKC", text).casefold().replace("&", " and "))
     return " ".join(_WORD.findall(normalize("NFC", _ACCENTS.sub("", split))))
 
 
@@ -70,6 +71,57 @@ def normalise_all(texts: Sequence[str]) -> list[str]:
         " ".join(line.split()) if text.isascii() else normalise(text)
         for line, text in zip(lines, texts, strict=True)
     ]
+
+
+# Words that name nothing by themselves: a name made only of them matches no name by
+# its words ("and" is a word of "Field and Event Marketing Manager", not a name of it).
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "without",
+        "help",
+    ]
+)
+
+
+def singular(name: str) -> str:
+    """A normalised `name` with each word's English plural ending folded, for comparing
+    a typed singular with O*NET's plural titles ("registered nurse" and "Registered
+    Nurses", "barista" and "Baristas", "secretary" and "Secretaries"); applied to both
+    sides, so an odd fold ("sales" -> "sale") still compares equal."""
+    return " ".join(map(_singular_word, name.split()))
+
+
+@cache
+def _singular_word(word: str) -> str:
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def joined(name: str) -> str:
+    """A normalised `name` in the singular (`singular`) without its spaces: "copy
+    writers", "copy-writer" and "copywriter" are one name."""
+    return singular(name).replace(" ", "")
 
 
 def suggest(

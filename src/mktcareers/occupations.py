@@ -34,13 +34,27 @@ def label(titles: Titles, position: int) -> str:
 
 def is_code(name: str) -> bool:
     """Whether `name` is written as an O*NET-SOC code: 27-3023.00, or 27-3023."""
-    return _CODE.fullmatch(name.strip()) is not None
+    return _CODE.fullmatch(code_text(name)) is not None
+
+
+# Dashes a keyboard or a word processor puts in place of a hyphen.
+_DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+_SIX_DIGITS = re.compile(r"(\d\d)(\d{4}(?:\.\d\d)?)")
+
+
+def code_text(name: str) -> str:
+    """`name` as a code is written: NFKC (full-width digits), any dash a hyphen, no
+    surrounding spaces, and six digits split as O*NET does (273023 is 27-3023)."""
+    from unicodedata import normalize
+
+    typed = _DASHES.sub("-", normalize("NFKC", name)).strip()
+    return _SIX_DIGITS.sub(r"\1-\2", typed) if _SIX_DIGITS.fullmatch(typed) else typed
 
 
 def code_position(titles: Titles, name: str) -> int | None:
     """The position of the occupation whose O*NET-SOC code `name` is (".00" may be
     left out), None when `name` is no code of the index."""
-    typed = name.strip()
+    typed = code_text(name)
     if not _CODE.fullmatch(typed):
         return None
     code = typed if "." in typed else f"{typed}.00"
@@ -56,7 +70,7 @@ CODE_FORM = "two digits, a dash, four digits and optionally a dot and two digits
 def code_problem(titles: Titles, name: str) -> tuple[str, tuple[str, ...]] | None:
     """(what is wrong, codes that are close) when `name` is meant as an O*NET-SOC code
     (digits with dashes or dots) but is none of the index; None otherwise."""
-    typed = name.strip()
+    typed = code_text(name)
     if not _CODE_LIKE.fullmatch(typed) or code_position(titles, typed) is not None:
         return None
     if not _CODE.fullmatch(typed):
@@ -72,12 +86,14 @@ def code_problem(titles: Titles, name: str) -> tuple[str, tuple[str, ...]] | Non
 
 
 def resolve_occupation(titles: Titles, name: str) -> OccupationMatch:
-    """The occupation `name` means: an exact code (".00" may be left out), then an exact
-    title, then an exact alternate title, each after names.normalise; never a guess."""
+    """The occupation `name` means: an exact code (".00" may be left out), then its
+    title (as typed, in the singular, without spaces), then an alternate title (as
+    typed, in the singular), each after names.normalise; never a guess."""
     position = code_position(titles, name)
     if position is not None:
         return OccupationMatch(position)
-    for positions in titles.exact(name):
+    exact, folded = titles.exact(name), titles.singular(name)
+    for positions in (exact[0], folded[0], titles.joined_title(name), exact[1], folded[1]):
         if len(positions) == 1:
             return OccupationMatch(positions[0])
         if positions:

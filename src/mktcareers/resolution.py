@@ -1,18 +1,30 @@
 """What a typed name means when it may be a role or an O*NET occupation (`path FROM`).
 
-One order, never a guess: an exact role slug or O*NET-SOC code; then an exact role
-title or alias, or occupation title; then an exact O*NET alternate title; then a
-clear word match of a role ("seo" -> seo-specialist). A name that several roles or
-occupations share at the first step that finds it gives all of them as candidates;
-a name nothing has gives the closest names of both kinds as suggestions. Every name
-is compared after names.normalise (NFKC, case folding, accents and punctuation).
+One order, never a guess: an exact role slug or O*NET-SOC code; then a role's title
+or alias, or an occupation's title (as typed, then in the singular, "registered
+nurse" for "Registered Nurses", then without spaces, "copy writer" for "Copywriter");
+then an O*NET alternate title (as typed, then in the singular); then a clear word
+match of a role ("seo" -> seo-specialist; words such as "and" match nothing). A
+name that several roles or occupations share at the first step that finds it gives
+all of them as candidates; a name nothing has gives the closest names of both kinds
+as suggestions. Every name is compared after names.normalise (NFKC, case folding,
+accents and punctuation).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from mktcareers.names import MAX_SUGGESTIONS, SUGGESTION_CUTOFF, closest, name_scores, normalise
+from mktcareers.names import (
+    MAX_SUGGESTIONS,
+    STOP_WORDS,
+    SUGGESTION_CUTOFF,
+    closest,
+    joined,
+    name_scores,
+    normalise,
+    singular,
+)
 from mktcareers.occupations import code_position, label, occupation_scores
 
 if TYPE_CHECKING:
@@ -52,26 +64,30 @@ def resolve_name(finder: RoleFinder, titles: Titles, name: str) -> Resolved:
     code = code_position(titles, name)
     if code is not None:
         return Resolved(OCCUPATION, code)
-    roles = primary or finder.index.secondary.get(wanted, [])
-    titled, alternate = titles.exact(name)
-    found = [(ROLE, at) for at in roles] + [(OCCUPATION, at) for at in titled]
-    if not found:
-        found = [(OCCUPATION, at) for at in alternate]
-    if not found:
-        match = finder.by_words(name)
-        if match is not None and match.position is not None:
-            return Resolved(ROLE, match.position)
-        if match is not None:
-            return Resolved("", suggestions=match.suggestions)
-        return Resolved("", suggestions=suggest_any(finder, titles, name))
-    if len(found) == 1:
-        return Resolved(*found[0])
-    return Resolved(
-        "",
-        candidates=tuple(
-            role_label(finder, at) if kind == ROLE else label(titles, at) for kind, at in found
-        ),
+    tiers = (
+        # a role's title or alias, an occupation's title: as typed, in the singular,
+        # without spaces; then an alternate title: as typed, in the singular
+        (lambda: finder.named(wanted), lambda: titles.exact(name)[0]),
+        (lambda: finder.named(wanted, singular), lambda: titles.singular(name)[0]),
+        (lambda: finder.named(wanted, joined), lambda: titles.joined_title(name)),
+        (list, lambda: titles.exact(name)[1]),
+        (list, lambda: titles.singular(name)[1]),
     )
+    for roles, occupations in tiers:
+        found = [(ROLE, at) for at in roles()] + [(OCCUPATION, at) for at in occupations()]
+        if len(found) == 1:
+            return Resolved(*found[0])
+        if found:
+            labels = (
+                role_label(finder, at) if kind == ROLE else label(titles, at) for kind, at in found
+            )
+            return Resolved("", candidates=tuple(labels))
+    match = finder.by_words(name)
+    if match is not None and match.position is not None:
+        return Resolved(ROLE, match.position)
+    if match is not None:
+        return Resolved("", suggestions=match.suggestions)
+    return Resolved("", suggestions=suggest_any(finder, titles, name))
 
 
 def suggest_any(
@@ -80,6 +96,8 @@ def suggest_any(
     """The closest role slugs and occupation labels to `name`, best first, by the one
     suggestion rule (names.closest) over every role's slug, title and aliases and every
     occupation's title and alternate titles; a role wins a tie."""
+    if not set(normalise(name).split()) - STOP_WORDS:
+        return ()  # "and", "the": no name is close to them
     scores = occupation_scores(titles, name)
     names = {**finder.index.secondary, **finder.index.primary}
     slugs = set()

@@ -16,11 +16,19 @@ which cost a tenth of a dataclass to define: `role show` imports this module.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from mktcareers.models import RoleNames
-from mktcareers.names import MAX_SUGGESTIONS, name_scores, normalise, suggest
+from mktcareers.names import (
+    MAX_SUGGESTIONS,
+    STOP_WORDS,
+    joined,
+    name_scores,
+    normalise,
+    singular,
+    suggest,
+)
 
 if TYPE_CHECKING:
     from mktcareers.titles import TitleMatch, Titles
@@ -84,11 +92,38 @@ class RoleFinder:
     def resolve(self, query: str) -> RoleMatch:
         """The role `query` means: an exact name (`exact`), then a clear word match
         (`by_words`); else the closest slugs as suggestions, never a guess."""
-        for step in (self.exact, self.by_words):
+        for step in (self.exact, self.by_form, self.by_words):
             match = step(query)
             if match is not None:
                 return match
         return RoleMatch(None, self.suggest(query))
+
+    def by_form(self, query: str) -> RoleMatch | None:
+        """A role whose slug or title (else alias) is `query` in the singular, then
+        without spaces (names.singular, names.joined): "copywriters", "copy writer"."""
+        wanted = normalise(query)
+        for form in (singular, joined):
+            found = self.named(wanted, form)
+            if len(found) == 1:
+                return RoleMatch(found[0])
+            if found:
+                return RoleMatch(None, candidates=self._slugs(found))
+        return None
+
+    def named(self, wanted: str, form: Callable[[str], str] | None = None) -> list[int]:
+        """The roles whose slug or title (else alias) is `wanted` (normalised), compared
+        in `form` (names.singular, names.joined) when given, in role order."""
+        for names in (self.index.primary, self.index.secondary):
+            if form is None:
+                found = names.get(wanted, [])
+            else:
+                typed = form(wanted)
+                found = sorted(
+                    {at for name, owners in names.items() if form(name) == typed for at in owners}
+                )
+            if found:
+                return list(found)
+        return []
 
     def exact(self, query: str) -> RoleMatch | None:
         """A role whose slug, title (first) or alias is `query` after names.normalise;
@@ -106,7 +141,7 @@ class RoleFinder:
         """Every word of `query` is a whole word of a name ("seo" -> seo-specialist):
         slugs and titles before aliases, the role when one stands out, the slugs of
         the candidates when several do, None when none has them all."""
-        words = set(normalise(query).split())
+        words = set(normalise(query).split()) - STOP_WORDS
         if not words:
             return None
         for names in (self.index.primary, self.index.secondary):
@@ -129,6 +164,8 @@ class RoleFinder:
         """The slugs of the roles whose slug, title or alias is closest to `query`,
         best first, by the one "did you mean" rule (names.suggest) over the index's
         names: each role once, at its closest name."""
+        if not set(normalise(query).split()) - STOP_WORDS:
+            return ()  # "and", "the": no name is close to them
         tiers = (self.index.primary, self.index.secondary)
         close = suggest(query, {name for names in tiers for name in names}, limit=None)
         positions = dict.fromkeys(

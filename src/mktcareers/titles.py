@@ -24,11 +24,13 @@ from typing import NamedTuple
 from mktcareers.models import TitleIndex, TitleWords
 from mktcareers.names import (
     NORMALISATION,
+    joined,
     least_word_score,
     normalise,
     normalise_all,
     score_words,
     similar_words,
+    singular,
 )
 
 
@@ -178,6 +180,8 @@ class Titles:
         self._entry_word_ends = _positions(index.entry_word_ends, "I")
         self._entries = _positions(index.entries, index.entry_type)
         self._word_entry_ends = _positions(index.word_entry_ends, "I")
+        self._forms: dict[str, list[int]] | None = None  # made when first needed
+        self._joined: dict[str, list[int]] | None = None
 
     @classmethod
     def of(cls, occupations: Sequence, roles: Sequence) -> Titles:
@@ -210,13 +214,49 @@ class Titles:
             return [], []
         ends, wanted_words = self._word_entry_ends, memoryview(array(self.index.word_type, wanted))
         first = min(wanted, key=lambda word: ends[word] - (ends[word - 1] if word else 0))
+        entries = self._entries[ends[first - 1] if first else 0 : ends[first]]
+        return self._by_kind(entry for entry in entries if self.words(entry) == wanted_words)
+
+    def singular(self, name: str) -> tuple[list[int], list[int]]:
+        """As `exact`, each word's plural ending folded on both sides (names.singular):
+        "registered nurse" finds "Registered Nurses"."""
+        wanted = singular(normalise(name)).split()
+        forms = self._singular_forms()
+        if not wanted or any(word not in forms for word in wanted):
+            return [], []
+        vocabulary, found = self.index.vocabulary, set()
+        for word in forms[wanted[0]]:
+            found.update(self._entries_of([word]))
+        return self._by_kind(
+            entry
+            for entry in sorted(found)
+            if [singular(vocabulary[word]) for word in self.words(entry)] == wanted
+        )
+
+    def joined_title(self, name: str) -> list[int]:
+        """The occupations whose title, without its spaces, is `name` without its
+        spaces (names.joined): "copy writers" finds a title "Copywriters"."""
+        if self._joined is None:
+            self._joined = {}
+            for position, title in enumerate(normalise_all(self.index.titles)):
+                self._joined.setdefault(joined(title), []).append(position)
+        return list(self._joined.get(joined(normalise(name)), ()))
+
+    def _singular_forms(self) -> dict[str, list[int]]:
+        """Each word's singular -> the vocabulary positions of its spellings."""
+        if self._forms is None:
+            self._forms = {}
+            for position, word in enumerate(self.index.vocabulary):
+                self._forms.setdefault(singular(word), []).append(position)
+        return self._forms
+
+    def _by_kind(self, entries: Iterable[int]) -> tuple[list[int], list[int]]:
+        """(occupations of which an entry is the title, others with it as an alternate)."""
         titled: dict[int, None] = {}
         alternate: dict[int, None] = {}
-        for entry in self._entries[ends[first - 1] if first else 0 : ends[first]]:
-            if self.words(entry) == wanted_words:
-                occupation = bisect_right(self._firsts, entry) - 1
-                is_title = self._firsts[occupation] == entry
-                (titled if is_title else alternate)[occupation] = None
+        for entry in entries:
+            occupation = bisect_right(self._firsts, entry) - 1
+            (titled if self._firsts[occupation] == entry else alternate)[occupation] = None
         return list(titled), [at for at in sorted(alternate) if at not in titled]
 
     def __len__(self) -> int:

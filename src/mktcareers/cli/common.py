@@ -166,11 +166,15 @@ def name_argument(metavar: str, help: str):
     return typer.Argument(metavar=metavar, help=help, callback=within_name_limit)
 
 
-def unknown(kind: str, name: str, suggestions: Sequence[str], hint: str) -> NoReturn:
+def unknown(
+    kind: str, name: str, suggestions: Sequence[str], hint: str, *, hint_too: bool = False
+) -> NoReturn:
     """Exit 1 with "Unknown KIND 'NAME'. Did you mean: a, b?", or, when nothing is
-    close, "Unknown KIND 'NAME'." and `hint` (what to run or type instead)."""
+    close, "Unknown KIND 'NAME'." and `hint` (what to run or type instead); with
+    `hint_too`, the hint follows the suggestions as well."""
     if suggestions:
-        output.error(f"Unknown {kind} '{name}'. Did you mean: {', '.join(suggestions)}?")
+        message = f"Unknown {kind} '{name}'. Did you mean: {', '.join(suggestions)}?"
+        output.error(message, hint if hint_too else None)
     else:
         output.error(f"Unknown {kind} '{name}'.", hint)
     raise typer.Exit(1)
@@ -218,21 +222,19 @@ def same_on_both_sides(sides: str, kind: str, name: str, hint: str) -> NoReturn:
 
 def resolve_role(finder, name: str, titles: Callable[[], object] | None = None) -> int:
     """The position (in `finder.roles`) of the role `name` means; else exit 1 listing
-    the roles that share the name, or with the closest roles' slugs. `titles` gives
-    the occupations' titles.Titles: a name that is no role but an O*NET occupation's then
-    says so and where to look, and suggestions come from both (the roles among the
-    closest names when there are any, else the occupations)."""
+    the roles that share the name, or with the closest roles' slugs. With `titles`
+    (giving the occupations' titles.Titles) a name is also tried as resolution does
+    it (in the singular, without spaces), and a name that is an O*NET occupation says
+    so, the roles built on it and where to look."""
     match = finder.resolve(name)
     if match.candidates:
         labels = [_role_label(finder, slug) for slug in match.candidates]
         ambiguous(name, labels, "give the slug of the one you mean.")
-    if match.position is None:
-        hint = "run 'mktcareers roles list' to see every role."
-        suggestions = match.suggestions
-        if titles is not None:
-            suggestions, hint = _as_occupation(finder, titles(), name, suggestions, hint)
-        unknown("role", name, suggestions, hint)
-    return match.position
+    if match.position is not None:
+        return match.position
+    if titles is None:
+        unknown("role", name, match.suggestions, "run 'mktcareers roles list' to see every role.")
+    return _beyond_roles(finder, titles(), name, match.suggestions)
 
 
 def _role_label(finder, slug: str) -> str:
@@ -241,28 +243,39 @@ def _role_label(finder, slug: str) -> str:
     return role_label(finder, finder.position(slug))
 
 
-def _as_occupation(finder, titles, name: str, suggestions, hint: str):
-    """(suggestions, hint) for a name that is no role: where the occupation it names
-    is, or the closest names of roles and occupations both."""
+def _beyond_roles(finder, titles, name: str, suggestions) -> int:
+    """The role a name means in the singular or without spaces; else exit 1, saying
+    what the name is when it is an occupation."""
     from mktcareers.occupations import label
-    from mktcareers.resolution import OCCUPATION, resolve_name, suggest_any
+    from mktcareers.resolution import OCCUPATION, ROLE, resolve_name, suggest_any
 
     found = resolve_name(finder, titles, name)
+    if found.kind == ROLE:
+        return found.position
     if found.kind == OCCUPATION:
         code = titles.codes[found.position]
-        return (), (
-            f"it is the O*NET occupation {label(titles, found.position)}, not one of our "
-            f"roles: see 'mktcareers occupation show {code}', or the roles closest to it "
-            f"with 'mktcareers path {code}'."
+        built = [finder.roles[link.role].slug for link in titles.role_links(found.position)]
+        on_it = (
+            f", which {', '.join(built)} {'is' if len(built) == 1 else 'are'} built on"
+            if built
+            else ", not one of our roles"
         )
+        hint = (
+            f"it is the O*NET occupation {label(titles, found.position)}{on_it}: see "
+            f"'mktcareers occupation show {code}', or the roles closest to it with "
+            f"'mktcareers path {code}'."
+        )
+        unknown("role", name, built, hint, hint_too=True)
     if found.candidates:
-        return (), (
-            f"it is a title of {len(found.candidates)} O*NET occupations, none of them "
-            f"one of our roles: try 'mktcareers search \"{name}\"'."
+        hint = (
+            f"it names {len(found.candidates)} O*NET occupations or roles: "
+            f"try 'mktcareers search \"{name}\"'."
         )
+        unknown("role", name, suggestions, hint, hint_too=True)
     close = suggest_any(finder, titles, name)
     roles = tuple(slug for slug in close if finder.position(slug) is not None)
-    return roles or close or suggestions, hint  # a role command offers roles first
+    hint = "run 'mktcareers roles list' to see every role."
+    unknown("role", name, roles or close or suggestions, hint)  # roles first
 
 
 def resolve_named(kind: str, records: Mapping, name: str, hint: str):

@@ -58,7 +58,12 @@ def search(
     kinds = KINDS if kind is Kind.all else (kind.value,)
     found = search_all(opened.finder(), opened.titles(), query, limit=limit, kinds=kinds)
     if fmt is OutputFormat.table and not (found.roles or found.occupations):
-        output.error(f"nothing matches '{query}'.", "try fewer or different words.")
+        from mktcareers.occupations import is_code
+
+        hint = "try fewer or different words."
+        if is_code(query):
+            hint = f"for an O*NET-SOC code, run: mktcareers occupation show {query.strip()}"
+        output.error(f"nothing matches '{query}'.", hint)
         raise typer.Exit(1)
     present(
         fmt,
