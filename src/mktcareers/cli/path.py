@@ -120,7 +120,8 @@ def _from_occupation(opened, start, side, limit, fmt) -> None:
         output.error(
             f"O*NET rates no skills, interests or job zone for {start.code} ({start.title}): "
             "there is nothing to compare it with.",
-            f'try a more specific occupation: mktcareers search "{start.title}"',
+            "try a more specific occupation: mktcareers search "
+            f'"{start.title.split(",")[0]}" --kind occupation',
         )
         raise typer.Exit(1)
     knowledge, profiles = opened.knowledge(), opened.profiles()
