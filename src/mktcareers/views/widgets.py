@@ -157,7 +157,6 @@ def label_values(rows: Sequence[tuple[str, RenderableType]], padding: int = 2) -
     """Labels in bold beside their values; where a value would get fewer than
     VALUE_WIDTH columns, each value goes on the lines under its label, indented."""
     from rich.cells import cell_len
-    from rich.padding import Padding
 
     rows = [(label, text(value) if isinstance(value, str) else value) for label, value in rows]
     beside = grid(padding)
@@ -166,9 +165,16 @@ def label_values(rows: Sequence[tuple[str, RenderableType]], padding: int = 2) -
     stacked = []
     for label, value in rows:
         beside.add_row(text(label), value)
-        stacked += [text(label, style="bold"), Padding(value, (0, 0, 0, 2))]
+        stacked += [text(label, style="bold"), indent(value)]
     longest = max((cell_len(label) for label, _ in rows), default=0)
     return Either(beside, group(*stacked), needs=longest + padding + VALUE_WIDTH)
+
+
+def indent(body: RenderableType, columns: int = 2) -> RenderableType:
+    """`body` with every line it wraps to `columns` in from the left."""
+    from rich.padding import Padding
+
+    return Padding(body, (0, 0, 0, columns))
 
 
 def row_line(name: str | InertText, *values: str | InertText) -> InertText:
