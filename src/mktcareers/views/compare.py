@@ -9,18 +9,20 @@ from mktcareers.views.formats import pick
 from mktcareers.views.roles import role_record
 from mktcareers.views.widgets import (
     MISSING,
+    Either,
     bullets,
     group,
+    indent,
     level_or_dash,
     money,
     panel,
+    row_line,
     table,
     text,
 )
 
 if TYPE_CHECKING:
     from rich.console import Group
-    from rich.table import Table
 
     from mktcareers.compare import RoleComparison, RoleFamilyComparison, SkillPair
     from mktcareers.families import FamilyComparison, FamilySummary, Spread
@@ -28,12 +30,37 @@ if TYPE_CHECKING:
     from mktcareers.similarity import Similarity
 
 
-def _two_columns(left_title: str, right_title: str) -> Table:
-    sides = table(expand=True)
-    sides.add_column("", style="bold", no_wrap=True)
-    sides.add_column(text(left_title), overflow="fold", ratio=1)
-    sides.add_column(text(right_title), overflow="fold", ratio=1)
-    return sides
+class _TwoSides:
+    """Rows of a label and a value for each side: three columns where every word fits
+    them, else each label over a line per side ("copywriter: 93")."""
+
+    def __init__(self, left_title: str, right_title: str) -> None:
+        self.titles = (left_title, right_title)
+        self.rows: list[tuple] = []
+
+    def add_row(self, label, left, right) -> None:
+        """`right` "" for a fact of the two sides together (their similarity)."""
+        self.rows.append((label, left, right))
+
+    def view(self) -> Either:
+        left_title, right_title = self.titles
+        sides = table(expand=True)
+        sides.add_column("", style="bold", no_wrap=True)
+        sides.add_column(text(left_title), ratio=1)
+        sides.add_column(text(right_title), ratio=1)
+        stacked = []
+        for label, left, right in self.rows:
+            sides.add_row(label, left, right)
+            name = text(getattr(label, "plain", label).strip(), style="bold")
+            if right == "":
+                stacked.append(row_line(name, left))
+                continue
+            stacked.append(name)
+            for title, value in ((left_title, left), (right_title, right)):
+                if not isinstance(value, str) and "\n" in value.plain:
+                    value = text("\n").append_text(value)  # bullets start a line of their own
+                stacked.append(indent(row_line(text(title), value)))
+        return Either(sides, group(*stacked))
 
 
 def _spread_text(spread: Spread | None, fmt=lambda value: f"{value:g}") -> str:
@@ -51,7 +78,7 @@ def _share(value: float | None) -> str:
 
 def family_comparison(comparison: FamilyComparison, kb: KnowledgeBase) -> Group:
     left, right = comparison.left, comparison.right
-    sides = _two_columns(left.family.name, right.family.name)
+    sides = _TwoSides(left.family.name, right.family.name)
     sides.add_row("Core focus", bullets(left.family.core_focus), bullets(right.family.core_focus))
     sides.add_row("Roles", str(len(left.roles)), str(len(right.roles)))
     sides.add_row("Similarity (role pairs)", f"{comparison.similarity}/100", "")
@@ -88,20 +115,22 @@ def family_comparison(comparison: FamilyComparison, kb: KnowledgeBase) -> Group:
     shared.append("\nTools: ", style="bold")
     shared.append(", ".join(comparison.shared_tools) or MISSING)
     parts = [
-        panel(f"{left.family.name} vs {right.family.name}", sides),
+        panel(f"{left.family.name} vs {right.family.name}", sides.view()),
         panel("What both sides share", shared),
     ]
     if comparison.bridges:
         bridges = table()
         bridges.add_column("Bridge role", no_wrap=True)
         bridges.add_column("IT overlap", justify="right", no_wrap=True)
-        bridges.add_column("Why", overflow="fold", ratio=1)
+        bridges.add_column("Why", ratio=1)
+        each = []
         for bridge in comparison.bridges:
             why = "Technical skills: " + ", ".join(bridge.technical_skills)
             if bridge.it_codes:
                 why += f"; built on IT occupations {', '.join(bridge.it_codes)}"
             bridges.add_row(text(bridge.role.slug), str(bridge.it_overlap), text(why))
-        parts.append(panel("Bridge roles (closest to IT)", bridges))
+            each.append(row_line(bridge.role.slug, f"IT overlap {bridge.it_overlap}", why))
+        parts.append(panel("Bridge roles (closest to IT)", Either(bridges, group(*each))))
     parts.append(panel("Verdict (from the numbers above)", bullets(comparison.verdict)))
     return group(*parts)
 
@@ -159,7 +188,7 @@ def _family_summary(summary: FamilySummary) -> dict:
 
 def role_comparison(comparison: RoleComparison) -> Group:
     left, right = comparison.left, comparison.right
-    sides = _two_columns(left.slug, right.slug)
+    sides = _TwoSides(left.slug, right.slug)
     sides.add_row("Summary", text(left.summary), text(right.summary))
     sides.add_row("Family", text(left.family), text(right.family))
     sides.add_row("Remote score", str(left.remote.score), str(right.remote.score))
@@ -185,9 +214,10 @@ def role_comparison(comparison: RoleComparison) -> Group:
     )
     sides.add_row("Tools in common", text(", ".join(comparison.shared_tools) or MISSING), "")
     skills = table()
-    skills.add_column("Skill", overflow="fold", ratio=1)
+    skills.add_column("Skill", ratio=1)
     skills.add_column(text(left.slug), no_wrap=True)
     skills.add_column(text(right.slug), no_wrap=True)
+    each = []
     for label, pairs in (
         ("shared", comparison.shared_skills),
         (f"only {left.slug}", comparison.only_left),
@@ -195,19 +225,22 @@ def role_comparison(comparison: RoleComparison) -> Group:
     ):
         if pairs:
             skills.add_row(text(label, style="bold"), "", "")
+            each.append(text(label, style="bold"))
         for pair in pairs:
-            skills.add_row(
-                text(f"  {pair.name}"),
-                level_or_dash(pair.left_level),
-                level_or_dash(pair.right_level),
+            levels = level_or_dash(pair.left_level), level_or_dash(pair.right_level)
+            skills.add_row(text(f"  {pair.name}"), *levels)
+            each.append(
+                row_line(
+                    text(f"  {pair.name}"), f"{left.slug} {levels[0]}", f"{right.slug} {levels[1]}"
+                )
             )
     similar = comparison.similarity
     summary = text()
     summary.append(f"Similarity {similar.score}/100", style="bold")
     summary.append(f"\n{similar.method}.", style="dim")
     return group(
-        panel(f"{left.title} vs {right.title}", sides),
-        panel("Skills", skills),
+        panel(f"{left.title} vs {right.title}", sides.view()),
+        panel("Skills", Either(skills, group(*each))),
         panel("How alike", summary),
     )
 
@@ -255,7 +288,7 @@ def similarity_record(value: Similarity) -> dict:
 
 def role_family_comparison(comparison: RoleFamilyComparison, kb: KnowledgeBase) -> Group:
     role, family = comparison.role, comparison.family
-    sides = _two_columns(role.slug, f"{family.family.name} (median of {len(family.roles)})")
+    sides = _TwoSides(role.slug, f"{family.family.name} (median of {len(family.roles)})")
     sides.add_row("Remote score", str(role.remote.score), f"{family.remote.median:g}")
     sides.add_row(
         "IT overlap",
@@ -277,7 +310,9 @@ def role_family_comparison(comparison: RoleFamilyComparison, kb: KnowledgeBase) 
     details.append(", ".join(kb.skills[s].name for s in comparison.missing_typical) or "none")
     details.append("\nUnusual for the family: ")
     details.append(", ".join(kb.skills[s].name for s in comparison.unusual) or "none")
-    return group(panel(f"{role.title} vs {family.family.name}", sides), panel("Fit", details))
+    return group(
+        panel(f"{role.title} vs {family.family.name}", sides.view()), panel("Fit", details)
+    )
 
 
 def role_family_comparison_record(comparison: RoleFamilyComparison, role_first: bool) -> dict:

@@ -47,3 +47,17 @@ def show(renderable) -> None:
 
 def width() -> int:
     return console().width
+
+
+def encoding() -> str:
+    """The encoding data is written in (PYTHONIOENCODING=ascii makes it ASCII)."""
+    return getattr(sys.stdout, "encoding", None) or "utf-8"
+
+
+def can_show(characters: str) -> bool:
+    """Whether stdout can write every one of `characters` as itself, not as '?'."""
+    try:
+        characters.encode(encoding())
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True

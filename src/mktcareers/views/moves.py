@@ -1,4 +1,5 @@
-"""`path`: one career move in full, or the closest moves from a role, as panels or records."""
+"""`path ROLE ROLE`: one career move between two roles in full, as panels or a record
+(closest moves: views/occupation_moves.py closest_by_family)."""
 
 from __future__ import annotations
 
@@ -10,25 +11,31 @@ from mktcareers.views.role import steps_record
 from mktcareers.views.roles import role_record
 from mktcareers.views.widgets import (
     MISSING,
+    Either,
     bullets,
     getting_started,
     group,
+    label_values,
     level,
+    money,
+    money_change,
+    or_missing,
     panel,
+    row_line,
+    signed,
     table,
     text,
+    yes_no,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from rich.console import Group
 
-    from mktcareers.models import Role
     from mktcareers.moves import SkillGap, Transition
 
 
 def transition(move: Transition) -> Group:
+    """`path ROLE ROLE`: one move between two roles, in full."""
     source, target = move.source, move.target
     head = text()
     head.append(f"{source.title} -> {target.title}: ", style="bold")
@@ -40,25 +47,15 @@ def transition(move: Transition) -> Group:
             f"(O*NET job zone {move.job_zone_change:+d})."
         )
     head.append(f"\n{move.similarity.method}.", style="dim")
-    build = table()
-    build.add_column("Skill to build", overflow="fold", ratio=1)
-    build.add_column("You", no_wrap=True)
-    build.add_column("Needed", no_wrap=True)
-    build.add_column("Priority", justify="right", no_wrap=True)
-    for gap in move.skills_to_build:
-        you = level(gap.current_level) if gap.current_level else "new"
-        build.add_row(text(gap.name), you, level(gap.target_level), str(gap.priority))
     bring = text(
         ", ".join(f"{gap.name} ({gap.current_level}/5)" for gap in move.skills_you_bring)
         or "none yet"
     )
     return group(
         panel("The move", head),
+        panel("What changes", _changes(move)),
         panel("Skills you already bring", bring),
-        panel(
-            "Skills to build, most important first (gap x level needed)",
-            build if move.skills_to_build else text("none"),
-        ),
+        panel("Skills to build", _building(move) if move.skills_to_build else text("none")),
         panel(
             "Certifications to consider",
             bullets(target.certifications) if target.certifications else text(MISSING),
@@ -67,14 +64,66 @@ def transition(move: Transition) -> Group:
     )
 
 
+def _building(move: Transition) -> Group:
+    """The skills to build: a table, or one line each where a name would not fit."""
+    build = table()
+    build.add_column("Skill to build", ratio=1)
+    build.add_column("You", no_wrap=True)
+    build.add_column("Needed", no_wrap=True)
+    build.add_column("Priority", justify="right", no_wrap=True)
+    each = []
+    for gap in move.skills_to_build:
+        you = level(gap.current_level) if gap.current_level else "new"
+        needed, priority = level(gap.target_level), str(gap.priority)
+        build.add_row(text(gap.name), you, needed, priority)
+        each.append(row_line(gap.name, f"you {you}", f"needed {needed}", f"priority {priority}"))
+    order = text("Most important first: priority is the gap x the level needed.", style="dim")
+    return group(order, Either(build, group(*each)))
+
+
+def _changes(move: Transition) -> Either:
+    """Pay, home working, remote score, IT overlap and job zone, before -> after."""
+    before, after = move.source.derived, move.target.derived
+    pay = f"{money(before and before.pay.median)} -> {money(after and after.pay.median)}"
+    if move.pay_change:
+        pay += f" ({money_change(move.pay_change)} a year)"
+    home = f"{yes_no(before and before.teleworkable)} -> {yes_no(after and after.teleworkable)}"
+    remote_change = move.target.remote.score - move.source.remote.score
+    remote = f"{move.source.remote.score} -> {move.target.remote.score}/100"
+    overlap = f"{or_missing(move.source.it_overlap)} -> {or_missing(move.target.it_overlap)}"
+    zones = f"{or_missing(before and before.job_zone)} -> {or_missing(after and after.job_zone)}"
+    return label_values(
+        [
+            ("Median pay (US, BLS)", pay),
+            ("Can be done from home", home + " (Dingel & Neiman 2020)"),
+            ("Remote suitability", remote + signed(remote_change)),
+            ("IT overlap (0-100)", overlap + signed(_it_overlap_change(move))),
+            ("Job zone (O*NET, 1-5)", zones + signed(move.job_zone_change)),
+        ]
+    )
+
+
+def _it_overlap_change(move: Transition) -> int | None:
+    """Target minus source IT overlap, points (0-100); None when one is not rated."""
+    before, after = move.source.it_overlap, move.target.it_overlap
+    return None if before is None or after is None else after - before
+
+
 def transition_record(move: Transition) -> dict:
     target = move.target
+    before, after = move.source.derived, target.derived
     return {
         "from": role_record(move.source),
         "to": role_record(target),
         "similarity": similarity_record(move.similarity),
         "size": move.size,
         "job_zone_change": move.job_zone_change,
+        "pay_change": move.pay_change,
+        "it_overlap_change": _it_overlap_change(move),
+        "teleworkable": {
+            "from": before and before.teleworkable,
+            "to": after and after.teleworkable,
+        },
         "skills_you_bring": [_gap(gap) for gap in move.skills_you_bring],
         "skills_to_build": [_gap(gap) for gap in move.skills_to_build],
         "certifications": list(target.certifications),
@@ -84,38 +133,3 @@ def transition_record(move: Transition) -> dict:
 
 def _gap(gap: SkillGap) -> dict:
     return pick(gap, "skill=id", "name", "type", "current_level", "target_level", "priority")
-
-
-def moves_table(source: Role, found: Sequence[Transition]) -> Group:
-    moves = table()
-    longest_slug = max((len(move.target.slug) for move in found), default=4)
-    moves.add_column("Move to", no_wrap=True, min_width=longest_slug)
-    moves.add_column("Similarity", justify="right", no_wrap=True)
-    moves.add_column("Size", overflow="fold")
-    moves.add_column("To build", justify="right", no_wrap=True)
-    for move in found:
-        moves.add_row(
-            text(move.target.slug),
-            str(move.similarity.score),
-            move.size,
-            str(len(move.skills_to_build)),
-        )
-    hint = text(f"See one move in full: mktcareers path {source.slug} SLUG", style="dim")
-    return group(panel(f"Closest moves from {source.title}", moves), hint)
-
-
-def moves_record(source: Role, found: Sequence[Transition]) -> dict:
-    return {
-        "from": role_record(source),
-        "moves": [
-            {
-                "slug": move.target.slug,
-                "title": move.target.title,
-                "family": move.target.family,
-                "similarity": move.similarity.score,
-                "size": move.size,
-                "skills_to_build": len(move.skills_to_build),
-            }
-            for move in found
-        ],
-    }

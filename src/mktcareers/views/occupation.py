@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING
 from mktcareers.views.formats import pick
 from mktcareers.views.widgets import (
     MISSING,
+    Either,
     bar,
-    grid,
     group,
+    label_values,
     money,
     panel,
     riasec_bars,
+    row_line,
     table,
     text,
     yes_no,
@@ -21,7 +23,6 @@ from mktcareers.views.widgets import (
 
 if TYPE_CHECKING:
     from rich.console import Group
-    from rich.table import Table
 
     from mktcareers.models import Occupation
 
@@ -35,7 +36,8 @@ def occupation_profile(occupation: Occupation, closest: Mapping[str, Sequence]) 
     header.append(occupation.title, style="bold")
     header.append(f"  ({occupation.code})", style="dim")
     if occupation.alternate_titles:
-        shown = ", ".join(occupation.alternate_titles[:12])
+        # "; ", since many titles hold a comma ("Naval Flight Officer, Bombardier/Navigator")
+        shown = "; ".join(occupation.alternate_titles[:12])
         more = len(occupation.alternate_titles) - 12
         header.append("\nAlso called: ", style="dim")
         header.append(shown + (f" and {more} more" if more > 0 else ""), style="dim")
@@ -79,28 +81,24 @@ def _closest(closest: Mapping[str, Sequence]) -> Group:
     return group(*lines)
 
 
-def _facts(occupation: Occupation) -> Table:
-    facts = grid(2)
-    facts.add_column(style="bold", no_wrap=True)
-    facts.add_column(overflow="fold")
-    facts.add_row("Job zone (O*NET, 1-5)", str(occupation.job_zone or MISSING))
+def _facts(occupation: Occupation) -> Either:
+    facts = []
+    facts.append(("Job zone (O*NET, 1-5)", str(occupation.job_zone or MISSING)))
     pay = (
         f"{money(occupation.pay_median)} a year; 10th-90th percentile "
         f"{money(occupation.pay_p10)}-{money(occupation.pay_p90)}"
     )
-    facts.add_row("Median pay (US)", text(_for_bls(pay, occupation.pay_bls)))
+    facts.append(("Median pay (US)", text(_for_bls(pay, occupation.pay_bls))))
     growth = MISSING if occupation.growth_pct is None else f"{occupation.growth_pct:+.1f}%"
     openings = MISSING if occupation.annual_openings is None else f"{occupation.annual_openings:,}"
     outlook = f"growth {growth}; {openings} openings a year"
-    facts.add_row("Outlook 2024-34", text(_for_bls(outlook, occupation.outlook_bls)))
-    facts.add_row("Typical entry education", text(occupation.entry_education or MISSING))
-    facts.add_row(
-        "Can be done from home",
-        f"{yes_no(occupation.teleworkable)} (Dingel & Neiman 2020)",
-    )
+    facts.append(("Outlook 2024-34", text(_for_bls(outlook, occupation.outlook_bls))))
+    facts.append(("Typical entry education", text(occupation.entry_education or MISSING)))
+    home = f"{yes_no(occupation.teleworkable)} (Dingel & Neiman 2020)"
+    facts.append(("Can be done from home", home))
     overlap = MISSING if occupation.it_overlap is None else str(occupation.it_overlap)
-    facts.add_row("IT overlap (0-100)", overlap)
-    return facts
+    facts.append(("IT overlap (0-100)", overlap))
+    return label_values(facts)
 
 
 def _for_bls(figures: str, bls: tuple[str, str] | None) -> str:
@@ -110,15 +108,19 @@ def _for_bls(figures: str, bls: tuple[str, str] | None) -> str:
     return f"{figures}  [BLS {bls[0]} {bls[1]}]"
 
 
-def _levels(occupation: Occupation, levels: Mapping[str, float]) -> Group | Table:
+def _levels(occupation: Occupation, levels: Mapping[str, float]):
+    """A table of the strongest levels, or one line each where a name would not fit."""
     if not levels:
         return text("not rated by O*NET", style="dim")
     rows = table()
-    rows.add_column("Name", overflow="fold", ratio=1)
-    rows.add_column("Level", no_wrap=True)
+    rows.add_column("Name", ratio=1)
+    rows.add_column("Level (0-7)", no_wrap=True)
     rows.add_column("", justify="right", no_wrap=True)
+    each = []
     for name, value in strongest(levels):
         rows.add_row(text(name), bar(value, 7, width=14), f"{value:.2f}")
+        each.append(row_line(name, f"{value:.2f}/7"))
+    rows = Either(rows, group(*each))
     if not occupation.gap_filled_from:
         return rows
     note = text(

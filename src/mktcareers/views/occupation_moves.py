@@ -11,12 +11,17 @@ from mktcareers.views.role import steps_record
 from mktcareers.views.roles import role_record
 from mktcareers.views.widgets import (
     MISSING,
+    Either,
     bullets,
     getting_started,
-    grid,
     group,
+    label_values,
     money,
+    money_change,
+    or_missing,
     panel,
+    row_line,
+    signed,
     table,
     text,
     yes_no,
@@ -34,6 +39,14 @@ if TYPE_CHECKING:
 SHOWN_GAPS = 10  # O*NET areas to grow shown in the table view (records have them all)
 
 
+# How a move from an occupation is measured, beside how a move between roles is.
+MEASURED_ON_RATINGS = (
+    "A move from an O*NET occupation is measured on O*NET's ratings of both sides; a move "
+    "between two roles compares the roles' own skills, so the two scores differ "
+    "(docs/method.md)."
+)
+
+
 def occupation_transition(move: OccupationMove) -> Group:
     """One move from an occupation into a role, in full."""
     source, target = move.source, move.target
@@ -41,14 +54,7 @@ def occupation_transition(move: OccupationMove) -> Group:
     head.append(f"{source.title} ({source.code}) -> {target.title}: ", style="bold")
     head.append(f"{move.size} (similarity {move.similarity.score}/100)")
     head.append(f"\n{move.similarity.method}.", style="dim")
-    grow = table()
-    grow.add_column("O*NET skill or knowledge", overflow="fold", ratio=1)
-    grow.add_column("You", justify="right", no_wrap=True)
-    grow.add_column("Needed", justify="right", no_wrap=True)
-    for gap in move.to_grow[:SHOWN_GAPS]:
-        grow.add_row(text(gap.name), f"{gap.current:.1f}", f"{gap.needed:.1f}")
-    more = len(move.to_grow) - SHOWN_GAPS
-    growing = group(grow, text(f"and {more} more (--format json lists all)", style="dim"))
+    head.append(f"\n{MEASURED_ON_RATINGS}", style="dim")
     own = ", ".join(
         f"{skill.name} ({skill.level}/5)"
         for skill in sorted(target.skills, key=lambda skill: (-skill.level, skill.name))
@@ -60,10 +66,7 @@ def occupation_transition(move: OccupationMove) -> Group:
             "Strengths you bring (O*NET levels the role needs, 0-7)",
             text(", ".join(gap.name for gap in move.strengths) or "none at the role's level yet"),
         ),
-        panel(
-            "O*NET skills and knowledge to grow (level 0-7, biggest gap x level first)",
-            _growing(move, grow, growing if more > 0 else grow),
-        ),
+        panel("O*NET skills and knowledge to build", _growing(move)),
         panel(f"What {target.title} work asks for (level 1-5)", text(own or MISSING)),
         panel(
             "Certifications to consider",
@@ -73,43 +76,60 @@ def occupation_transition(move: OccupationMove) -> Group:
     )
 
 
-def _growing(move: OccupationMove, grow: Table, shown):
+# O*NET's two kinds of element, as a person reads them: both have a "Mathematics".
+KIND_NAMES = {"skills": "skill", "knowledge": "knowledge"}
+
+
+def _growing(move: OccupationMove):
+    """The SHOWN_GAPS biggest gaps: a table, or one line each where a name would not fit."""
     if move.similarity.skills is None:
         return text(
             "O*NET rates no skills or knowledge for one side of this move: the similarity "
             "comes from work interests and job zone alone.",
             style="dim",
         )
-    return shown if move.to_grow else text("none: you have every level the role needs")
+    if not move.to_grow:
+        return text("none: you have every level the role needs")
+    grow = table()
+    grow.add_column("Skill or knowledge", ratio=1)
+    grow.add_column("Kind", no_wrap=True)
+    grow.add_column("You", justify="right", no_wrap=True)
+    grow.add_column("Needed", justify="right", no_wrap=True)
+    each = []
+    for gap in move.to_grow[:SHOWN_GAPS]:
+        kind = KIND_NAMES.get(gap.kind, gap.kind)
+        you, needed = f"{gap.current:.1f}", f"{gap.needed:.1f}"
+        grow.add_row(text(gap.name), kind, you, needed)
+        each.append(row_line(gap.name, kind, f"you {you}", f"needed {needed}"))
+    parts = [
+        text("O*NET levels 0-7, the biggest gap x level needed first.", style="dim"),
+        Either(grow, group(*each)),
+    ]
+    more = len(move.to_grow) - SHOWN_GAPS
+    if more > 0:
+        parts.append(text(f"and {more} more (--format json lists all)", style="dim"))
+    return group(*parts)
 
 
-def _changes(move: OccupationMove) -> Table:
+def _changes(move: OccupationMove) -> Either:
     source, derived = move.source, move.target.derived
-    rows = grid(2)
-    rows.add_column(style="bold", no_wrap=True)
-    rows.add_column(overflow="fold")
     pay = f"{money(source.pay_median)} -> {money(derived and derived.pay.median)}"
     if move.pay_change:
-        pay += f" ({_money_change(move.pay_change)} a year)"
-    rows.add_row("Median pay (US, BLS)", pay)
+        pay += f" ({money_change(move.pay_change)} a year)"
     home = f"{yes_no(source.teleworkable)} -> {yes_no(derived and derived.teleworkable)}"
-    rows.add_row("Can be done from home", home + " (Dingel & Neiman 2020)")
-    rows.add_row("Remote suitability of the role", f"{move.target.remote.score}/100")
     overlap = (
-        f"{_or_missing(source.it_overlap)} -> {_or_missing(derived and derived.it_overlap.score)}"
+        f"{or_missing(source.it_overlap)} -> {or_missing(derived and derived.it_overlap.score)}"
     )
-    rows.add_row("IT overlap (0-100)", overlap + _signed(move.it_overlap_change))
-    zones = f"{_or_missing(source.job_zone)} -> {_or_missing(derived and derived.job_zone)}"
-    rows.add_row("Job zone (O*NET, 1-5)", zones + _signed(move.job_zone_change))
-    return rows
-
-
-def _or_missing(value: object) -> str:
-    return MISSING if value is None else str(value)
-
-
-def _signed(change: int | None) -> str:
-    return "" if not change else f" ({change:+d})"
+    zones = f"{or_missing(source.job_zone)} -> {or_missing(derived and derived.job_zone)}"
+    return label_values(
+        [
+            ("Median pay (US, BLS)", pay),
+            ("Can be done from home", home + " (Dingel & Neiman 2020)"),
+            ("Remote suitability of the role", f"{move.target.remote.score}/100"),
+            ("IT overlap (0-100)", overlap + signed(move.it_overlap_change)),
+            ("Job zone (O*NET, 1-5)", zones + signed(move.job_zone_change)),
+        ]
+    )
 
 
 def occupation_transition_record(move: OccupationMove) -> dict:
@@ -144,66 +164,70 @@ def _gap(gap: ElementGap) -> dict:
 # ------------------------------------------------------------------ closest by family
 
 
-# Below this many columns the closest moves are listed one per line, not as a table.
-TABLE_WIDTH = 74
-
-
 def closest_by_family(
-    title: str,
-    groups: Mapping[str, Sequence],
-    hint: str,
-    width: int,
+    title: str | None = None,
+    groups: Mapping[str, Sequence] | None = None,
+    hint: str = "",
+    width: int | None = None,
     *,
-    to_build: str = "to build",
+    source: str | None = None,
+    to_build: str | None = None,
 ) -> Group:
-    """`title`, then under each family's name (-> moves.Transition or OccupationMove,
-    best first) its closest moves: the role, similarity, size of the step, the change
-    in median pay and how many things there are to build; a table when `width`
-    (columns) allows, else one wrapped line per move, so no value is ever cut."""
-    parts = [text(title, style="bold")]
+    """ "Closest moves from `source`", then under each family's name (-> moves.Transition
+    or OccupationMove, best first) its closest moves: the role, similarity, size of the
+    step, the change in median pay and how many things there are to build; a table
+    where every cell fits on one line, else one wrapped line per move, so no value is
+    ever cut. Rich measures the width the table needs, so `width` is not needed;
+    `title`, `width` and `to_build` are the old way of calling (a heading made by the
+    caller) and are ignored but for `title` when no `source` is given."""
+    del width, to_build  # every heading and column now says "to build"
+    groups = groups or {}
+    heading = f"Closest moves from {source}" if source is not None else (title or "")
     every = [move for found in groups.values() for move in found]
     longest_slug = max((len(move.target.slug) for move in every), default=4)
+    wide, narrow, tables = [], [], []
     for family, found in groups.items():
-        parts.append(text(f"\n{family}", style="bold"))
+        named = text(f"\n{family}", style="bold")
+        wide.append(named)
+        narrow.append(named)
         if not found:
-            parts.append(text("no roles", style="dim"))
-        elif width >= TABLE_WIDTH:
-            parts.append(_moves_table(found, longest_slug, to_build))
-        else:
-            parts.extend(_move_line(move, to_build) for move in found)
-    return group(*parts, text(hint, style="dim"))
+            wide.append(text("no roles", style="dim"))
+            narrow.append(text("no roles", style="dim"))
+            continue
+        moves = _moves_table(found, longest_slug)
+        tables.append(moves)
+        wide.append(moves)
+        narrow.extend(_move_line(move) for move in found)
+    body = Either(group(*wide), group(*narrow), measured=group(*tables), whole=True)
+    return group(text(heading, style="bold"), body, text(hint, style="dim"))
 
 
-def _moves_table(found: Sequence, longest_slug: int, to_build: str) -> Table:
+def _moves_table(found: Sequence, longest_slug: int) -> Table:
     rows = table()
     rows.add_column("Move to", no_wrap=True, min_width=longest_slug)
     rows.add_column("Score", justify="right", no_wrap=True)
-    rows.add_column("Size", min_width=len("moderate"))  # wraps between words only
+    rows.add_column("Size", no_wrap=True, min_width=len("a career change"))
     rows.add_column("Pay change", justify="right", no_wrap=True)
-    rows.add_column(to_build.capitalize(), justify="right", no_wrap=True)
+    rows.add_column("To build", justify="right", no_wrap=True)
     for move in found:
         rows.add_row(
             text(move.target.slug),
             str(move.similarity.score),
             move.size,
-            _money_change(move.pay_change),
+            money_change(move.pay_change),
             str(len(move.gaps)),
         )
     return rows
 
 
-def _move_line(move, to_build: str):
+def _move_line(move):
     line = text()
     line.append(move.target.slug, style="bold")
     line.append(
-        f": {move.similarity.score}/100, {move.size}, pay {_money_change(move.pay_change)}, "
-        f"{len(move.gaps)} {to_build}"
+        f": {move.similarity.score}/100, {move.size}, pay {money_change(move.pay_change)}, "
+        f"{len(move.gaps)} to build"
     )
     return line
-
-
-def _money_change(change: int | None) -> str:
-    return MISSING if change is None else f"{'+' if change >= 0 else '-'}${abs(change):,}"
 
 
 def closest_record(source: dict, groups: Mapping[str, Sequence]) -> dict:

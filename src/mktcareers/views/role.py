@@ -10,16 +10,20 @@ from msgspec.structs import asdict
 from mktcareers.views.roles import role_record
 from mktcareers.views.widgets import (
     MISSING,
+    Either,
     bar,
+    bullet_mark,
     bullets,
     getting_started,
     grid,
     group,
     heading,
+    label_values,
     level,
     money,
     panel,
     riasec_bars,
+    row_line,
     table,
     text,
     yes_no,
@@ -27,7 +31,6 @@ from mktcareers.views.widgets import (
 
 if TYPE_CHECKING:
     from rich.console import Group, RenderableType
-    from rich.table import Table
 
     from mktcareers.models import Role, Source
     from mktcareers.views.inert import InertText
@@ -70,92 +73,108 @@ def role_profile(role: Role, sources: Mapping[str, Source], titles: Mapping[str,
     )
 
 
-def _scores(role: Role) -> Table:
-    scores = grid()
-    scores.add_column(style="bold", no_wrap=True)
-    scores.add_column(no_wrap=True)
-    scores.add_column(justify="right", no_wrap=True)
-    scores.add_row("Remote suitability", bar(role.remote.score, 100), f"{role.remote.score}/100")
+def _scores(role: Role) -> Either:
+    """Each score's name, bar and value on a line; or, narrower, the bar under the name."""
     overlap = role.it_overlap
-    scores.add_row(
-        "IT overlap", bar(overlap, 100), MISSING if overlap is None else f"{overlap}/100"
-    )
-    return scores
+    scores = [
+        ("Remote suitability", role.remote.score, f"{role.remote.score}/100"),
+        ("IT overlap", overlap, MISSING if overlap is None else f"{overlap}/100"),
+    ]
+    beside = grid()
+    beside.add_column(style="bold", no_wrap=True)
+    beside.add_column(no_wrap=True)
+    beside.add_column(justify="right", no_wrap=True)
+    stacked = []
+    for name, value, shown in scores:
+        beside.add_row(name, bar(value, 100), shown)
+        under = text("  ")
+        under.append_text(bar(value, 100))
+        under.append(f" {shown}")
+        stacked += [text(name, style="bold"), under]
+    return Either(beside, group(*stacked), whole=True)
 
 
-def _facts(role: Role) -> Table:
-    facts = grid(2)
-    facts.add_column(style="bold", no_wrap=True)
-    facts.add_column(overflow="fold")
-    facts.add_row("Family", text(role.family))
-    facts.add_row("Beginner-friendly", yes_no(role.beginner_friendly))
+def _facts(role: Role) -> Either:
+    facts: list[tuple[str, RenderableType]] = [
+        ("Family", text(role.family)),
+        ("Beginner-friendly", yes_no(role.beginner_friendly)),
+    ]
     derived = role.derived
     if derived is None:
-        facts.add_row(
-            "Data", text("no derived numbers (run scripts/build_derived.py)", style="dim")
-        )
-        return facts
+        missing = text("no derived numbers (run scripts/build_derived.py)", style="dim")
+        return label_values([*facts, ("Data", missing)])
     pay = derived.pay
     top = " (90th percentile top-coded)" if pay.top_coded else ""
-    facts.add_row(
-        "Median pay (US)",
-        f"{money(pay.median)} a year; 10th-90th percentile {money(pay.p10)}-{money(pay.p90)}{top}"
-        f"  [SOC {', '.join(pay.soc_codes)}]",
+    facts.append(
+        (
+            "Median pay (US)",
+            f"{money(pay.median)} a year; 10th-90th percentile "
+            f"{money(pay.p10)}-{money(pay.p90)}{top}  [SOC {', '.join(pay.soc_codes)}]",
+        )
     )
     outlook = derived.outlook
     growth = MISSING if outlook.growth_pct is None else f"{outlook.growth_pct:+.1f}%"
     openings = MISSING if outlook.annual_openings is None else f"{outlook.annual_openings:,}"
-    facts.add_row(
-        "Outlook 2024-34",
-        f"growth {growth}; {openings} openings a year across SOC {outlook.openings_soc}",
-    )
-    facts.add_row("Typical entry education", text(outlook.entry_education or MISSING))
-    facts.add_row("Job zone (O*NET, 1-5)", str(derived.job_zone))
-    facts.add_row(
-        "Can be done from home",
-        f"{yes_no(derived.teleworkable)} (Dingel & Neiman 2020)",
-    )
-    return facts
+    facts += [
+        (
+            "Outlook 2024-34",
+            f"growth {growth}; {openings} openings a year across SOC {outlook.openings_soc}",
+        ),
+        ("Typical entry education", text(outlook.entry_education or MISSING)),
+        ("Job zone (O*NET, 1-5)", str(derived.job_zone)),
+        ("Can be done from home", f"{yes_no(derived.teleworkable)} (Dingel & Neiman 2020)"),
+    ]
+    return label_values(facts)
 
 
-def _skills(role: Role) -> Table:
+def _skills(role: Role) -> Either:
     skills = table()
-    skills.add_column("Skill", overflow="fold")
+    skills.add_column("Skill")
     skills.add_column("Type", no_wrap=True)
     skills.add_column("Level", no_wrap=True)
+    each = []
     for skill in sorted(role.skills, key=lambda item: (-item.level, item.name)):
         skills.add_row(text(skill.name), skill.type, level(skill.level))
-    return skills
+        each.append(row_line(skill.name, skill.type, level(skill.level)))
+    return Either(skills, group(*each))
 
 
 def _remote(role: Role) -> Group:
     factors = table()
-    factors.add_column("Factor (weight)", overflow="fold")
+    factors.add_column("Factor (weight)")
     factors.add_column("Rating", no_wrap=True)
-    factors.add_column("Why", overflow="fold", ratio=1)
+    factors.add_column("Why", ratio=1)
+    each = []
     for factor in role.remote.factors:
-        factors.add_row(
-            text(f"{factor.name} ({factor.weight})"),
-            f"{factor.rating}/4",
-            text(factor.reason),
-        )
-    parts: list[RenderableType] = [factors]
+        name = f"{factor.name} ({factor.weight})"
+        factors.add_row(text(name), f"{factor.rating}/4", text(factor.reason))
+        line = row_line(name, f"{factor.rating}/4")
+        line.append(f". {factor.reason}")
+        each.append(line)
+    # a reason is a sentence: it may wrap in a column of a third of the panel
+    parts: list[RenderableType] = [Either(factors, group(*each), needs=_FACTOR_TABLE_WIDTH)]
     if role.remote.challenges:
+        bullet = bullet_mark()
         challenges = text()
         for index, challenge in enumerate(role.remote.challenges):
             if index:
                 challenges.append("\n")
-            challenges.append(f"• {challenge.kind}: ", style="bold")
+            challenges.append(f"{bullet} {challenge.kind}: ", style="bold")
             challenges.append(challenge.note)
         parts += [heading("Remote challenges"), challenges]
     return group(*parts)
 
 
-def _onet(role: Role) -> Table:
+# Narrower than this, the remote factors' reasons would wrap a word or two a line.
+_FACTOR_TABLE_WIDTH = 70
+
+
+def _onet(role: Role) -> Either:
     links = table()
     links.add_column("O*NET-SOC", no_wrap=True)
     links.add_column("Weight", justify="right", no_wrap=True)
-    links.add_column("Occupation and why", overflow="fold", ratio=1)
+    links.add_column("Occupation and why", ratio=1)
+    each = []
     for link in role.onet:
         why = text()
         if link.title:
@@ -163,7 +182,12 @@ def _onet(role: Role) -> Table:
             why.append("\n")
         why.append(link.reason)
         links.add_row(link.code, f"{link.weight:.2f}", why)
-    return links
+        line = row_line(
+            link.code, f"weight {link.weight:.2f}", *([link.title] if link.title else [])
+        )
+        line.append(f"\n{link.reason}")
+        each.append(line)
+    return Either(links, group(*each), needs=_FACTOR_TABLE_WIDTH)
 
 
 def _sources(role: Role, sources: Mapping[str, Source]) -> InertText:

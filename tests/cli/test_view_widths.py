@@ -1,0 +1,110 @@
+"""The panels of `path`, `occupation show`, `role show` and `compare` at 40, 60, 80 and
+120 columns: no line is wider than the terminal, numbers, money, slugs, codes and
+names are never cut, and panel titles are never cut mid-word."""
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+WIDTHS = (40, 60, 80, 120)
+
+# (command, facts that must each appear whole on one line)
+VIEWS = [
+    (
+        ("occupation", "show", "journalist"),
+        ["$36,240-$144,140", "27-3023.00", "Reading Comprehension", "Communications and Media"],
+    ),
+    (("path", "journalist", "copywriter"), ["$62,200", "$76,910", "+$14,710", "27-3023.00"]),
+    (("path", "copywriter", "seo-specialist"), ["Keyword research", "$76,910", "+$1,850"]),
+    (
+        ("path", "it-support-specialist"),
+        ["network-support-specialist", "marketing-automation-specialist", "+$113,280"],
+    ),
+    (("path", "27-3023"), ["public-relations-specialist", "copywriter"]),
+    (("role", "show", "copywriter"), ["$44,310-$139,870", "Search engine optimisation"]),
+    (("compare", "copywriter", "seo-specialist"), ["$78,760", "Critical thinking"]),
+    (("compare", "marketing", "it"), ["marketing-technologist", "marketing-automation-specialist"]),
+    (("skill", "show", "seo"), ["public-relations-specialist", "ecommerce-marketing-manager"]),
+]
+
+
+def _show(run, args, width: int) -> str:
+    result = run(*args, env={"COLUMNS": str(width), "TERMINAL_WIDTH": str(width)})
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize(("args", "facts"), VIEWS, ids=lambda value: " ".join(value))
+def test_facts_whole_and_lines_fit(run, args, facts, width):
+    shown = _show(run, args, width)
+    lines = shown.splitlines()
+    assert max(len(line) for line in lines) <= width
+    for fact in facts:
+        assert any(fact in line for line in lines), f"{fact!r} cut at {width} columns"
+
+
+def _titles(shown: str) -> list[str]:
+    return re.findall(r"^╭─ (.*?) ─+╮$", shown, flags=re.MULTILINE)
+
+
+@pytest.mark.parametrize("width", (40, 60))
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("role", "show", "copywriter"),
+        ("occupation", "show", "journalist"),
+        ("path", "journalist", "data-scientist"),
+        ("path", "copywriter", "seo-specialist"),
+        ("compare", "copywriter", "seo-specialist"),
+        ("compare", "marketing", "it"),
+    ],
+    ids=" ".join,
+)
+def test_panel_titles_never_cut_mid_word(run, args, width):
+    full = _titles(_show(run, args, 200))
+    shown = _titles(_show(run, args, width))
+    assert len(shown) == len(full)
+    for title, whole in zip(shown, full, strict=True):
+        kept = title.removesuffix(" …")
+        assert whole == kept or whole.startswith(kept + " "), (title, whole)
+
+
+def test_wide_closest_moves_are_a_table_only_when_it_fits(run):
+    narrow = _show(run, ("path", "it-support-specialist"), 80)
+    assert "a career change" in narrow and "Move to" not in narrow
+    wide = _show(run, ("path", "it-support-specialist"), 120)
+    assert "Move to" in wide and "To build" in wide
+    assert any("a career change" in line for line in wide.splitlines())
+
+
+def test_what_changes_stacks_below_the_value_width(run):
+    narrow = _show(run, ("path", "journalist", "copywriter"), 40)
+    assert "│ Median pay (US, BLS)" in narrow
+    assert "│   $62,200 -> $76,910" in narrow
+    wide = _show(run, ("path", "journalist", "copywriter"), 120)
+    assert re.search(r"Median pay \(US, BLS\) +\$62,200 -> \$76,910 \(\+\$14,710 a year\)", wide)
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp1252"])
+@pytest.mark.parametrize(
+    ("args", "marks"),
+    [
+        (("role", "show", "copywriter"), "#####"),  # Copywriting 5/5
+        (("path", "copywriter", "seo-specialist"), "#####"),  # keyword research needed 5/5
+        (("occupation", "show", "journalist"), "########......"),  # Writing 4.25 of 7
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, tuple) else value,
+)
+def test_levels_and_bars_read_in_any_encoding(args, marks, encoding, cache_dir):
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "COLUMNS": "120"}
+    done = subprocess.run(
+        [sys.executable, "-m", "mktcareers", *args], capture_output=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    shown = done.stdout.decode(encoding)
+    assert marks in shown
+    assert "?????" not in shown and "●" not in shown and "█" not in shown
