@@ -46,10 +46,13 @@ def _render(renderable, width: int = 120) -> str:
     return console.export_text()
 
 
-def test_closest_by_family_builds_its_heading_from_the_source(run):
+def test_closest_moves_have_one_heading_and_one_column_name_from_either_side(run):
+    from_job = run("path", "27-3023", "--limit", "1", env={"COLUMNS": "120"}).stdout
+    from_role = run("path", "copywriter", "--limit", "1", env={"COLUMNS": "120"}).stdout
+    assert from_job.startswith("Closest moves from News Analysts, Reporters, and Journalists")
+    assert from_role.startswith("Closest moves from Copywriter")
+    assert "To build" in from_job and "To build" in from_role
     data = json.loads(run("path", "27-3023", "--format", "json", "--limit", "1").stdout)
     assert all("to_build" in move for move in data["moves"])
-    shown = _render(closest_by_family(source="Journalist (27-3023.00)", groups={}, hint="h"))
+    shown = _render(closest_by_family("Journalist (27-3023.00)", {}, "h"))
     assert shown.startswith("Closest moves from Journalist (27-3023.00)")
-    old = _render(closest_by_family("Closest moves from X", {}, "h", 80, to_build="to grow"))
-    assert old.startswith("Closest moves from X")

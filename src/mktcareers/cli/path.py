@@ -100,9 +100,7 @@ def _from_role(knowledge, start, side, limit, fmt) -> None:
         hint = f"See one move in full: mktcareers path {start.slug} SLUG"
         present(
             fmt,
-            lambda: view.closest_by_family(
-                f"Closest moves from {start.title}", groups, hint, output.width()
-            ),
+            lambda: view.closest_by_family(start.title, groups, hint),
             lambda: view.closest_record(role_record(start), groups),
         )
         return
@@ -135,13 +133,7 @@ def _from_occupation(opened, start, side, limit, fmt) -> None:
         hint = f"See one move in full: mktcareers path {start.code} SLUG"
         present(
             fmt,
-            lambda: view.closest_by_family(
-                f"Closest roles to {start.title} ({start.code})",
-                groups,
-                hint,
-                output.width(),
-                to_build="to grow",
-            ),
+            lambda: view.closest_by_family(f"{start.title} ({start.code})", groups, hint),
             lambda: view.closest_record(view.occupation_summary(start), groups),
         )
         return

@@ -164,25 +164,13 @@ def _gap(gap: ElementGap) -> dict:
 # ------------------------------------------------------------------ closest by family
 
 
-def closest_by_family(
-    title: str | None = None,
-    groups: Mapping[str, Sequence] | None = None,
-    hint: str = "",
-    width: int | None = None,
-    *,
-    source: str | None = None,
-    to_build: str | None = None,
-) -> Group:
+def closest_by_family(source: str, groups: Mapping[str, Sequence], hint: str) -> Group:
     """ "Closest moves from `source`", then under each family's name (-> moves.Transition
     or OccupationMove, best first) its closest moves: the role, similarity, size of the
     step, the change in median pay and how many things there are to build; a table
-    where every cell fits on one line, else one wrapped line per move, so no value is
-    ever cut. Rich measures the width the table needs, so `width` is not needed;
-    `title`, `width` and `to_build` are the old way of calling (a heading made by the
-    caller) and are ignored but for `title` when no `source` is given."""
-    del width, to_build  # every heading and column now says "to build"
-    groups = groups or {}
-    heading = f"Closest moves from {source}" if source is not None else (title or "")
+    where every cell fits on one line (Rich measures it), else one wrapped line per
+    move, so no value is ever cut."""
+    heading = f"Closest moves from {source}"
     every = [move for found in groups.values() for move in found]
     longest_slug = max((len(move.target.slug) for move in every), default=4)
     wide, narrow, tables = [], [], []
