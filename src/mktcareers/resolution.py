@@ -52,12 +52,14 @@ def role_label(finder: RoleFinder, position: int) -> str:
     return f"{role.slug} ({role.title})"
 
 
-def resolve_name(finder: RoleFinder, titles: Titles, name: str) -> Resolved:
-    """The role or occupation `name` means (see the module's docstring)."""
+def resolve_name(finder: RoleFinder, titles: Titles, name: str, *, roles: bool = True) -> Resolved:
+    """The role or occupation `name` means (see the module's docstring); without
+    `roles`, only an occupation (for a caller that has looked for a role already),
+    and no suggestions."""
     wanted = normalise(name)
     if not wanted:
         return Resolved("")
-    primary = finder.index.primary.get(wanted, [])
+    primary = finder.index.primary.get(wanted, []) if roles else []
     slugs = [at for at in primary if normalise(finder.roles[at].slug) == wanted]
     if len(slugs) == 1:
         return Resolved(ROLE, slugs[0])
@@ -73,8 +75,9 @@ def resolve_name(finder: RoleFinder, titles: Titles, name: str) -> Resolved:
         (list, lambda: titles.exact(name)[1]),
         (list, lambda: titles.singular(name)[1]),
     )
-    for roles, occupations in tiers:
-        found = [(ROLE, at) for at in roles()] + [(OCCUPATION, at) for at in occupations()]
+    for named, occupations in tiers:
+        found = [(ROLE, at) for at in (named() if roles else ())]
+        found += [(OCCUPATION, at) for at in occupations()]
         if len(found) == 1:
             return Resolved(*found[0])
         if found:
@@ -82,6 +85,8 @@ def resolve_name(finder: RoleFinder, titles: Titles, name: str) -> Resolved:
                 role_label(finder, at) if kind == ROLE else label(titles, at) for kind, at in found
             )
             return Resolved("", candidates=tuple(labels))
+    if not roles:
+        return Resolved("")
     match = finder.by_words(name)
     if match is not None and match.position is not None:
         return Resolved(ROLE, match.position)

@@ -116,11 +116,19 @@ class RoleFinder:
         for names in (self.index.primary, self.index.secondary):
             if form is None:
                 found = names.get(wanted, [])
-            else:
-                typed = form(wanted)
+            elif wanted:
+                # A form never changes a name's first letter: most names stop there.
+                typed, first = form(wanted), wanted[0]
                 found = sorted(
-                    {at for name, owners in names.items() if form(name) == typed for at in owners}
+                    {
+                        at
+                        for name, owners in names.items()
+                        if name[:1] == first and form(name) == typed
+                        for at in owners
+                    }
                 )
+            else:
+                found = []
             if found:
                 return list(found)
         return []

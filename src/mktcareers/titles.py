@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sys
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, chain, repeat
@@ -180,7 +180,6 @@ class Titles:
         self._entry_word_ends = _positions(index.entry_word_ends, "I")
         self._entries = _positions(index.entries, index.entry_type)
         self._word_entry_ends = _positions(index.word_entry_ends, "I")
-        self._forms: dict[str, list[int]] | None = None  # made when first needed
         self._joined: dict[str, list[int]] | None = None
 
     @classmethod
@@ -221,17 +220,28 @@ class Titles:
         """As `exact`, each word's plural ending folded on both sides (names.singular):
         "registered nurse" finds "Registered Nurses"."""
         wanted = singular(normalise(name)).split()
-        forms = self._singular_forms()
-        if not wanted or any(word not in forms for word in wanted):
+        spellings = [self._spellings(word) for word in wanted]
+        if not wanted or not all(spellings):
             return [], []
-        vocabulary, found = self.index.vocabulary, set()
-        for word in forms[wanted[0]]:
-            found.update(self._entries_of([word]))
+        vocabulary = self.index.vocabulary
         return self._by_kind(
             entry
-            for entry in sorted(found)
+            for entry in sorted(self._entries_of(spellings[0]))
             if [singular(vocabulary[word]) for word in self.words(entry)] == wanted
         )
+
+    def _spellings(self, folded: str) -> list[int]:
+        """The vocabulary positions of the words whose singular is `folded`: a singular
+        is its word but for the last letter at most ("secretary" of "secretaries"), so
+        only the sorted vocabulary's words that start so are looked at."""
+        vocabulary = self.index.vocabulary
+        stem = folded[:-1] or folded
+        at, found = bisect_left(vocabulary, stem), []
+        while at < len(vocabulary) and vocabulary[at].startswith(stem):
+            if singular(vocabulary[at]) == folded:
+                found.append(at)
+            at += 1
+        return found
 
     def joined_title(self, name: str) -> list[int]:
         """The occupations whose title, without its spaces, is `name` without its
@@ -241,14 +251,6 @@ class Titles:
             for position, title in enumerate(normalise_all(self.index.titles)):
                 self._joined.setdefault(joined(title), []).append(position)
         return list(self._joined.get(joined(normalise(name)), ()))
-
-    def _singular_forms(self) -> dict[str, list[int]]:
-        """Each word's singular -> the vocabulary positions of its spellings."""
-        if self._forms is None:
-            self._forms = {}
-            for position, word in enumerate(self.index.vocabulary):
-                self._forms.setdefault(singular(word), []).append(position)
-        return self._forms
 
     def _by_kind(self, entries: Iterable[int]) -> tuple[list[int], list[int]]:
         """(occupations of which an entry is the title, others with it as an alternate)."""

@@ -221,20 +221,22 @@ def same_on_both_sides(sides: str, kind: str, name: str, hint: str) -> NoReturn:
 
 
 def resolve_role(finder, name: str, titles: Callable[[], object] | None = None) -> int:
-    """The position (in `finder.roles`) of the role `name` means; else exit 1 listing
-    the roles that share the name, or with the closest roles' slugs. With `titles`
-    (giving the occupations' titles.Titles) a name is also tried as resolution does
-    it (in the singular, without spaces), and a name that is an O*NET occupation says
-    so, the roles built on it and where to look."""
-    match = finder.resolve(name)
-    if match.candidates:
+    """The position (in `finder.roles`) of the role `name` means (search.RoleFinder's
+    order: exact, other forms, words); else exit 1 listing the roles that share the
+    name, or with the closest roles' slugs. With `titles` (giving the occupations'
+    titles.Titles) a name that is an O*NET occupation says so, the roles built on it
+    and where to look, and suggestions come from roles and occupations both."""
+    match = finder.exact(name) or finder.by_form(name) or finder.by_words(name)
+    if match is not None and match.candidates:
         labels = [_role_label(finder, slug) for slug in match.candidates]
         ambiguous(name, labels, "give the slug of the one you mean.")
-    if match.position is not None:
+    if match is not None and match.position is not None:
         return match.position
+    close = match.suggestions if match is not None else ()
     if titles is None:
-        unknown("role", name, match.suggestions, "run 'mktcareers roles list' to see every role.")
-    return _beyond_roles(finder, titles(), name, match.suggestions)
+        hint = "run 'mktcareers roles list' to see every role."
+        unknown("role", name, close or finder.suggest(name), hint)
+    _not_a_role(finder, titles(), name, close)
 
 
 def _role_label(finder, slug: str) -> str:
@@ -243,15 +245,14 @@ def _role_label(finder, slug: str) -> str:
     return role_label(finder, finder.position(slug))
 
 
-def _beyond_roles(finder, titles, name: str, suggestions) -> int:
-    """The role a name means in the singular or without spaces; else exit 1, saying
-    what the name is when it is an occupation."""
+def _not_a_role(finder, titles, name: str, close: Sequence[str]) -> NoReturn:
+    """Exit 1 for a name no role has: what it is when it is an occupation (and the roles
+    built on it), else `close` (the roles a vague name fits) or the closest roles and
+    occupations (roles first)."""
     from mktcareers.occupations import label
-    from mktcareers.resolution import OCCUPATION, ROLE, resolve_name, suggest_any
+    from mktcareers.resolution import OCCUPATION, resolve_name, suggest_any
 
-    found = resolve_name(finder, titles, name)
-    if found.kind == ROLE:
-        return found.position
+    found = resolve_name(finder, titles, name, roles=False)
     if found.kind == OCCUPATION:
         code = titles.codes[found.position]
         built = [finder.roles[link.role].slug for link in titles.role_links(found.position)]
@@ -268,14 +269,15 @@ def _beyond_roles(finder, titles, name: str, suggestions) -> int:
         unknown("role", name, built, hint, hint_too=True)
     if found.candidates:
         hint = (
-            f"it names {len(found.candidates)} O*NET occupations or roles: "
+            f"it names {len(found.candidates)} O*NET occupations: "
             f"try 'mktcareers search \"{name}\"'."
         )
-        unknown("role", name, suggestions, hint, hint_too=True)
-    close = suggest_any(finder, titles, name)
-    roles = tuple(slug for slug in close if finder.position(slug) is not None)
-    hint = "run 'mktcareers roles list' to see every role."
-    unknown("role", name, roles or close or suggestions, hint)  # roles first
+        unknown("role", name, close, hint, hint_too=True)
+    if not close:
+        suggested = suggest_any(finder, titles, name)
+        roles = tuple(slug for slug in suggested if finder.position(slug) is not None)
+        close = roles or suggested
+    unknown("role", name, close, "run 'mktcareers roles list' to see every role.")
 
 
 def resolve_named(kind: str, records: Mapping, name: str, hint: str):
