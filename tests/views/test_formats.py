@@ -105,3 +105,13 @@ def test_machine_formats_never_import_rich(args):
     for _ in range(2):
         assert not {name for name in imported("json") if name.split(".")[0] == "rich"}
     assert "rich.table" in imported("table")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [("json", "[]\n"), ("yaml", "[]\n"), ("csv", ""), ("md", "")],
+)
+def test_no_rows_is_an_empty_document_in_every_format(fmt, expected):
+    from mktcareers.views.formats import OutputFormat, render
+
+    assert render([], OutputFormat(fmt)) == expected

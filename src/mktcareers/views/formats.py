@@ -32,6 +32,8 @@ def render(records: list[dict] | dict, fmt: OutputFormat) -> str:
         unicode = _unicode_output()
         return yaml.safe_dump(records, sort_keys=False, allow_unicode=unicode, width=100)
     rows = records if isinstance(records, list) else [records]
+    if not rows:
+        return ""  # no rows, no columns: a CSV or Markdown table of nothing is empty
     flat = [flatten(row) for row in rows]
     columns = _columns(flat)
     if fmt is OutputFormat.csv:
