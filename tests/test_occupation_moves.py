@@ -255,3 +255,36 @@ def test_search_points_a_code_to_occupation_show(run):
     result = run("search", "27-3023")
     assert result.exit_code == 1
     assert "mktcareers occupation show 27-3023" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "heading"),
+    [
+        ("web developers", "Closest moves from Web Developer"),  # the role, not 15-1254.00
+        ("Web Developer", "Closest moves from Web Developer"),
+        ("software developers", "Closest moves from Software Developer"),
+        ("data scientists", "Closest moves from Data Scientist"),
+    ],
+)
+def test_a_role_and_the_occupation_it_is_built_on_are_one_job(run, typed, heading):
+    result = run("path", typed, "-n", "1")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(heading)
+
+
+def test_a_job_found_by_an_alternate_title_says_so_on_stderr(run):
+    result = run("path", "it technician", "-n", "1", "-f", "json")
+    assert json.loads(result.stdout)["from"]["code"] == "49-2011.00"
+    assert "is an O*NET alternate title of 49-2011.00" in " ".join(result.stderr.split())
+    shown = run("occupation", "show", "it technician", "-f", "json")
+    assert "O*NET alternate title" in shown.stderr
+    titled = run("path", "Customer Service Representative", "-n", "1")
+    assert "alternate title" not in titled.stderr  # the singular of its own title
+
+
+def test_every_candidate_of_a_shared_name_is_listed_one_per_line(run):
+    result = run("path", "teacher")
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 1 and lines[0] == "Error: 'teacher' could mean any of 25:"
+    listed = [line.strip() for line in lines[1:] if line.startswith("  ")]
+    assert len(listed) == 25 and "25-2031.00 (Secondary School Teachers" in " ".join(listed)

@@ -25,6 +25,7 @@ class OccupationMatch(NamedTuple):
     position: int | None
     candidates: tuple[int, ...] = ()
     suggestions: tuple[str, ...] = ()
+    via: str = ""  # what matched: "code", "title" or "alternate title"
 
 
 def label(titles: Titles, position: int) -> str:
@@ -91,11 +92,17 @@ def resolve_occupation(titles: Titles, name: str) -> OccupationMatch:
     typed, in the singular), each after names.normalise; never a guess."""
     position = code_position(titles, name)
     if position is not None:
-        return OccupationMatch(position)
+        return OccupationMatch(position, via="code")
     exact, folded = titles.exact(name), titles.singular(name)
-    for positions in (exact[0], folded[0], titles.joined_title(name), exact[1], folded[1]):
+    tiers = (
+        (sorted({*exact[0], *folded[0]}), "title"),
+        (titles.joined_title(name), "title"),
+        (exact[1], "alternate title"),
+        (folded[1], "alternate title"),
+    )
+    for positions, via in tiers:
         if len(positions) == 1:
-            return OccupationMatch(positions[0])
+            return OccupationMatch(positions[0], via=via)
         if positions:
             return OccupationMatch(None, candidates=tuple(positions))
     return OccupationMatch(None, suggestions=tuple(closest(occupation_scores(titles, name))))

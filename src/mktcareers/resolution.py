@@ -44,6 +44,7 @@ class Resolved(NamedTuple):
     position: int | None = None
     candidates: tuple[str, ...] = ()
     suggestions: tuple[str, ...] = ()
+    via: str = ""  # what matched: "slug", "code", "title", "alternate title", "words"
 
 
 def role_label(finder: RoleFinder, position: int) -> str:
@@ -62,24 +63,34 @@ def resolve_name(finder: RoleFinder, titles: Titles, name: str, *, roles: bool =
     primary = finder.index.primary.get(wanted, []) if roles else []
     slugs = [at for at in primary if normalise(finder.roles[at].slug) == wanted]
     if len(slugs) == 1:
-        return Resolved(ROLE, slugs[0])
+        return Resolved(ROLE, slugs[0], via="slug")
     code = code_position(titles, name)
     if code is not None:
-        return Resolved(OCCUPATION, code)
+        return Resolved(OCCUPATION, code, via="code")
     tiers = (
-        # a role's title or alias, an occupation's title: as typed, in the singular,
-        # without spaces; then an alternate title: as typed, in the singular
-        (lambda: finder.named(wanted), lambda: titles.exact(name)[0]),
-        (lambda: finder.named(wanted, singular), lambda: titles.singular(name)[0]),
-        (lambda: finder.named(wanted, joined), lambda: titles.joined_title(name)),
-        (list, lambda: titles.exact(name)[1]),
-        (list, lambda: titles.singular(name)[1]),
+        # a role's title or alias, an occupation's title: as typed or in the singular
+        # (one step: "web developers" is the role as much as the occupation), then
+        # without spaces; then an alternate title: as typed, then in the singular
+        (
+            lambda: _union(finder.named(wanted), finder.named(wanted, singular)),
+            lambda: _union(titles.exact(name)[0], titles.singular(name)[0]),
+            "title",
+        ),
+        (lambda: finder.named(wanted, joined), lambda: titles.joined_title(name), "title"),
+        (list, lambda: titles.exact(name)[1], "alternate title"),
+        (list, lambda: titles.singular(name)[1], "alternate title"),
     )
-    for named, occupations in tiers:
-        found = [(ROLE, at) for at in (named() if roles else ())]
-        found += [(OCCUPATION, at) for at in occupations()]
+    for named, occupations, via in tiers:
+        found_roles = set(named() if roles else ())
+        found = [(ROLE, at) for at in sorted(found_roles)]
+        # an occupation a found role is built on is that role's job, not another one
+        found += [
+            (OCCUPATION, at)
+            for at in occupations()
+            if not found_roles & {link.role for link in titles.role_links(at)}
+        ]
         if len(found) == 1:
-            return Resolved(*found[0])
+            return Resolved(*found[0], via=via)
         if found:
             labels = (
                 role_label(finder, at) if kind == ROLE else label(titles, at) for kind, at in found
@@ -89,10 +100,14 @@ def resolve_name(finder: RoleFinder, titles: Titles, name: str, *, roles: bool =
         return Resolved("")
     match = finder.by_words(name)
     if match is not None and match.position is not None:
-        return Resolved(ROLE, match.position)
+        return Resolved(ROLE, match.position, via="words")
     if match is not None:
         return Resolved("", suggestions=match.suggestions)
     return Resolved("", suggestions=suggest_any(finder, titles, name))
+
+
+def _union(first: list[int], second: list[int]) -> list[int]:
+    return sorted({*first, *second})
 
 
 def suggest_any(

@@ -2,6 +2,7 @@
 120 columns: no line is wider than the terminal, numbers, money, slugs, codes and
 names are never cut, and panel titles are never cut mid-word."""
 
+import json
 import os
 import re
 import subprocess
@@ -108,3 +109,35 @@ def test_levels_and_bars_read_in_any_encoding(args, marks, encoding, cache_dir):
     shown = done.stdout.decode(encoding)
     assert marks in shown
     assert "?????" not in shown and "●" not in shown and "█" not in shown
+
+
+# Every width between the four above, where a table switches to lines (the tester found
+# values cut at 52-74 columns when only 40, 60, 80 and 120 were tried).
+@pytest.mark.parametrize("width", range(30, 101, 2))
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("compare", "seo-specialist", "web-developer"),
+        ("compare", "marketing", "it"),
+        ("compare", "marketing-technologist", "it"),
+        ("compare", "marketing-automation-specialist", "network-support-specialist"),
+    ],
+    ids=" ".join,
+)
+def test_compare_cuts_nothing_at_any_width(run, args, width):
+    shown = _show(run, args, width)
+    cut = [line for line in shown.splitlines() if "…" in line and not line.startswith("╭")]
+    assert not cut, f"cut at {width} columns: {cut[:3]}"
+    assert max(len(line) for line in shown.splitlines()) <= width
+
+
+@pytest.mark.parametrize("width", range(26, 50, 2))
+@pytest.mark.parametrize(
+    "args", [("occupation", "show", "registered nurse"), ("role", "show", "seo")]
+)
+def test_interest_scores_stay_whole_when_the_bars_do_not_fit(run, args, width):
+    shown = _show(run, args, width)
+    record = json.loads(run(*args, "--format", "json").stdout)
+    for value in record["riasec"].values():
+        assert re.search(rf"(?<![\d.]){value:.2f}(?![\d])", shown), (value, width)
+    assert not [line for line in shown.splitlines() if "…" in line and "│" in line[:2]]

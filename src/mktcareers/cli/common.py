@@ -181,19 +181,29 @@ def unknown(
 
 
 # Candidates an ambiguous name lists before "and N more" ("teacher" names 25 occupations).
-MAX_CANDIDATES = 10
+MAX_CANDIDATES = 30
 
 
 def ambiguous(name: str, candidates: Sequence[str], hint: str) -> NoReturn:
-    """Exit 1 with "'NAME' could mean any of N: a; b; ..." (at most
-    MAX_CANDIDATES, then how many more) and `hint`: a shared name is never resolved
-    by picking one of its owners."""
-    shown = "; ".join(candidates[:MAX_CANDIDATES])
+    """Exit 1 with "'NAME' could mean any of N:" and one candidate a line (at most
+    MAX_CANDIDATES, then how many more), and `hint`: a shared name is never resolved by
+    picking one of its owners."""
+    lines = list(candidates[:MAX_CANDIDATES])
     more = len(candidates) - MAX_CANDIDATES
     if more > 0:
-        shown += f'; and {more} more (mktcareers search "{name}" ranks them)'
-    output.error(f"'{name}' could mean any of {len(candidates)}: {shown}.", hint)
+        lines.append(f'and {more} more (mktcareers search "{name}" ranks them)')
+    output.problems(f"'{name}' could mean any of {len(candidates)}:", lines, hint)
     raise typer.Exit(1)
+
+
+def alternate_title_note(name: str, what: str) -> None:
+    """Say on stderr that `name` was found as an O*NET alternate title of `what` (an
+    occupation's label): O*NET files some titles under jobs people would not expect
+    ("IT Technician" under office machine repairers), so the choice is shown."""
+    output.note(
+        f"Note: '{name}' is an O*NET alternate title of {what}; for other jobs of that "
+        f'name: mktcareers search "{name}"'
+    )
 
 
 def exit_on_code_problem(titles, name: str) -> None:

@@ -6,6 +6,7 @@ import typer
 
 from mktcareers.cli.common import (
     FormatOption,
+    alternate_title_note,
     ambiguous,
     exit_on_code_problem,
     name_argument,
@@ -59,6 +60,8 @@ def occupation_show(
             match.suggestions,
             "give an O*NET-SOC code such as 27-3023.00, or a job title.",
         )
+    if match.via == "alternate title":
+        alternate_title_note(name, label(index, match.position))
     chosen = knowledge.occupation(match.position)
     closest = _closest_roles(knowledge, chosen)
     present(

@@ -7,6 +7,7 @@ import typer
 from mktcareers.cli.common import (
     APP_SETTINGS,
     FormatOption,
+    alternate_title_note,
     ambiguous,
     exit_on_code_problem,
     name_argument,
@@ -54,6 +55,7 @@ def path(
       mktcareers path it-support-specialist marketing-technologist --format json
     """
     from mktcareers import compare as comparing
+    from mktcareers.occupations import label
     from mktcareers.resolution import OCCUPATION, resolve_name
 
     opened = store(ctx)
@@ -69,6 +71,8 @@ def path(
             start.suggestions,
             f"try 'mktcareers search \"{source}\"', or give an O*NET-SOC code such as 27-3023.00.",
         )
+    if start.via == "alternate title":
+        alternate_title_note(source, label(index, start.position))
     knowledge = opened.knowledge()
     side = None
     if target is not None:

@@ -45,12 +45,20 @@ class _TwoSides:
     def view(self) -> Either:
         left_title, right_title = self.titles
         sides = table(expand=True)
-        sides.add_column("", style="bold", no_wrap=True)
-        sides.add_column(text(left_title), ratio=1)
-        sides.add_column(text(right_title), ratio=1)
+        # measured instead of `sides`: Rich gives ratio columns no minimum width, so
+        # the same columns without ratios say how wide the longest words make them
+        probe = table()
+        # a no_wrap column's cells still measure at their longest word: say its width
+        longest = max((len(getattr(label, "plain", label)) for label, _, _ in self.rows), default=0)
+        for columns in (sides, probe):
+            columns.add_column("", style="bold", no_wrap=True, min_width=longest)
+        for title in (left_title, right_title):  # a slug is one word: never cut
+            sides.add_column(text(title), ratio=1, min_width=len(title))
+            probe.add_column(text(title), min_width=len(title) + 1)  # ratios round down
         stacked = []
         for label, left, right in self.rows:
             sides.add_row(label, left, right)
+            probe.add_row(label, left, right)
             name = text(getattr(label, "plain", label).strip(), style="bold")
             if right == "":
                 stacked.append(row_line(name, left))
@@ -60,7 +68,7 @@ class _TwoSides:
                 if not isinstance(value, str) and "\n" in value.plain:
                     value = text("\n").append_text(value)  # bullets start a line of their own
                 stacked.append(indent(row_line(text(title), value)))
-        return Either(sides, group(*stacked))
+        return Either(sides, group(*stacked), measured=probe)
 
 
 def _spread_text(spread: Spread | None, fmt=lambda value: f"{value:g}") -> str:
@@ -120,14 +128,19 @@ def family_comparison(comparison: FamilyComparison, kb: KnowledgeBase) -> Group:
     ]
     if comparison.bridges:
         bridges = table()
-        bridges.add_column("Bridge role", no_wrap=True)
-        bridges.add_column("IT overlap", justify="right", no_wrap=True)
-        bridges.add_column("Why", ratio=1)
-        each = []
+        whys = []
         for bridge in comparison.bridges:
             why = "Technical skills: " + ", ".join(bridge.technical_skills)
             if bridge.it_codes:
                 why += f"; built on IT occupations {', '.join(bridge.it_codes)}"
+            whys.append(why)
+        longest = max(len(slug) for slug in (b.role.slug for b in comparison.bridges))
+        bridges.add_column("Bridge role", no_wrap=True, min_width=longest)
+        bridges.add_column("IT overlap", justify="right", no_wrap=True)
+        # a ratio column measures no minimum of its own: its longest word is it
+        bridges.add_column("Why", ratio=1, min_width=max(map(len, " ".join(whys).split())))
+        each = []
+        for bridge, why in zip(comparison.bridges, whys, strict=True):
             bridges.add_row(text(bridge.role.slug), str(bridge.it_overlap), text(why))
             each.append(row_line(bridge.role.slug, f"IT overlap {bridge.it_overlap}", why))
         parts.append(panel("Bridge roles (closest to IT)", Either(bridges, group(*each))))
@@ -215,8 +228,8 @@ def role_comparison(comparison: RoleComparison) -> Group:
     sides.add_row("Tools in common", text(", ".join(comparison.shared_tools) or MISSING), "")
     skills = table()
     skills.add_column("Skill", ratio=1)
-    skills.add_column(text(left.slug), no_wrap=True)
-    skills.add_column(text(right.slug), no_wrap=True)
+    skills.add_column(text(left.slug), no_wrap=True, min_width=len(left.slug))
+    skills.add_column(text(right.slug), no_wrap=True, min_width=len(right.slug))
     each = []
     for label, pairs in (
         ("shared", comparison.shared_skills),

@@ -223,22 +223,24 @@ def bar(value: float | None, maximum: float, width: int = BAR_WIDTH) -> InertTex
     return result
 
 
-def riasec_bars(profile: Mapping[str, float | None], digits: int) -> Table:
-    """One line per RIASEC area: its name, a bar over the 1-7 scale, the value."""
+def riasec_bars(profile: Mapping[str, float | None], digits: int) -> Either:
+    """One line per RIASEC area: its name, a bar over the 1-7 scale, the value; where
+    that does not fit, the name and value without the bar (the value is what counts)."""
     from mktcareers.models import RIASEC, RIASEC_NAMES
 
-    areas = grid()
+    areas, bare = grid(), grid()
+    for columns in (areas, bare):
+        columns.add_column(no_wrap=True)
     areas.add_column(no_wrap=True)
-    areas.add_column(no_wrap=True)
-    areas.add_column(justify="right", no_wrap=True)
+    for columns in (areas, bare):
+        columns.add_column(justify="right", no_wrap=True)
     for area in RIASEC:
         value = profile[area]
-        areas.add_row(
-            f"{area} {RIASEC_NAMES[area]}",
-            bar(None if value is None else value - 1, 6, width=14),
-            MISSING if value is None else f"{value:.{digits}f}",
-        )
-    return areas
+        shown = MISSING if value is None else f"{value:.{digits}f}"
+        name = f"{area} {RIASEC_NAMES[area]}"
+        areas.add_row(name, bar(None if value is None else value - 1, 6, width=14), shown)
+        bare.add_row(name, shown)
+    return Either(areas, bare, whole=True)
 
 
 def getting_started(steps: GettingStarted) -> Group:
