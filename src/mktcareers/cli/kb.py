@@ -42,7 +42,10 @@ def kb_validate(
         count = len(error.problems)
         output.error(f"{count} problem{'s' if count != 1 else ''} in {root}.")
         raise typer.Exit(1) from None
+    occupations = f", {len(knowledge.occupations):,} O*NET occupations" * bool(
+        knowledge.occupations
+    )
     output.write(
         f"OK: {root} has {len(knowledge.roles)} roles, {len(knowledge.skills)} skills, "
-        f"{len(knowledge.sources)} sources.\n"
+        f"{len(knowledge.sources)} sources{occupations}.\n"
     )
