@@ -24,7 +24,12 @@ from mktcareers.kb.collector import Collector
 from mktcareers.kb.derived import attach_derived
 from mktcareers.kb.errors import KbError, Problem
 from mktcareers.kb.fields import INVALID
-from mktcareers.kb.location import DERIVED_FILE, OCCUPATIONS_FILE, role_files
+from mktcareers.kb.location import (
+    DERIVED_FILE,
+    OCCUPATIONS_FILE,
+    directory_problem,
+    role_files,
+)
 from mktcareers.kb.occupations import load_occupations
 from mktcareers.kb.quizfile import load_quiz
 from mktcareers.kb.safefile import read_regular
@@ -72,9 +77,9 @@ def load(root: Path | str, progress: Callable[[int, int], None] | None = None) -
 
 def _load(root: Path, progress: Callable[[int, int], None] | None) -> KnowledgeBase:
     collector = Collector(root)
-    if not root.is_dir():
-        found = "is not a directory" if root.exists() else "directory not found"
-        raise KbError([Problem(str(root), None, "", f"knowledge base {found}")])
+    problem = directory_problem(root)
+    if problem is not None:
+        raise KbError([Problem(str(root), None, "", problem)])
     families, _ = collector.read(root / "families.yaml", FAMILIES)
     skills, _ = collector.read(root / "skills.yaml", SKILLS)
     sources, _ = collector.read(root / "sources.yaml", SOURCES)

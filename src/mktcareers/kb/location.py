@@ -27,11 +27,39 @@ def resolve_dir(option: Path | str | None = None) -> Path:
     return Path(chosen).expanduser() if chosen else bundled_dir()
 
 
+def directory_problem(root: Path) -> str | None:
+    """Why `root` cannot be a knowledge base directory, in words, or None when it can:
+    missing, not a directory (a file, a FIFO), a loop of symbolic links, unreadable."""
+    import errno
+    import stat
+
+    try:
+        info = os.stat(root)
+    except FileNotFoundError:
+        dangling = os.path.islink(root)
+        return "knowledge base directory not found" + (" (a broken symbolic link)" * dangling)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "knowledge base path is a loop of symbolic links"
+        return f"cannot open the knowledge base directory: {error.strerror or error}"
+    if not stat.S_ISDIR(info.st_mode):
+        return "knowledge base is not a directory"
+    if not os.access(root, os.R_OK | os.X_OK):
+        return "cannot read the knowledge base directory: permission denied"
+    return None
+
+
+def real_path(path: Path | str) -> str:
+    """`path` made absolute with its symbolic links followed, as far as they go: a loop
+    or a missing part is left as it is (Path.resolve raises on a loop)."""
+    return os.path.realpath(os.fspath(path))
+
+
 def _role_names(root: Path) -> list[str]:
     try:
         with os.scandir(Path(root) / "roles") as entries:
             return sorted(entry.name for entry in entries if entry.name.endswith(".yaml"))
-    except (FileNotFoundError, NotADirectoryError):
+    except OSError:  # missing, not a folder, a loop, unreadable: the loader says which
         return []
 
 

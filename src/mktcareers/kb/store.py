@@ -33,7 +33,7 @@ from msgspec import msgpack
 from msgspec.structs import replace
 
 from mktcareers import __version__
-from mktcareers.kb.location import kb_file_names
+from mktcareers.kb.location import kb_file_names, real_path
 from mktcareers.kb.safefile import open_regular, read_regular
 from mktcareers.models import (
     KnowledgeBase,
@@ -195,7 +195,7 @@ class Store:
         records = {kind: [add(item) for item in self._parsed[kind]] for kind in RECORDS}
         encoded = msgpack.encode(files), msgpack.encode(digests)
         head = msgpack.encode(
-            Head(_format(), str(self.root.resolve()), stamp, *encoded, parts, records, offset)
+            Head(_format(), real_path(self.root), stamp, *encoded, parts, records, offset)
         )
         prefix = len(head).to_bytes(4, "little") + zlib.crc32(head).to_bytes(4, "little")
         with contextlib.suppress(OSError):  # a full or read-only folder means no cache
@@ -254,7 +254,7 @@ def parts_of(knowledge: KnowledgeBase) -> dict[str, object]:
 def compiled_path(root: Path) -> Path:
     """The compiled file of the knowledge base at `root`. The name is a 64-bit checksum
     of the path; the file repeats the path, so a clash only costs a recompile."""
-    key = str(Path(root).resolve()).encode("utf-8", "surrogateescape")
+    key = real_path(root).encode("utf-8", "surrogateescape")
     return user_dir("cache") / f"kb-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.msgpack"
 
 
@@ -273,7 +273,7 @@ def look(root: Path) -> tuple[int, list]:
 def _current(compiled: Compiled, root: Path, stamp: int, files: list) -> bool:
     """Whether `compiled` holds the files as they are now (see the module's docstring)."""
     head = compiled.head
-    if head.format != _format() or head.root != str(Path(root).resolve()):
+    if head.format != _format() or head.root != real_path(root):
         return False
     racy = head.stamp - RACY_NS
     encoded = msgpack.encode(files)
@@ -310,6 +310,8 @@ def _open(path: Path) -> Compiled | None:
     try:
         prefix, total = os.pread(descriptor, 8, 0), os.fstat(descriptor).st_size
         size, checksum = int.from_bytes(prefix[:4], "little"), int.from_bytes(prefix[4:], "little")
+        if len(prefix) < 8 or 8 + size > total:  # a head longer than the file is damage:
+            raise ValueError("the compiled file is shorter than its head says")  # no read
         data = os.pread(descriptor, size, 8)
         if len(data) == size and zlib.crc32(data) == checksum:
             head = msgpack.decode(data, type=Head)
