@@ -2,6 +2,7 @@
 a file, nothing) is one problem naming the path and why, from every command; a damaged
 compiled file is never read past its own size."""
 
+import json
 import os
 
 import pytest
@@ -86,3 +87,50 @@ def test_a_compiled_head_longer_than_its_file_is_never_read(kb_dir, cache_dir, m
     opened = Store.open(kb_dir, load)
     assert opened.summaries()  # compiled again from the YAML
     assert max(reads) <= size
+
+
+# ------------------------------------------------------------------ stale derived numbers
+
+SEO = "roles/seo-specialist.yaml"
+
+
+def _onet(kb_dir, old: str, new: str) -> None:
+    path = kb_dir / SEO
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "listed"),
+    [
+        ("code: 13-1161.01", "code: 15-1252.00", "15-1252.00 (1)"),  # another code
+        ("code: 13-1161.01", "code: 13-1161.00", "13-1161.00 (1)"),  # a sibling code
+        (
+            "    weight: 1.0\n    reason: Search",
+            "    weight: 0.5\n    reason: part\n  - code: 15-1254.00\n    weight: 0.5\n"
+            "    reason: Search",
+            "13-1161.01 (0.5), 15-1254.00 (0.5)",
+        ),  # a second code
+    ],
+)
+def test_numbers_derived_for_other_codes_are_never_shown_and_validate_says_so(
+    run, kb_dir, old, new, listed
+):
+    _onet(kb_dir, old, new)
+    record = json.loads(run("--data", str(kb_dir), "role", "show", "seo", "-f", "json").stdout)
+    assert record["pay_median"] is None and record["pay"] is None
+    result = run("kb", "validate", str(kb_dir))
+    flat = " ".join(result.output.split())
+    assert result.exit_code == 1
+    assert f"derived for 13-1161.01 (1), but seo-specialist.yaml lists {listed}" in flat
+    assert "scripts/build_derived.py" in flat
+
+
+def test_a_code_o_net_does_not_have_is_a_problem_naming_the_field(run, kb_dir):
+    _onet(kb_dir, "code: 13-1161.01", "code: 99-9999.00")
+    result = run("--data", str(kb_dir), "roles", "list")
+    assert result.exit_code == 1
+    assert "onet[0].code: '99-9999.00' is not one of O*NET's 1,016 occupation codes" in (
+        " ".join(result.output.split())
+    )

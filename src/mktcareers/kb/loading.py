@@ -57,10 +57,17 @@ MAX_ROLE_FILES = 20_000
 MAX_DERIVED_BYTES = 64_000_000
 
 
-def load(root: Path | str, progress: Callable[[int, int], None] | None = None) -> KnowledgeBase:
+def load(
+    root: Path | str,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    strict: bool = False,
+) -> KnowledgeBase:
     """Load and validate the knowledge base at `root`; raise KbError listing every problem.
 
-    `progress(done, total)` is called as the files are read, for a progress bar.
+    `progress(done, total)` is called as the files are read, for a progress bar. Derived
+    numbers made for other O*NET codes than a role lists now are left out of the role
+    (never shown as its numbers); with `strict` (kb validate) they are problems.
     """
     # The parsed files stay alive until the records are built: millions of small
     # containers that the cyclic garbage collector would walk again and again (half
@@ -69,13 +76,13 @@ def load(root: Path | str, progress: Callable[[int, int], None] | None = None) -
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(Path(root), progress)
+        return _load(Path(root), progress, strict)
     finally:
         if collecting:
             gc.enable()
 
 
-def _load(root: Path, progress: Callable[[int, int], None] | None) -> KnowledgeBase:
+def _load(root: Path, progress: Callable[[int, int], None] | None, strict: bool) -> KnowledgeBase:
     collector = Collector(root)
     problem = directory_problem(root)
     if problem is not None:
@@ -128,8 +135,10 @@ def _load(root: Path, progress: Callable[[int, int], None] | None) -> KnowledgeB
             f"roles.{slug}",
             "derived numbers for a role that does not exist (re-run scripts/build_derived.py)",
         )
+    stale = _check_codes(collector, built, derived, derived_path, occupations, strict)
     if collector.problems:
         raise KbError(collector.problems)
+    derived = {slug: entry for slug, entry in derived.items() if slug not in stale}
     built = tuple(attach_derived(role, derived.get(role.slug)) for role in built)
     return KnowledgeBase(
         roles=built,
@@ -143,10 +152,45 @@ def _load(root: Path, progress: Callable[[int, int], None] | None) -> KnowledgeB
     )
 
 
+def _check_codes(collector, roles, derived: dict, derived_path: Path, occupations, strict: bool):
+    """The slugs of roles whose derived numbers were made for other O*NET codes or
+    weights than their file lists now (they describe another job): problems when
+    `strict`. Every code must be one of O*NET's (when generated/occupations.json is
+    there to say so)."""
+    known = {occupation.code for occupation in occupations}
+    stale = set()
+    for role in roles:
+        entry = derived.get(role.slug)
+        if entry is not None:
+            made_for = sorted((item["code"], float(item["weight"])) for item in entry["onet"])
+            listed = sorted((link.code, float(link.weight)) for link in role.onet)
+            if made_for != listed:
+                stale.add(role.slug)
+                message = (
+                    f"derived for {_links(made_for)}, but {Path(role.path).name} lists "
+                    f"{_links(listed)}: re-run python scripts/build_derived.py"
+                )
+                if strict:
+                    collector.add(derived_path, None, f"roles.{role.slug}.onet", message)
+        for index, link in enumerate(role.onet if known else ()):
+            if link.code not in known:
+                collector.add(
+                    Path(role.path),
+                    None,
+                    f"onet[{index}].code",
+                    f"'{link.code}' is not one of O*NET's {len(known):,} occupation codes",
+                )
+    return stale
+
+
+def _links(links: list[tuple[str, float]]) -> str:
+    return ", ".join(f"{code} ({weight:g})" for code, weight in links)
+
+
 def validate(root: Path | str) -> KnowledgeBase:
     """Load the knowledge base at `root` and check its quiz too, as `kb validate` does;
     raise KbError listing every problem."""
-    knowledge = load(root)
+    knowledge = load(root, strict=True)
     load_quiz(knowledge)
     return knowledge
 
