@@ -1,7 +1,9 @@
 """`mktcareers quiz`: answers files, the interactive flow through CliRunner, stop and resume."""
 
 import json
+import os
 import re
+import stat
 
 import pytest
 import yaml
@@ -115,6 +117,7 @@ def test_flat_answers_say_so(run, tmp_path, items):
 def test_save_writes_the_results(run, tmp_path, items):
     path = tmp_path / "answers.yaml"
     path.write_text(yaml.safe_dump(creative_answers(items)))
+    (tmp_path / "out").mkdir()
     saved_json, saved_yaml = tmp_path / "out" / "results.json", tmp_path / "results.yaml"
     result = run("quiz", "--answers", str(path), "--save", str(saved_json), "-f", "json")
     assert json.loads(saved_json.read_text()) == json.loads(result.stdout)
@@ -153,7 +156,6 @@ def test_save_writes_the_format_its_suffix_names(run, tmp_path, items, name, rea
         ("res.txt", "'res.txt' does not end in .json, .yaml, .yml or .md."),
         ("res", "'res' does not end in .json, .yaml, .yml or .md."),
         ("res.csv", "'res.csv' does not end in .json, .yaml, .yml or .md."),
-        ("-", "'-' is not a file; --format prints the results to stdout."),
     ],
 )
 def test_save_to_a_file_of_no_known_format_is_a_usage_error(
@@ -177,6 +179,77 @@ def test_save_to_an_unwritable_place_is_an_error(run, tmp_path, items):
     result = run("quiz", "--answers", str(path), "--save", str(blocker / "results.json"))
     assert result.exit_code == 1
     assert "cannot save the results" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("fmt", [None, "json", "yaml", "md", "csv"])
+def test_save_to_dash_writes_the_results_to_stdout_once(run, tmp_path, items, monkeypatch, fmt):
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump(creative_answers(items)))
+    chosen = ("-f", fmt) if fmt else ()
+    plain = run("quiz", "--answers", str(path), *chosen)
+    dashed = run("quiz", "--answers", str(path), "--save", "-", *chosen)
+    assert dashed.exit_code == 0 and dashed.stdout == plain.stdout
+    assert "saved" not in dashed.stderr and "Error" not in dashed.stderr
+    assert sorted(item.name for item in tmp_path.iterdir()) == ["answers.yaml", "cache"]
+
+
+def test_save_to_dash_after_the_interactive_quiz_forgets_the_progress(run, items, state_dir):
+    result = run("quiz", "--short", "--save", "-", "-f", "json", input="4\n" * 18)
+    assert result.exit_code == 0 and set(json.loads(result.stdout)) == RESULT_KEYS
+    assert progress(state_dir) is None
+
+
+def test_save_never_makes_a_folder(run, tmp_path, items):
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump(creative_answers(items)))
+    missing = tmp_path / "nodir" / "deeper"
+    result = run("quiz", "--answers", str(path), "--save", str(missing / "x.json"))
+    assert result.exit_code == 1
+    assert f"folder {missing} does not exist" in result.stderr
+    assert not (tmp_path / "nodir").exists()
+
+
+def test_save_through_a_link_says_where_it_wrote(run, tmp_path, items):
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump(creative_answers(items)))
+    (tmp_path / "real").mkdir()
+    target, link = tmp_path / "real" / "target.json", tmp_path / "link.json"
+    link.symlink_to(target)
+    result = run("quiz", "--answers", str(path), "--save", str(link), "-f", "json")
+    assert result.exit_code == 0 and link.is_symlink()
+    assert json.loads(target.read_text()) == json.loads(result.stdout)
+    assert f"Results saved to {link} (a link to {target})." in result.stderr
+    target.chmod(0o640)
+    run("quiz", "--answers", str(path), "--save", str(link))
+    assert (target.stat().st_mode & 0o777) == 0o640
+
+
+@pytest.mark.parametrize("missing", ["nonexist/x.json", "nonexist/deeper/x.json"])
+def test_save_through_a_link_into_a_missing_folder_is_an_error(run, tmp_path, items, missing):
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump(creative_answers(items)))
+    link = tmp_path / "link.json"
+    link.symlink_to(tmp_path / missing)
+    result = run("quiz", "--answers", str(path), "--save", str(link))
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    said = " ".join(result.stderr.split())
+    assert f"it is a link to {tmp_path / missing}, whose folder" in said
+    assert f"{(tmp_path / missing).parent} does not exist" in said
+    assert not (tmp_path / "nonexist").exists()
+
+
+@pytest.mark.parametrize("through_a_link", [False, True])
+def test_save_to_a_fifo_is_refused(run, tmp_path, items, through_a_link):
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump(creative_answers(items)))
+    fifo, link = tmp_path / "pipe.json", tmp_path / "link.json"
+    os.mkfifo(fifo)
+    link.symlink_to(fifo)
+    result = run("quiz", "--answers", str(path), "--save", str(link if through_a_link else fifo))
+    assert result.exit_code == 1
+    assert "it is a FIFO, not a regular file: never replaced" in " ".join(result.stderr.split())
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
 @pytest.mark.parametrize(
@@ -506,3 +579,71 @@ def test_declining_a_saved_quiz_then_stopping_at_once_keeps_it(run, state_dir):
     result = run("quiz", "--short", input="n\n")  # a new quiz, stopped before answering
     assert result.exit_code == 130
     assert progress(state_dir) == before
+
+
+# ------------------------------------------------------------------ progress others could plant
+
+
+def plant(state_dir, kind):
+    """A saved short quiz (r1 answered) in the state folder, made untrustworthy as `kind` says."""
+    state_dir.mkdir(parents=True, exist_ok=True)
+    path = state_dir / state.PROGRESS_FILE
+    saved = state.Progress(short=True, answers={"r1": 4}, position=1)
+    if kind == "FIFO":
+        os.mkfifo(path)
+        return "it is not a regular file (a FIFO)"
+    if kind == "link to /dev/zero":
+        path.symlink_to("/dev/zero")  # a link, never followed: nothing is read from it
+        return "it is a link (to /dev/zero), and links are not followed here"
+    state.save_progress(path, saved)
+    if kind == "another user's":
+        os.chown(path, 1234, 1234)
+        return "it belongs to another user (uid 1234), so it is not trusted"
+    if kind == "link to another user's file":
+        theirs = state_dir.parent / "theirs.json"
+        path.rename(theirs)
+        if os.getuid() == 0:
+            os.chown(theirs, 1234, 1234)
+        path.symlink_to(theirs)
+        return f"it is a link (to {theirs}), and links are not followed here"
+    path.chmod(0o666)
+    return "other users can change it (mode 666), so it is not trusted"
+
+
+KINDS = [
+    pytest.param(
+        "another user's",
+        marks=pytest.mark.skipif(
+            not hasattr(os, "getuid") or os.getuid() != 0, reason="needs root to chown"
+        ),
+    ),
+    "mode 666",
+    "link to another user's file",
+    "FIFO",
+    "link to /dev/zero",
+]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_untrusted_progress_is_not_resumed_and_says_where_and_why(run, state_dir, kind):
+    reason = plant(state_dir, kind)
+    path = state_dir / state.PROGRESS_FILE
+    result = run("quiz", "--resume", input="5\n")
+    said = " ".join(result.stderr.split())
+    assert result.exit_code == 1
+    assert f"your saved quiz at {path} cannot be resumed: {reason}." in said
+    assert "no quiz in progress" not in said and "2/18" not in said
+    assert len(list(state_dir.glob("quiz-progress.json.corrupt-*"))) == 1
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_new_quiz_does_not_offer_untrusted_progress(run, state_dir, kind):
+    reason = plant(state_dir, kind)
+    path = state_dir / state.PROGRESS_FILE
+    result = run("quiz", "--short", input="3\n")
+    said = " ".join(result.stderr.split())
+    assert f"Warning: your saved quiz at {path} cannot be used: {reason}." in said
+    assert "Continue it?" not in said and "Starting a new quiz." in said
+    mine = progress(state_dir)
+    assert mine.answers == {"r1": 3} and not path.is_symlink()
+    assert path.stat().st_uid == os.getuid() and path.stat().st_mode & 0o022 == 0

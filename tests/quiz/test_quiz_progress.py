@@ -81,3 +81,67 @@ def test_a_fifo_as_progress_is_refused_without_blocking(tmp_path):
         [sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60
     )
     assert done.stdout.strip() == "it is not a regular file (a FIFO)"
+
+
+# ------------------------------------------------------------------ shared folders
+
+
+def good_progress(path):
+    state.save_progress(path, state.Progress(short=True, answers={"r1": 4}, position=1))
+    return path
+
+
+def planted(tmp_path, kind):
+    """A progress file another user could have left, as `kind` says; its path."""
+    path = tmp_path / "progress.json"
+    if kind.startswith("mode "):
+        good_progress(path).chmod(int(kind.split()[1], 8))
+    elif kind == "link to our own file":
+        path.symlink_to(good_progress(tmp_path / "elsewhere.json"))
+    elif kind == "link to a missing file":
+        path.symlink_to(tmp_path / "missing.json")
+    elif kind == "link to a FIFO":
+        os.mkfifo(tmp_path / "pipe")
+        path.symlink_to(tmp_path / "pipe")
+    elif kind == "FIFO":
+        os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("kind", "reason"),
+    [
+        ("mode 666", "other users can change it (mode 666), so it is not trusted"),
+        ("mode 620", "other users can change it (mode 620), so it is not trusted"),
+        ("mode 602", "other users can change it (mode 602), so it is not trusted"),
+        ("link to our own file", "it is a link (to {tmp}/elsewhere.json), and links are not"),
+        ("link to a missing file", "it is a link (to {tmp}/missing.json), and links are not"),
+        ("link to a FIFO", "it is a link (to {tmp}/pipe), and links are not followed here"),
+        ("FIFO", "it is not a regular file (a FIFO)"),
+    ],
+)
+def test_progress_that_others_could_have_planted_is_refused(tmp_path, kind, reason):
+    with pytest.raises(state.ProgressError) as refused:
+        state.read_progress(planted(tmp_path, kind))
+    assert str(refused.value).startswith(reason.format(tmp=tmp_path))
+
+
+@pytest.mark.parametrize("mode", [0o600, 0o644, 0o400])
+def test_progress_only_we_can_write_is_read(tmp_path, mode):
+    path = good_progress(tmp_path / "progress.json")
+    path.chmod(mode)
+    assert state.read_progress(path) == state.Progress(short=True, answers={"r1": 4}, position=1)
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="needs root to chown")
+def test_another_users_progress_is_refused(tmp_path):
+    path = good_progress(tmp_path / "progress.json")
+    os.chown(path, 1234, 1234)
+    with pytest.raises(state.ProgressError, match=r"belongs to another user \(uid 1234\)"):
+        state.read_progress(path)
+    theirs = good_progress(tmp_path / "theirs.json")
+    os.chown(theirs, 1234, 1234)
+    link = tmp_path / "link.json"
+    link.symlink_to(theirs)
+    with pytest.raises(state.ProgressError, match="it is a link"):
+        state.read_progress(link)

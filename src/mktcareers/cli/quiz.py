@@ -29,13 +29,15 @@ def _save_format(path: Path) -> OutputFormat | None:
     return next((fmt for end, fmt in SAVE_FORMATS.items() if name.endswith(end)), None)
 
 
+# --save's name for standard output: the results in --format's format, once.
+STDOUT = "-"
+
+
 def _save_path(value: Path | None) -> Path | None:
     """The callback of --save: a usage error, before any question is asked, for a
-    name that ends in no suffix of SAVE_FORMATS, a folder, or '-'."""
-    if value is None:
-        return None
-    if str(value) == "-":
-        raise typer.BadParameter("'-' is not a file; --format prints the results to stdout.")
+    name that ends in no suffix of SAVE_FORMATS, or a folder. '-' is standard output."""
+    if value is None or str(value) == STDOUT:
+        return value
     if not value.name:  # '', '.', '/': a folder
         raise typer.BadParameter(f"needs a file name ending in {SAVE_SUFFIXES}.")
     if _save_format(value) is None:
@@ -61,14 +63,15 @@ def _save_results(path: Path, record: dict, resumable: bool) -> None:
     from mktcareers.views import formats
 
     try:
-        write_atomic(path, formats.render(record, _save_format(path)))
+        written = write_atomic(path, formats.render(record, _save_format(path)), make_folder=False)
     except OSError as error:
         hint = "choose a file in a folder you can write to"
         if resumable:
             hint += "; your answers are kept: 'mktcareers quiz --resume --save FILE' shows them"
         output.error(f"cannot save the results to {path}: {_reason(error)}", f"{hint}.")
         raise typer.Exit(1) from None
-    output.note(f"Results saved to {path}.")
+    link = "" if written == path else f" (a link to {written})"
+    output.note(f"Results saved to {path}{link}.")
 
 
 def _reason(error: OSError) -> str:
@@ -161,16 +164,20 @@ def _interactive_answers(
             "move or delete that file, then try again.",
         )
         raise typer.Exit(1) from None
-    if found.problem is not None:
-        output.note(f"Warning: your saved quiz at {path} cannot be used: {found.problem}.")
-        output.note(
-            f"It was kept as {found.kept_as}." + ("" if resume else " Starting a new quiz.")
-        )
-    console = output.console(stderr=True)
     start = sessions.how_to_start(found.progress, resume)
+    if start is sessions.Start.NOTHING_TO_RESUME and found.problem is not None:
+        output.error(
+            f"your saved quiz at {path} cannot be resumed: {found.problem}.",
+            f"it was kept as {found.kept_as}; start a new quiz with 'mktcareers quiz'.",
+        )
+        raise typer.Exit(1)
     if start is sessions.Start.NOTHING_TO_RESUME:
         output.error("there is no quiz in progress to resume.", "start one with 'mktcareers quiz'.")
         raise typer.Exit(1)
+    if found.problem is not None:
+        output.note(f"Warning: your saved quiz at {path} cannot be used: {found.problem}.")
+        output.note(f"It was kept as {found.kept_as}. Starting a new quiz.")
+    console = output.console(stderr=True)
     if start is sessions.Start.ASK and not _continue_saved(found.progress, console):
         start = sessions.Start.NEW
     if start is sessions.Start.NEW:
@@ -239,7 +246,10 @@ def quiz(
         Path | None,
         typer.Option(
             "--save",
-            help=f"Also write the results to FILE: {SAVE_SUFFIXES} (the format it names).",
+            help=(
+                f"Also write the results to FILE: {SAVE_SUFFIXES} (the format it names); "
+                "- writes them to stdout in --format's format."
+            ),
             show_default=False,
             callback=_save_path,
         ),
@@ -294,7 +304,7 @@ def quiz(
     result = scoring.score(items, answers, knowledge.roles, limit=top, asked=asked)
     record = quiz_view.quiz_result_record(result)
     present(fmt, lambda: quiz_view.quiz_result(result), lambda: record)
-    if save is not None:
+    if save is not None and str(save) != STDOUT:  # stdout has them already
         _save_results(save, record, resumable=saving is not None and saving.error is None)
     if saving is not None:  # only now: results not shown or not saved keep the answers
         saving.forget()

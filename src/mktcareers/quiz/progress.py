@@ -7,15 +7,17 @@ $XDG_STATE_HOME/mktcareers, else ~/.local/state/mktcareers (on Windows
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
+import stat
 import time
 from pathlib import Path
 
 import msgspec
 
-from mktcareers.kb.safefile import RefusedFile, read_regular
+from mktcareers.kb.safefile import RefusedFile, open_regular
 from mktcareers.userdata import user_dir, write_atomic
 
 PROGRESS_FILE = "quiz-progress.json"
@@ -61,19 +63,14 @@ class ProgressError(Exception):
 def read_progress(path: Path) -> Progress | None:
     """The saved progress at `path`, None when there is none.
 
-    Raises ProgressError, saying why, when the file cannot be read or is not
-    progress this version wrote (at most MAX_PROGRESS_BYTES are read).
+    Raises ProgressError, saying why, when the file cannot be trusted or read or is
+    not progress this version wrote (at most MAX_PROGRESS_BYTES are read). The state
+    folder may be shared, so only a regular file of this user that no one else can
+    write is read: never a link, nor another user's file (see _read_trusted).
     """
-    try:  # never opened when it is a FIFO or device, nor read when oversized
-        raw = read_regular(path, MAX_PROGRESS_BYTES)
-    except (FileNotFoundError, NotADirectoryError):  # a file where the folder should be
+    raw = _read_trusted(path)
+    if raw is None:
         return None
-    except RefusedFile as error:
-        if error.errno == errno.EFBIG:
-            raise ProgressError("it is too large to be a quiz progress file") from None
-        raise ProgressError(f"it is {error.strerror}") from None
-    except OSError as error:
-        raise ProgressError(f"cannot read it: {error.strerror or error}") from None
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -93,6 +90,51 @@ def read_progress(path: Path) -> Progress | None:
     ):
         raise ProgressError("'answers' is not a mapping of item id to 1-5")
     return Progress(short=short, answers=dict(answers), position=position)
+
+
+def _read_trusted(path: Path) -> bytes | None:
+    """The bytes of the progress file at `path`, None when there is none.
+
+    ProgressError, saying why, for a link (never followed), a FIFO, socket or device
+    (never opened), another user's file, a file others can write, or one over
+    MAX_PROGRESS_BYTES.
+    """
+    try:  # never opened when it is a FIFO or device, nor read when oversized
+        descriptor = open_regular(path, MAX_PROGRESS_BYTES, follow_symlinks=False, owner_only=True)
+    except (FileNotFoundError, NotADirectoryError):  # a file where the folder should be
+        return None
+    except RefusedFile as error:
+        raise ProgressError(_refusal(path, error)) from None
+    except OSError as error:
+        raise ProgressError(f"cannot read it: {error.strerror or error}") from None
+    with open(descriptor, "rb") as stream:
+        mode = os.fstat(stream.fileno()).st_mode
+        if hasattr(os, "getuid") and mode & (stat.S_IWGRP | stat.S_IWOTH):  # POSIX modes
+            raise ProgressError(
+                f"other users can change it (mode {stat.S_IMODE(mode):03o}), so it is not trusted"
+            )
+        try:
+            raw = stream.read(MAX_PROGRESS_BYTES + 1)
+        except OSError as error:
+            raise ProgressError(f"cannot read it: {error.strerror or error}") from None
+    if len(raw) > MAX_PROGRESS_BYTES:  # it grew since it was checked
+        raise ProgressError("it is too large to be a quiz progress file")
+    return raw
+
+
+def _refusal(path: Path, error: RefusedFile) -> str:
+    """Why open_regular refused the progress file at `path`, as a clause."""
+    if error.errno == errno.EFBIG:
+        return "it is too large to be a quiz progress file"
+    if error.errno == errno.EPERM:
+        with contextlib.suppress(OSError):
+            return f"it belongs to another user (uid {os.lstat(path).st_uid}), so it is not trusted"
+        return "it belongs to another user, so it is not trusted"
+    if os.path.islink(path):
+        with contextlib.suppress(OSError):
+            return f"it is a link (to {os.readlink(path)}), and links are not followed here"
+        return "it is a link, and links are not followed here"
+    return f"it is {error.strerror}"
 
 
 def save_progress(path: Path, progress: Progress) -> None:
