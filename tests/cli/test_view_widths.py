@@ -141,3 +141,16 @@ def test_interest_scores_stay_whole_when_the_bars_do_not_fit(run, args, width):
     for value in record["riasec"].values():
         assert re.search(rf"(?<![\d.]){value:.2f}(?![\d])", shown), (value, width)
     assert not [line for line in shown.splitlines() if "…" in line and "│" in line[:2]]
+
+
+@pytest.mark.parametrize("width", (40, 60, 80, 100, 120, 160))
+def test_quiz_items_keep_every_text_whole_at_any_width(run, width):
+    shown = _show(run, ("quiz", "items"), width)
+    items = json.loads(run("quiz", "items", "--format", "json").stdout)
+    lines = shown.splitlines()
+    assert max(len(line) for line in lines) <= width
+    assert len(lines) < 4 * len(items)  # 3,275 lines at 80 columns when Text got 1 column
+    words = set(" ".join(shown.replace("│", " ").split()).split())
+    for item in items:
+        assert item["id"] in words
+        assert set(item["text"].split()) <= words, (item["id"], width)

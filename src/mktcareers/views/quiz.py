@@ -5,31 +5,54 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mktcareers.views.formats import pick
-from mktcareers.views.widgets import MISSING, bullets, group, panel, riasec_bars, table, text
+from mktcareers.views.widgets import (
+    MISSING,
+    Either,
+    bullets,
+    group,
+    panel,
+    riasec_bars,
+    table,
+    text,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from rich.console import Group
-    from rich.table import Table
 
     from mktcareers.models import QuizItem
     from mktcareers.quiz.results import QuizResult, SkillToBuild
 
 
-def quiz_items(items: Sequence[QuizItem]) -> Table:
+# The item's text is what a reader came for: below this many columns for it, each item
+# is listed as its id and facts over its text instead of as a table row.
+TEXT_WIDTH = 36
+
+
+def quiz_items(items: Sequence[QuizItem]) -> Either:
+    """The items as a table when their text gets TEXT_WIDTH columns, else one block per
+    item: its id, kind, area and whether it is short, then its text."""
     listed = table()
-    listed.add_column("Id", no_wrap=True, min_width=max(len(item.id) for item in items))
+    facts = [
+        (item.id, item.kind, item.area or item.measures or item.skill or "", item.short)
+        for item in items
+    ]
+    widths = [max((len(str(row[at])) for row in facts), default=0) for at in range(3)]
+    listed.add_column("Id", no_wrap=True, min_width=widths[0])
     listed.add_column("Kind", no_wrap=True)
     listed.add_column("About", no_wrap=True)
     listed.add_column("Short", no_wrap=True)
-    listed.add_column("Text", overflow="fold", ratio=1)
-    for item in items:
-        about = item.area or item.measures or item.skill or ""
-        listed.add_row(
-            text(item.id), item.kind, text(about), "yes" if item.short else "", text(item.text)
-        )
-    return listed
+    listed.add_column("Text", ratio=1, min_width=TEXT_WIDTH)
+    blocks = []
+    for item, (item_id, kind, about, short) in zip(items, facts, strict=True):
+        listed.add_row(text(item_id), kind, text(about), "yes" if short else "", text(item.text))
+        head = text(item_id, style="bold")
+        head.append(f"  {kind}" + (f", {about}" if about else "") + (", short" * short), "dim")
+        body = text("  ").append_text(text(item.text))
+        blocks += [head, body]
+    needs = sum(widths) + len("Kind") + len("Short") + TEXT_WIDTH + 2 * 4
+    return Either(listed, group(*blocks), needs=max(needs, sum(widths) + TEXT_WIDTH + 8))
 
 
 def quiz_item(item: QuizItem) -> dict:
