@@ -25,6 +25,7 @@ from mktcareers.kb.derived import attach_derived
 from mktcareers.kb.errors import KbError, Problem
 from mktcareers.kb.fields import INVALID
 from mktcareers.kb.location import DERIVED_FILE, OCCUPATIONS_FILE, role_files
+from mktcareers.kb.names_check import name_collisions
 from mktcareers.kb.occupations import load_occupations
 from mktcareers.kb.quizfile import load_quiz
 from mktcareers.kb.safefile import read_regular
@@ -139,10 +140,16 @@ def _load(root: Path, progress: Callable[[int, int], None] | None) -> KnowledgeB
 
 
 def validate(root: Path | str) -> KnowledgeBase:
-    """Load the knowledge base at `root` and check its quiz too, as `kb validate` does;
-    raise KbError listing every problem."""
+    """Load the knowledge base at `root` and check its quiz and the names its roles
+    share too, as `kb validate` does; raise KbError listing every problem."""
     knowledge = load(root)
-    load_quiz(knowledge)
+    problems = name_collisions(knowledge.roles, Path(root))
+    try:
+        load_quiz(knowledge)
+    except KbError as error:
+        problems += error.problems
+    if problems:
+        raise KbError(problems)
     return knowledge
 
 
