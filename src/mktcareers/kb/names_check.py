@@ -69,10 +69,11 @@ def name_collisions(roles: Iterable[Role], root: Path) -> list[Problem]:
                     continue
             found.append((name, other))
     found.sort(key=lambda pair: (pair[0].order, pair[0].rank, pair[0].field))
-    return [_problem(name, first, root) for name, first in found]
+    documents: dict[str, yamldoc.Document | None] = {}
+    return [_problem(name, first, _line(root, name, documents)) for name, first in found]
 
 
-def _problem(name: _Name, first: _Name, root: Path) -> Problem:
+def _problem(name: _Name, first: _Name, line: int | None) -> Problem:
     owner = "this role" if first.role is name.role else f"role '{first.role.slug}'"
     message = (
         f"{_KINDS[name.rank]} '{name.text}' is the same name as {_KINDS[first.rank]} "
@@ -80,13 +81,17 @@ def _problem(name: _Name, first: _Name, root: Path) -> Problem:
     )
     if name.text != first.text:
         message += " once normalised"
-    return Problem(name.role.path, _line(root, name), format_path(name.field), message)
+    return Problem(name.role.path, line, format_path(name.field), message)
 
 
-def _line(root: Path, name: _Name) -> int | None:
-    """The line of the name in its role file, read again: collisions are few."""
-    try:
-        document = yamldoc.read(root / name.role.path)
-    except (OSError, yamldoc.YamlDocError):
-        return None
-    return document.line_of(name.field)
+def _line(root: Path, name: _Name, documents: dict[str, yamldoc.Document | None]) -> int | None:
+    """The line of the name in its role file, read again (once per file with a problem:
+    loading keeps no documents, and valid knowledge bases have no collisions)."""
+    path = name.role.path
+    if path not in documents:
+        try:
+            documents[path] = yamldoc.read(root / path)
+        except (OSError, yamldoc.YamlDocError):
+            documents[path] = None
+    document = documents[path]
+    return None if document is None else document.line_of(name.field)
