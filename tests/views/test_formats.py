@@ -1,13 +1,17 @@
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mktcareers.views.formats import MACHINE_FORMATS, OutputFormat, flatten, render
+from mktcareers.views.inert import inert
 
 ROWS = [
     {"slug": "a", "score": 1, "ok": True, "codes": ["x", "y"], "pay": {"median": 10}},
@@ -115,3 +119,155 @@ def test_no_rows_is_an_empty_document_in_every_format(fmt, expected):
     from mktcareers.views.formats import OutputFormat, render
 
     assert render([], OutputFormat(fmt)) == expected
+
+
+# Text from a knowledge base that a spreadsheet would run or a terminal would obey.
+FORMULAS = [
+    '=HYPERLINK("http://example.invalid","x")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+]
+CONTROLS = {
+    "\x1b]0;title\x07": "\\x1b]0;title\\x07",
+    "csi\x9b31m": "csi\\x9b31m",
+    "\u202eesrever": "\\u202eesrever",
+    "\u2066isolate\u2069": "\\u2066isolate\\u2069",
+    "mark\u200e\u200f": "mark\\u200e\\u200f",
+    "nel\x85 del\x7f": "nel\\x85 del\\x7f",
+    "back\x08 cr\r": "back\\x08 cr\\x0d",
+}
+# What no csv or md output may hold: C0 but tab and newline, DEL, C1, bidi controls.
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.mark.parametrize("text", FORMULAS)
+@pytest.mark.parametrize("fmt", ["csv", "md"])
+def test_csv_and_md_cells_never_start_a_formula(fmt, text):
+    rows = [{"title": text, "aliases": ["ok", text]}]
+    output = render(rows, OutputFormat(fmt))
+    if fmt == "csv":
+        row = next(csv.DictReader(io.StringIO(output)))
+        cell, aliases = row["title"], row["aliases"]
+    else:
+        cell, aliases = output.splitlines()[2].split(" | ")[:2]
+        cell = cell.removeprefix("| ")
+    assert cell.startswith("'") and not RAW_CONTROL.search(output)
+    assert aliases.startswith("ok; '")  # each item of a list too: ';' may split cells
+
+
+@pytest.mark.parametrize(
+    "text", ["-3.5", "-3", "+4", "-0.5e3", ".5", "-7.", "plain", "a=b", "x-y", "", "'=kept"]
+)
+@pytest.mark.parametrize("fmt", ["csv", "md"])
+def test_numbers_and_plain_text_are_left_alone(fmt, text):
+    output = render([{"value": text, "number": -6.4}], OutputFormat(fmt))
+    if fmt == "csv":
+        assert next(csv.DictReader(io.StringIO(output))) == {"value": text, "number": "-6.4"}
+    else:
+        assert output.splitlines()[2] == f"| {text} | -6.4 |"
+
+
+@pytest.mark.parametrize(("text", "shown"), list(CONTROLS.items()))
+@pytest.mark.parametrize("fmt", ["csv", "md"])
+def test_csv_and_md_show_controls_as_escapes(fmt, text, shown):
+    output = render([{f"key{text}": f"a {text}"}], OutputFormat(fmt))
+    assert not RAW_CONTROL.search(output)
+    if fmt == "csv":
+        assert list(csv.reader(io.StringIO(output))) == [[f"key{shown}"], [f"a {shown}"]]
+    else:
+        escaped = shown.replace("\\", "\\\\")
+        assert output.splitlines()[0] == f"| key{escaped} |"
+        assert output.splitlines()[2] == f"| a {escaped} |"
+
+
+def test_csv_keeps_tab_and_newline_inside_a_cell_and_md_joins_lines():
+    rows = [{"text": "one\ttwo\nthree", "pipe": "a|b"}]
+    assert next(csv.DictReader(io.StringIO(render(rows, OutputFormat.csv))))["text"] == (
+        "one\ttwo\nthree"
+    )
+    assert render(rows, OutputFormat.md).splitlines()[2] == "| one\ttwo three | a\\|b |"
+
+
+@pytest.mark.parametrize(("text", "shown"), list(CONTROLS.items()))
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_json_and_yaml_escape_controls_and_keep_the_exact_text(fmt, text, shown):
+    for records in ([{"title": text, "tools": [f"é {text}"]}], {f"key{text}": text}):
+        output = render(records, OutputFormat(fmt))
+        assert not RAW_CONTROL.search(output), output
+        decoded = json.loads(output) if fmt == "json" else yaml.safe_load(output)
+        assert decoded == records
+
+
+def test_json_escapes_only_what_it_must():
+    text = render({"title": "é \u202e \x9b \x1b"}, OutputFormat.json)
+    assert text == '{\n  "title": "é \\u202e \\u009b \\u001b"\n}\n'
+    # A YAML scalar with a control is written with escapes only, accents too.
+    assert render({"title": "é \u202e", "x": "é"}, OutputFormat.yaml) == (
+        'title: "\\xE9 \\u202E"\nx: é\n'
+    )
+
+
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(),
+        lambda children: (
+            st.lists(children, max_size=3)
+            | st.dictionaries(st.text(max_size=5), children, max_size=3)
+        ),
+        max_leaves=8,
+    )
+)
+@settings(max_examples=300)
+def test_json_decodes_to_the_exact_value_and_holds_no_raw_control(value):
+    for records in ({"value": value}, [{"value": value}, {"other": value}]):
+        output = render(records, OutputFormat.json)
+        assert json.loads(output) == records
+        assert not RAW_CONTROL.search(output)
+
+
+@pytest.fixture(params=[FORMULAS[0], FORMULAS[2], "\x1b]0;pwned\x07 \x9b \u202eTitle\u2066"])
+def hostile_title(request, kb_dir):
+    """The bundled knowledge base with copywriter's title and an alias replaced by
+    hostile text."""
+    path = kb_dir / "roles" / "copywriter.yaml"
+    text = path.read_text()
+    text = text.replace("title: Copywriter", f"title: {json.dumps(request.param)}", 1)
+    alias = json.dumps("@" + request.param)
+    text = text.replace("  - Digital Copywriter", f"  - {alias}", 1)
+    path.write_text(text)
+    return kb_dir, request.param
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("roles", "list"), ("role", "show", "copywriter"), ("search", "marketing copywriter")],
+    ids=" ".join,
+)
+@pytest.mark.parametrize("fmt", ["json", "yaml", "csv", "md"])
+def test_commands_write_hostile_text_safely(run, hostile_title, args, fmt):
+    kb, title = hostile_title
+    result = run("--data", str(kb), *args, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    assert not RAW_CONTROL.search(result.stdout), result.stdout
+    if fmt in ("json", "yaml"):
+        data = json.loads(result.stdout) if fmt == "json" else yaml.safe_load(result.stdout)
+        rows = data if isinstance(data, list) else [data]
+        assert title in [row["title"] for row in rows]
+        if args[0] == "role":
+            assert "@" + title in data["aliases"]
+        return
+    shown = ("'" if title.startswith(("=", "-")) else "") + inert(title)
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(result.stdout)))
+        assert shown in [row["title"] for row in rows]
+        cells = [cell for row in rows for cell in row.values()]
+    else:
+        markdown = shown.replace("\\", "\\\\").replace("|", "\\|")
+        assert f" {markdown} |" in result.stdout
+        cells = [cell for line in result.stdout.splitlines() for cell in line.split(" | ")]
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "@", "\t", "\r"))]
+    if args[0] == "role" and fmt == "csv":
+        assert f"'@{inert(title)}" in rows[0]["aliases"].split("; ")

@@ -30,6 +30,7 @@ from mktcareers.kb.location import (
     directory_problem,
     role_files,
 )
+from mktcareers.kb.names_check import name_collisions
 from mktcareers.kb.occupations import load_occupations
 from mktcareers.kb.quizfile import load_quiz
 from mktcareers.kb.safefile import read_regular
@@ -188,10 +189,17 @@ def _links(links: list[tuple[str, float]]) -> str:
 
 
 def validate(root: Path | str) -> KnowledgeBase:
-    """Load the knowledge base at `root` and check its quiz too, as `kb validate` does;
+    """Load the knowledge base at `root` and check its quiz, the names its roles share
+    and that its derived numbers fit the roles' O*NET codes too, as `kb validate` does;
     raise KbError listing every problem."""
     knowledge = load(root, strict=True)
-    load_quiz(knowledge)
+    problems = name_collisions(knowledge.roles, Path(root))
+    try:
+        load_quiz(knowledge)
+    except KbError as error:
+        problems += error.problems
+    if problems:
+        raise KbError(problems)
     return knowledge
 
 

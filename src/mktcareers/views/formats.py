@@ -4,11 +4,28 @@ Every command hands its records here instead of formatting by hand, so a field
 means the same thing in every format. Rich is never imported on this path, and
 each format's module only when it is used (shell completion imports this file
 for OutputFormat alone).
+
+Text from a knowledge base is data in every format, never something a terminal
+or a spreadsheet runs. The characters that steer a terminal (inert.UNSAFE: C0
+controls but tab and newline, DEL, C1 controls, bidi marks and overrides) are
+written by json and yaml as their own escapes, so the decoded text stays exact;
+csv and md have no escapes, so their cells show them as visible escapes such as
+\\x1b or \\u202e, as the Rich views do. Tab and newline stay in csv cells
+(a quoted cell may hold lines; neither moves the cursor back over text shown);
+md turns a newline into a space, as a table row is one line. A csv or md cell
+that a spreadsheet would read as a formula (it starts with = + - @, a tab or a
+carriage return, and is not a number such as -3.5) gets a leading apostrophe, as
+OWASP's CSV injection guidance says; so does each item of a joined list, for
+spreadsheets that split cells at ';'.
 """
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
+from functools import cache
+
+from mktcareers.views.inert import UNSAFE, inert
 
 
 class OutputFormat(StrEnum):
@@ -27,10 +44,7 @@ def render(records: list[dict] | dict, fmt: OutputFormat) -> str:
     if fmt is OutputFormat.json:
         return _json(records)
     if fmt is OutputFormat.yaml:
-        import yaml
-
-        unicode = _unicode_output()
-        return yaml.safe_dump(records, sort_keys=False, allow_unicode=unicode, width=100)
+        return _yaml(records)
     rows = records if isinstance(records, list) else [records]
     if not rows:
         return ""  # no rows, no columns: a CSV or Markdown table of nothing is empty
@@ -41,9 +55,9 @@ def render(records: list[dict] | dict, fmt: OutputFormat) -> str:
         import io
 
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({key: _cell(value) for key, value in row.items()} for row in flat)
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(safe_cell(column) for column in columns)
+        writer.writerows([safe_cell(row.get(column)) for column in columns] for row in flat)
         return buffer.getvalue()
     if fmt is OutputFormat.md:
         if not isinstance(records, list):
@@ -59,9 +73,58 @@ def _json(records: list[dict] | dict) -> str:
 
     ascii_only = not _unicode_output()
     if not isinstance(records, list) or not records:
-        return json.dumps(records, indent=2, ensure_ascii=ascii_only) + "\n"
-    lines = ",\n  ".join(json.dumps(record, ensure_ascii=ascii_only) for record in records)
-    return f"[\n  {lines}\n]\n"
+        text = json.dumps(records, indent=2, ensure_ascii=ascii_only) + "\n"
+    else:
+        lines = ",\n  ".join(json.dumps(record, ensure_ascii=ascii_only) for record in records)
+        text = f"[\n  {lines}\n]\n"
+    # json escapes C0 controls but writes DEL, C1 controls and bidi overrides as they
+    # are. Outside its strings JSON holds only ASCII punctuation, digits, letters and
+    # whitespace, so every one found is inside a string, where \\uXXXX is exact.
+    return UNSAFE.sub(_json_escape, text)
+
+
+def _json_escape(match: re.Match) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def _yaml(records: list[dict] | dict) -> str:
+    import yaml
+
+    return yaml.dump(
+        records,
+        Dumper=_yaml_dumper(),
+        sort_keys=False,
+        allow_unicode=_unicode_output(),
+        width=100,
+    )
+
+
+@cache
+def _yaml_dumper():
+    """yaml.SafeDumper, but a string holding an UNSAFE character is written as a
+    double-quoted scalar with escapes. PyYAML escapes C0 and most C1 controls
+    already, but writes bidi overrides and NEL (U+0085) as they are when it may write
+    Unicode; this scalar alone is written as if it may not (an accent in it is then
+    an escape too, which decodes to the same text)."""
+    import yaml
+
+    class SafeTextDumper(yaml.SafeDumper):
+        def analyze_scalar(self, scalar):
+            return self._escaping(scalar, super().analyze_scalar, scalar)
+
+        def write_double_quoted(self, text, split=True):
+            return self._escaping(text, super().write_double_quoted, text, split)
+
+        def _escaping(self, text, method, *args):
+            if not UNSAFE.search(text):
+                return method(*args)
+            allow_unicode, self.allow_unicode = self.allow_unicode, False
+            try:
+                return method(*args)
+            finally:
+                self.allow_unicode = allow_unicode
+
+    return SafeTextDumper
 
 
 def _unicode_output() -> bool:
@@ -82,7 +145,7 @@ def flatten(record: dict, prefix: str = "") -> dict[str, str | int | float | boo
             flat.update(flatten(value, f"{name}."))
         elif isinstance(value, list):
             if all(not isinstance(item, dict | list) for item in value):
-                flat[name] = "; ".join(_cell(item) for item in value)
+                flat[name] = "; ".join(_neutralise_formula(_cell(item)) for item in value)
             else:
                 import json
 
@@ -109,6 +172,22 @@ def _cell(value) -> str:
     return str(value)
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def _neutralise_formula(text: str) -> str:
+    """`text`, with an apostrophe first when a spreadsheet would run it as a formula."""
+    if text.startswith(_FORMULA_STARTS) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def safe_cell(value) -> str:
+    """A csv or md cell for `value`: never a formula, no character that steers a terminal."""
+    return inert(_neutralise_formula(_cell(value)))
+
+
 def _is_table(value) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
 
@@ -120,12 +199,14 @@ def _markdown_object(record: dict) -> str:
     for key, value in record.items():
         if _is_table(value):
             rows = [flatten(row) for row in value]
-            text += f"\n### {key}\n\n" + _markdown(_columns(rows), rows)
+            heading = safe_cell(key).replace("\n", " ")
+            text += f"\n### {heading}\n\n" + _markdown(_columns(rows), rows)
     return text
 
 
 def _markdown(columns: list[str], rows: list[dict]) -> str:
-    def escape(text: str) -> str:
+    def escape(value) -> str:
+        text = safe_cell(value)
         return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
     lines = [
@@ -133,7 +214,7 @@ def _markdown(columns: list[str], rows: list[dict]) -> str:
         "|" + "|".join("---" for _ in columns) + "|",
     ]
     for row in rows:
-        lines.append("| " + " | ".join(escape(_cell(row.get(column))) for column in columns) + " |")
+        lines.append("| " + " | ".join(escape(row.get(column)) for column in columns) + " |")
     return "\n".join(lines) + "\n"
 
 

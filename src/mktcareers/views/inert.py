@@ -5,8 +5,10 @@ Rich views, error messages, quiz prompts), control characters (an ANSI escape,
 a bell, a carriage return, C1 controls) and bidirectional overrides are shown as
 visible escapes such as \\x1b instead of being sent. Rich markup is made inert
 separately: the views put text in InertText (a rich.text.Text that applies
-inert() to every string it is given), which never parses it. Machine formats
-(json, yaml, csv, md) keep the exact text.
+inert() to every string it is given), which never parses it. The machine
+formats (views/formats.py) use UNSAFE too: json and yaml write these characters
+as their own escapes, which decode to the exact text; csv and md cells, which
+have no escapes, show them as inert() does.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import re
 
 # C0 controls but tab and newline, DEL, C1 controls, and the bidi marks and overrides.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(match: re.Match) -> str:
@@ -24,7 +26,7 @@ def _escape(match: re.Match) -> str:
 
 def inert(text: str) -> str:
     """`text` with every character that could steer a terminal shown as an escape."""
-    return _UNSAFE.sub(_escape, text)
+    return UNSAFE.sub(_escape, text)
 
 
 def __getattr__(name: str):
