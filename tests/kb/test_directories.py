@@ -134,3 +134,30 @@ def test_a_code_o_net_does_not_have_is_a_problem_naming_the_field(run, kb_dir):
     assert "onet[0].code: '99-9999.00' is not one of O*NET's 1,016 occupation codes" in (
         " ".join(result.output.split())
     )
+
+
+# ------------------------------------------------------------------ YAML that helps
+
+
+def test_a_date_among_other_problems_hides_none_of_them(run, kb_dir):
+    path = kb_dir / SEO
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("beginner_friendly: true", "beginner_friendly: 2024-01-05", 1)
+    text = text.replace("title: SEO Specialist", "title: 2024-01-05", 1)
+    text = text.replace("level: 5", "level: 9", 1)
+    path.write_text(text, encoding="utf-8")
+    result = run("kb", "validate", str(kb_dir))
+    flat = " ".join(result.output.split())
+    assert result.exit_code == 1
+    assert "beginner_friendly: expected true or false" in flat
+    assert "level" in flat and "9" in flat  # the second problem of the same file
+    assert "timestamp" not in flat
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_a_role_saved_as_utf16_or_utf32_with_a_bom_loads(run, kb_dir, encoding):
+    path = kb_dir / SEO
+    path.write_bytes(path.read_text(encoding="utf-8").encode(encoding))  # BOM first
+    result = run("--data", str(kb_dir), "role", "show", "seo-specialist", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["title"] == "SEO Specialist"

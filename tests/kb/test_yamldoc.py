@@ -125,7 +125,8 @@ def test_a_fast_document_finds_its_lines_only_when_asked(tmp_path, monkeypatch):
         ("a: 1\nb: 2\na: 3\n", "duplicate key 'a' (first at line 1)", 3),
         ("a: !!python/object:os.system {}\n", "YAML tag tag:yaml.org,2002:python/object", 1),
         ("a: !!binary aGVsbG8=\n", "is not allowed", 1),
-        ("a: 2001-12-14\n", "YAML tag tag:yaml.org,2002:timestamp is not allowed", 1),
+        ("a: !!timestamp 2001-12-14\n", "YAML tag tag:yaml.org,2002:timestamp is not allowed", 1),
+        ("a:\n\t- 1\n", "a tab where YAML needs spaces (column 1): indent with spaces", 2),
         ("x: 1\nbase: &b {x: 1}\nother:\n  <<: *b\n", "merge keys", 4),
         ("a:\n  [1, 2]: x\n", "mapping keys must be plain text", 2),
         ("a: &a [1, *a]\n", "a value contains itself (recursive alias)", 1),
@@ -176,3 +177,35 @@ def test_a_chain_of_aliases_cannot_nest_deeper_than_the_limit(tmp_path):
     for read_lines in (False, True):
         with pytest.raises(YamlDocError, match="nested more than 100 levels deep"):
             yamldoc.read(path, lines=read_lines)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2001-12-14", "2024-01-05 10:30:00", "2002-12-14t21:59:43.10-05:00", "1999-1-1"],
+)
+def test_an_unquoted_date_is_the_text_it_looks_like(tmp_path, value):
+    """YAML 1.1 reads these as timestamps, which no field takes: read as text (YAML
+    1.2's rule), a date in a text field is text and elsewhere a field's own problem."""
+    path = tmp_path / "doc.yaml"
+    path.write_text(f"a: {value}\n")
+    for lines in (False, True):
+        assert yamldoc.read(path, lines=lines).data == {"a": value}
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-32-le", b"\xff\xfe\x00\x00")],
+)
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read(tmp_path, encoding, bom):
+    path = tmp_path / "role.yaml"
+    path.write_bytes(bom + "title: Référenceur\nlevel: 3\n".encode(encoding))
+    assert yamldoc.read(path).data == {"title": "Référenceur", "level": 3}
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_says_to_save_as_utf8(tmp_path, encoding):
+    path = tmp_path / "role.yaml"
+    path.write_bytes("title: SEO\nlevel: 3\n".encode(encoding))
+    with pytest.raises(YamlDocError) as caught:
+        yamldoc.read(path)
+    assert "save it as UTF-8" in str(caught.value)

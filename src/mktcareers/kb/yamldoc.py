@@ -15,6 +15,7 @@ records lines from the start.
 
 from __future__ import annotations
 
+import codecs
 from functools import cache
 from types import MethodType
 
@@ -34,6 +35,7 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _SCALAR_TAGS = {
     _STR_TAG,
     "tag:yaml.org,2002:int",
@@ -99,10 +101,8 @@ def read(path, max_bytes: int = MAX_FILE_BYTES, lines: bool = False) -> Document
         raw = read_regular(path, max_bytes)
     except RefusedFile as error:
         raise YamlDocError(error.strerror) from None
-    if b"\x00" in raw:
-        raise YamlDocError("file is binary, not YAML text")
     try:
-        text = raw.decode("utf-8-sig")
+        text = _text(raw)
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise YamlDocError("file is not UTF-8 text", line) from None
@@ -110,6 +110,34 @@ def read(path, max_bytes: int = MAX_FILE_BYTES, lines: bool = False) -> Document
     if lines:
         return parse(text, max_nodes)
     return Document(_load_fast(text, max_nodes), None, path, max_bytes)
+
+
+# Byte-order marks of the encodings Windows editors and PowerShell 5's `>` save in.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _text(raw: bytes) -> str:
+    """The text of a file: UTF-8 (a byte-order mark allowed), or UTF-16/32 with a
+    byte-order mark; raises YamlDocError (UnicodeDecodeError's line) otherwise."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                raise YamlDocError(f"file starts as {encoding.upper()} but is not") from None
+    if b"\x00" in raw:
+        odd = raw[1::2].count(0) > len(raw) // 4 or raw[0::2].count(0) > len(raw) // 4
+        if odd:
+            raise YamlDocError(
+                "file looks like UTF-16 text without a byte-order mark: save it as UTF-8"
+            )
+        raise YamlDocError("file is binary, not YAML text")
+    return raw.decode("utf-8-sig")
 
 
 def parse(text: str, max_nodes: int = MAX_NODES) -> Document:
@@ -131,10 +159,17 @@ def _safe_loader():
 
 @cache
 def _resolvers(loader) -> tuple[dict[str, tuple], tuple]:
-    """The implicit tag resolvers of `loader` by first character, wildcards included."""
+    """The implicit tag resolvers of `loader` by first character, wildcards included,
+    but for timestamps: an unquoted 2024-01-05 is the text it looks like (as in YAML
+    1.2), so a date in a text field is simply text and one in a number field is a
+    problem naming that field, never a tag error hiding the file's other problems."""
     table = loader.yaml_implicit_resolvers
-    wildcard = tuple(table.get(None, ()))
-    return {first: (*found, *wildcard) for first, found in table.items() if first}, wildcard
+
+    def kept(found):
+        return tuple(entry for entry in found if entry[0] != _TIMESTAMP_TAG)
+
+    wildcard = kept(table.get(None, ()))
+    return {first: (*kept(found), *wildcard) for first, found in table.items() if first}, wildcard
 
 
 @cache
@@ -181,7 +216,7 @@ def _run(text: str, max_nodes: int, step):
     try:
         return step(loader)
     except yaml.MarkedYAMLError as error:
-        raise _invalid(error) from None
+        raise _invalid(error, text) from None
     except yaml.YAMLError as error:
         raise YamlDocError(f"invalid YAML: {error}") from None
     except RecursionError:  # the pure-Python composer recurses once per level
@@ -190,9 +225,18 @@ def _run(text: str, max_nodes: int, step):
         loader.dispose()
 
 
-def _invalid(error: yaml.MarkedYAMLError) -> YamlDocError:
+def _invalid(error: yaml.MarkedYAMLError, text: str) -> YamlDocError:
+    """A parser's error in `text` as line, column and what to do where we know it."""
     mark = error.problem_mark or error.context_mark
     problem = error.problem or error.context or "invalid YAML"
+    where = f" (column {mark.column + 1})" if mark else ""
+    lines = text.splitlines() if mark else []
+    line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    at_tab = mark is not None and line[mark.column : mark.column + 1] == "\t"
+    if "tab" in problem or at_tab:
+        problem = f"a tab where YAML needs spaces{where}: indent with spaces, not tabs"
+    else:
+        problem = f"{problem}{where}"
     return YamlDocError(f"invalid YAML: {problem}", mark.line + 1 if mark else None)
 
 
