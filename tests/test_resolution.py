@@ -56,20 +56,25 @@ OCCUPATIONS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def resolve():
-    finder = RoleFinder(ROLES)
-    index = Titles.of(OCCUPATIONS, [])
+def resolver(roles, occupations):
+    """resolve_name over these roles and occupations, answering (ROLE, slug),
+    (OCCUPATION, code) or, when it finds neither, the Resolved itself."""
+    finder, titles = RoleFinder(roles), Titles.of(occupations, [])
 
     def resolved(name: str):
-        found = resolve_name(finder, index, name)
+        found = resolve_name(finder, titles, name)
         if found.kind == ROLE:
-            return ROLE, ROLES[found.position].slug
+            return ROLE, roles[found.position].slug
         if found.kind == OCCUPATION:
-            return OCCUPATION, index.codes[found.position]
+            return OCCUPATION, titles.codes[found.position]
         return found
 
     return resolved
+
+
+@pytest.fixture(scope="module")
+def resolve():
+    return resolver(ROLES, OCCUPATIONS)
 
 
 @pytest.mark.parametrize(
@@ -170,17 +175,7 @@ def spelled():
         occupation("43-6011.00", "Executive Secretaries", "Secretary to the Board"),
         occupation("27-3043.00", "Writers & Authors", "Journalist Writer"),
     ]
-    finder, titles = RoleFinder(roles), Titles.of(occupations, [])
-
-    def resolved(name: str):
-        found = resolve_name(finder, titles, name)
-        if found.kind == ROLE:
-            return ROLE, roles[found.position].slug
-        if found.kind == OCCUPATION:
-            return OCCUPATION, titles.codes[found.position]
-        return found
-
-    return resolved
+    return resolver(roles, occupations)
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,13 @@ class Transition(msgspec.Struct, frozen=True):
         return self.skills_to_build
 
     @property
+    def it_overlap_change(self) -> int | None:
+        """Target minus source IT overlap, points on the 0-100 scale; None when one is
+        not rated (as OccupationMove.it_overlap_change)."""
+        before, after = self.source.it_overlap, self.target.it_overlap
+        return None if before is None or after is None else after - before
+
+    @property
     def pay_change(self) -> int | None:
         """Target minus source median annual wage, USD a year; None when one is unknown."""
         before, after = self.source.derived, self.target.derived
@@ -100,8 +107,15 @@ def transition(source: Role, target: Role) -> Transition:
 def closest_moves(source: Role, roles: Iterable[Role], limit: int = 5) -> list[Transition]:
     """The `limit` other roles of `roles` most like `source`, best first (ties: fewer
     skills to build, then slug)."""
-    moves = [transition(source, target) for target in roles if target.slug != source.slug]
-    moves.sort(
-        key=lambda move: (-move.similarity.score, len(move.skills_to_build), move.target.slug)
+    return best(
+        [transition(source, target) for target in roles if target.slug != source.slug], limit
     )
-    return moves[:limit]
+
+
+def best(moves: Iterable, limit: int) -> list:
+    """The `limit` best of `moves` (Transition or occupation_moves.OccupationMove): the
+    highest similarity first, then the fewest gaps to close, then by the role's slug."""
+    ranked = sorted(
+        moves, key=lambda move: (-move.similarity.score, len(move.gaps), move.target.slug)
+    )
+    return ranked[:limit]

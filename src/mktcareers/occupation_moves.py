@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 import msgspec
 
 from mktcareers.models import Occupation, OnetProfiles, Role
-from mktcareers.moves import step_size
+from mktcareers.moves import best, step_size
 from mktcareers.similarity import Similarity, combine, interest_closeness, zones_closeness
 
 # "skills" or "knowledge" -> O*NET element name -> level, 0-7 (O*NET's level scale).
@@ -178,6 +178,4 @@ def closest_roles(
 ) -> list[OccupationMove]:
     """The `limit` roles of `roles` most like `source`, best first (ties: fewer areas
     to grow, then slug)."""
-    moves = [occupation_move(source, role, profiles) for role in roles]
-    moves.sort(key=lambda move: (-move.similarity.score, len(move.to_grow), move.target.slug))
-    return moves[:limit]
+    return best([occupation_move(source, role, profiles) for role in roles], limit)

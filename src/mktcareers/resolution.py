@@ -13,6 +13,7 @@ accents and punctuation).
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from mktcareers.names import (
@@ -67,18 +68,20 @@ def resolve_name(finder: RoleFinder, titles: Titles, name: str, *, roles: bool =
     code = code_position(titles, name)
     if code is not None:
         return Resolved(OCCUPATION, code, via="code")
+    exact = cache(lambda: titles.exact(name))  # (titles, alternate titles), once each
+    folded = cache(lambda: titles.singular(name))
     tiers = (
         # a role's title or alias, an occupation's title: as typed or in the singular
         # (one step: "web developers" is the role as much as the occupation), then
         # without spaces; then an alternate title: as typed, then in the singular
         (
             lambda: _union(finder.named(wanted), finder.named(wanted, singular)),
-            lambda: _union(titles.exact(name)[0], titles.singular(name)[0]),
+            lambda: _union(exact()[0], folded()[0]),
             "title",
         ),
         (lambda: finder.named(wanted, joined), lambda: titles.joined_title(name), "title"),
-        (list, lambda: titles.exact(name)[1], "alternate title"),
-        (list, lambda: titles.singular(name)[1], "alternate title"),
+        (list, lambda: exact()[1], "alternate title"),
+        (list, lambda: folded()[1], "alternate title"),
     )
     for named, occupations, via in tiers:
         found_roles = set(named() if roles else ())

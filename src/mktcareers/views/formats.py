@@ -79,7 +79,7 @@ def _json(records: list[dict] | dict) -> str:
         text = f"[\n  {lines}\n]\n"
     # json escapes C0 controls but writes DEL, C1 controls and bidi overrides as they
     # are. Outside its strings JSON holds only ASCII punctuation, digits, letters and
-    # whitespace, so every one found is inside a string, where \\uXXXX is exact.
+    # whitespace, so every one found is inside a string, where a \\u escape is exact.
     return UNSAFE.sub(_json_escape, text)
 
 

@@ -15,17 +15,12 @@ from mktcareers.views.widgets import (
     bullets,
     getting_started,
     group,
-    label_values,
     level,
-    money,
-    money_change,
-    or_missing,
     panel,
     row_line,
-    signed,
     table,
     text,
-    yes_no,
+    what_changes,
 )
 
 if TYPE_CHECKING:
@@ -84,29 +79,14 @@ def _building(move: Transition) -> Group:
 def _changes(move: Transition) -> Either:
     """Pay, home working, remote score, IT overlap and job zone, before -> after."""
     before, after = move.source.derived, move.target.derived
-    pay = f"{money(before and before.pay.median)} -> {money(after and after.pay.median)}"
-    if move.pay_change:
-        pay += f" ({money_change(move.pay_change)} a year)"
-    home = f"{yes_no(before and before.teleworkable)} -> {yes_no(after and after.teleworkable)}"
-    remote_change = move.target.remote.score - move.source.remote.score
-    remote = f"{move.source.remote.score} -> {move.target.remote.score}/100"
-    overlap = f"{or_missing(move.source.it_overlap)} -> {or_missing(move.target.it_overlap)}"
-    zones = f"{or_missing(before and before.job_zone)} -> {or_missing(after and after.job_zone)}"
-    return label_values(
-        [
-            ("Median pay (US, BLS)", pay),
-            ("Can be done from home", home + " (Dingel & Neiman 2020)"),
-            ("Remote suitability", remote + signed(remote_change)),
-            ("IT overlap (0-100)", overlap + signed(_it_overlap_change(move))),
-            ("Job zone (O*NET, 1-5)", zones + signed(move.job_zone_change)),
-        ]
+    source, target = move.source, move.target
+    return what_changes(
+        pay=(before and before.pay.median, after and after.pay.median),
+        home=(before and before.teleworkable, after and after.teleworkable),
+        remote=(source.remote.score, target.remote.score),
+        overlap=(source.it_overlap, target.it_overlap),
+        zone=(before and before.job_zone, after and after.job_zone),
     )
-
-
-def _it_overlap_change(move: Transition) -> int | None:
-    """Target minus source IT overlap, points (0-100); None when one is not rated."""
-    before, after = move.source.it_overlap, move.target.it_overlap
-    return None if before is None or after is None else after - before
 
 
 def transition_record(move: Transition) -> dict:
@@ -119,7 +99,7 @@ def transition_record(move: Transition) -> dict:
         "size": move.size,
         "job_zone_change": move.job_zone_change,
         "pay_change": move.pay_change,
-        "it_overlap_change": _it_overlap_change(move),
+        "it_overlap_change": move.it_overlap_change,
         "teleworkable": {
             "from": before and before.teleworkable,
             "to": after and after.teleworkable,

@@ -15,16 +15,12 @@ from mktcareers.views.widgets import (
     bullets,
     getting_started,
     group,
-    label_values,
-    money,
     money_change,
-    or_missing,
     panel,
     row_line,
-    signed,
     table,
     text,
-    yes_no,
+    what_changes,
 )
 
 if TYPE_CHECKING:
@@ -113,22 +109,12 @@ def _growing(move: OccupationMove):
 
 def _changes(move: OccupationMove) -> Either:
     source, derived = move.source, move.target.derived
-    pay = f"{money(source.pay_median)} -> {money(derived and derived.pay.median)}"
-    if move.pay_change:
-        pay += f" ({money_change(move.pay_change)} a year)"
-    home = f"{yes_no(source.teleworkable)} -> {yes_no(derived and derived.teleworkable)}"
-    overlap = (
-        f"{or_missing(source.it_overlap)} -> {or_missing(derived and derived.it_overlap.score)}"
-    )
-    zones = f"{or_missing(source.job_zone)} -> {or_missing(derived and derived.job_zone)}"
-    return label_values(
-        [
-            ("Median pay (US, BLS)", pay),
-            ("Can be done from home", home + " (Dingel & Neiman 2020)"),
-            ("Remote suitability of the role", f"{move.target.remote.score}/100"),
-            ("IT overlap (0-100)", overlap + signed(move.it_overlap_change)),
-            ("Job zone (O*NET, 1-5)", zones + signed(move.job_zone_change)),
-        ]
+    return what_changes(
+        pay=(source.pay_median, derived and derived.pay.median),
+        home=(source.teleworkable, derived and derived.teleworkable),
+        remote=(None, move.target.remote.score),
+        overlap=(source.it_overlap, derived and derived.it_overlap.score),
+        zone=(source.job_zone, derived and derived.job_zone),
     )
 
 

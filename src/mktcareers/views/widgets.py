@@ -265,6 +265,42 @@ def money_change(change: int | None) -> str:
     return MISSING if change is None else f"{'+' if change >= 0 else '-'}${abs(change):,}"
 
 
+DINGEL_NEIMAN = " (Dingel & Neiman 2020)"
+Side = tuple  # (before, after) of one fact of a move; None where it is not known
+
+
+def what_changes(pay: Side, home: Side, remote: Side, overlap: Side, zone: Side) -> Either:
+    """The "What changes" rows of a move, each before -> after with its change: median
+    pay (USD a year), teleworkable, remote suitability (0-100; before None when the
+    source is no role), IT overlap (0-100) and O*NET job zone (1-5)."""
+
+    def change(before, after) -> int | None:
+        return None if before is None or after is None else after - before
+
+    def span(before, after) -> str:
+        return f"{or_missing(before)} -> {or_missing(after)}"
+
+    paid = f"{money(pay[0])} -> {money(pay[1])}"
+    if change(*pay):
+        paid += f" ({money_change(change(*pay))} a year)"
+    if remote[0] is None:
+        suitability = ("Remote suitability of the role", f"{remote[1]}/100")
+    else:
+        suitability = ("Remote suitability", f"{span(*remote)}/100" + signed(change(*remote)))
+    return label_values(
+        [
+            ("Median pay (US, BLS)", paid),
+            (
+                "Can be done from home",
+                f"{yes_no(home[0])} -> {yes_no(home[1])} (Dingel & Neiman 2020)",
+            ),
+            suitability,
+            ("IT overlap (0-100)", span(*overlap) + signed(change(*overlap))),
+            ("Job zone (O*NET, 1-5)", span(*zone) + signed(change(*zone))),
+        ]
+    )
+
+
 def or_missing(value: object) -> str:
     return MISSING if value is None else str(value)
 
