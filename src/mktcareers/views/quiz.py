@@ -83,12 +83,11 @@ def quiz_items(items: Sequence[QuizItem]) -> RenderableType:
             if facts:
                 head.append("  " + ", ".join(facts), style="dim")
             blocks += [head, indent(text(item.text), 4)]
-        widths = [max(len(item.id) for item in chosen), max(map(len, about), default=0)]
-        needs = widths[0] + (widths[1] + 2 if has_about else 0) + len("Short") + 4 + TEXT_WIDTH
         if parts:
             parts.append(text())
         parts.append(text(KIND_TITLES.get(kind, kind), style="bold"))
-        parts.append(Either(listed, group(*blocks), needs=needs))
+        # Measured by Rich: the table's narrowest, with TEXT_WIDTH for the text.
+        parts.append(Either(listed, group(*blocks)))
     return group(*parts)
 
 
