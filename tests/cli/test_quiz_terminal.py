@@ -31,7 +31,7 @@ TIMEOUT = 30  # seconds for one expected piece of output: start-up included
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 
 
-class Terminal:
+class PseudoTerminal:
     """One run of mktcareers in a pseudo-terminal `columns` wide: what it wrote (colours
     stripped, CR LF as LF) and what it is asked to read, as a person types it."""
 
@@ -130,7 +130,7 @@ def test_quiz_in_a_terminal(tmp_path, short_items, columns):
     state_dir = tmp_path / "state"
 
     # Answer, go back (the answer given is offered), keep it, skip, answer, quit.
-    quiz = Terminal(["quiz", "--short"], columns, state_dir)
+    quiz = PseudoTerminal(["quiz", "--short"], columns, state_dir)
     quiz.expect(r"Part 1 of 4")
     quiz.expect(prompt(1, total))
     quiz.type("4")
@@ -154,7 +154,7 @@ def test_quiz_in_a_terminal(tmp_path, short_items, columns):
     assert saved.position == 3
 
     # Resume where it stopped, answer two more, then Ctrl-C: saved, exit 130.
-    quiz = Terminal(["quiz", "--resume"], columns, state_dir)
+    quiz = PseudoTerminal(["quiz", "--resume"], columns, state_dir)
     quiz.expect(prompt(4, total))
     assert f"\n1/{total}" not in quiz.text
     for item in short_items[3:5]:
@@ -166,7 +166,7 @@ def test_quiz_in_a_terminal(tmp_path, short_items, columns):
     assert state.read_progress(state_dir / state.PROGRESS_FILE).position == 5
 
     # Resume again and go to the end: the results, fitted to the terminal.
-    quiz = Terminal(["quiz", "--resume"], columns, state_dir)
+    quiz = PseudoTerminal(["quiz", "--resume"], columns, state_dir)
     for number, item in enumerate(short_items[5:], start=6):
         quiz.expect(prompt(number, total))
         quiz.type(answer_for(item))
@@ -184,7 +184,7 @@ def test_quiz_in_a_terminal(tmp_path, short_items, columns):
     assert kept["job_zone"] == 2 and kept["answered"] == 2 + 2 + answered_last
 
     # And again later, without a question.
-    shown = Terminal(["quiz", "results"], columns, state_dir)
+    shown = PseudoTerminal(["quiz", "results"], columns, state_dir)
     shown.expect(r"Your Holland code: AE")
     assert shown.finish() == 0
     assert first["slug"] in shown.text and f"fit {first['fit']}/100" in shown.text
@@ -199,7 +199,7 @@ def test_ctrl_c_at_the_continue_question_exits_130(tmp_path, short_items):
         state_dir / state.PROGRESS_FILE,
         state.Progress(short=True, answers={short_items[0].id: 4}, position=1),
     )
-    quiz = Terminal(["quiz"], 80, state_dir)
+    quiz = PseudoTerminal(["quiz"], 80, state_dir)
     quiz.expect(r"Continue it\?")
     quiz.interrupt()
     assert quiz.finish() == 130
