@@ -270,7 +270,7 @@ def _continue_saved(saved, console) -> bool:
 def quiz(
     ctx: typer.Context,
     short: Annotated[
-        bool, typer.Option("--short", help="The short quiz (18 items) instead of the full one.")
+        bool, typer.Option("--short", help="The short quiz (19 items) instead of the full one.")
     ] = False,
     resume: Annotated[
         bool, typer.Option("--resume", help="Continue the quiz you stopped.")
