@@ -339,3 +339,23 @@ def test_quiz_items_read_at_every_width(run, items, width, short):
         assert any(line.lstrip().startswith("r1 ") and "Set up" in line for line in lines)
     if width == 40:  # stacked: the id, then its text below
         assert any(line.strip() == "skill-data-analysis  short quiz" for line in lines)
+
+
+# ------------------------------------------------------------------ words for a weak match
+
+
+@pytest.mark.parametrize("fmt", ["table", "md"])
+def test_a_weak_best_match_says_so_in_words(run, items, tmp_path, fmt):
+    """Realistic and Social liked together: no bundled role shares that shape, so even
+    the best fit's interests point elsewhere, and every format says it in words."""
+    liked = {"R": 5, "I": 3, "A": 3, "S": 5, "E": 3, "C": 1}
+    answers = {item.id: liked[item.area] for item in items.items if item.kind == "interest"}
+    path = answers_file(tmp_path, answers)
+    record = json.loads(run("quiz", "--answers", path, "-f", "json").stdout)
+    best = record["matches"][0]
+    assert best["interest_r"] < 0.3 and best["interest_match"] in {"weak", "opposite"}
+    assert "only weakly" in record["weak_match_note"]
+    shown = words(run("quiz", "results", "-f", fmt, env=wide(80)).stdout)
+    assert words(record["weak_match_note"]) in shown.replace("> ", "")
+    band = {"weak": "interests match only weakly", "opposite": "interests point away"}
+    assert band[best["interest_match"]] in shown and "r =" not in shown

@@ -55,6 +55,20 @@ def save_format(path: Path, fmt: OutputFormat) -> OutputFormat:
     )
 
 
+SaveOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--save",
+        help=(
+            f"Also write the results to FILE: {SAVE_SUFFIXES} (the format it names; "
+            "another name takes --format's); - writes them to stdout in --format's format."
+        ),
+        show_default=False,
+        callback=_save_path,
+    ),
+]
+
+
 def _load_quiz(knowledge):
     from mktcareers.kb.errors import KbError
     from mktcareers.kb.quizfile import load_quiz
@@ -286,18 +300,7 @@ def quiz(
     top: Annotated[
         int, typer.Option("--top", "-n", min=1, max=100, help="How many roles to recommend.")
     ] = 5,
-    save: Annotated[
-        Path | None,
-        typer.Option(
-            "--save",
-            help=(
-                f"Also write the results to FILE: {SAVE_SUFFIXES} (the format it names; "
-                "another name takes --format's); - writes them to stdout in --format's format."
-            ),
-            show_default=False,
-            callback=_save_path,
-        ),
-    ] = None,
+    save: SaveOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Take a self-assessment and see which roles fit you, and why.
@@ -364,18 +367,7 @@ def quiz(
 @app.command("results")
 def quiz_results(
     ctx: typer.Context,
-    save: Annotated[
-        Path | None,
-        typer.Option(
-            "--save",
-            help=(
-                f"Also write the results to FILE: {SAVE_SUFFIXES} (the format it names; "
-                "another name takes --format's); - writes them to stdout in --format's format."
-            ),
-            show_default=False,
-            callback=_save_path,
-        ),
-    ] = None,
+    save: SaveOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Show the results of the last quiz you completed again.
