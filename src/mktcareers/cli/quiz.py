@@ -60,7 +60,7 @@ SaveOption = Annotated[
     typer.Option(
         "--save",
         help=(
-            f"Also write the results to FILE: {SAVE_SUFFIXES} (the format it names; "
+            f"Also write the results to this file: {SAVE_SUFFIXES} (the format it names; "
             "another name takes --format's); - writes them to stdout in --format's format."
         ),
         show_default=False,
