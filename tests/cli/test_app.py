@@ -123,6 +123,7 @@ def test_every_subcommand_module_is_found():
         "skills list",
         "skill show",
         "quiz items",
+        "quiz results",
         "kb validate",
     }
     assert {path.split()[0] for path in found} | {"quiz"} == set(COMMANDS)
