@@ -259,7 +259,7 @@ def test_save_to_a_fifo_is_refused(run, tmp_path, items, through_a_link):
         ("r1: 5\npref-remot: 3\n", "answers.yaml:2: pref-remot: unknown item id"),
         ("r1: five\n", "answers.yaml:1: r1: expected a whole number from 1 to 5, got 'five'"),
         ("- r1\n- r2\n", "expected a mapping of item id to an answer from 1 to 5"),
-        ("r1: 5\nr1: 4\n", "answers.yaml:2: duplicate key 'r1'"),
+        ("r1: 5\nr1: 4\n", "answers.yaml:2: r1: duplicate key 'r1'"),
         ("r1: [5\n", "answers.yaml:"),
         ("", "answers.yaml: file is empty"),
         ("r1: !!python/object:os.system 5\n", "answers.yaml:1"),

@@ -72,7 +72,9 @@ def test_syntax_error_and_duplicate_key_report_their_line(kb_dir):
     # A broken file must not make every reference to its role an error too.
     assert not any("unknown role 'seo-specialist'" in p for p in found), found
     assert any(
-        re.match(r"roles/seo-specialist\.yaml:6: duplicate key 'title' \(first at line 5\)", p)
+        re.match(
+            r"roles/seo-specialist\.yaml:6: title: duplicate key 'title' \(first at line 5\)", p
+        )
         for p in found
     ), found
 
