@@ -341,6 +341,7 @@ def it_reference(
 
 
 def skill_type(skill: str, types: dict[str, str], slug: str) -> str:
+    """`skill`'s type; raises BuildError naming role `slug` when the catalogue lacks it."""
     if skill not in types:
         raise BuildError(f"{slug}: skill {skill!r} is not in data/skills.yaml")
     return types[skill]
