@@ -4,6 +4,7 @@ panel of `compare marketing it`, whose order follows the score."""
 import json
 
 import pytest
+import yaml
 from msgspec.structs import replace
 
 from mktcareers import families
@@ -118,3 +119,21 @@ def test_bridge_order_follows_any_scores(bundled):
         assert [bridge.role.slug for bridge in bridges] == [
             role.slug for role in order[: families.BRIDGE_COUNT]
         ]
+
+
+def test_derived_numbers_made_before_the_own_skills_part_still_load(run, kb_dir):
+    """A knowledge base whose derived.yaml predates the own-skills part loads; the view
+    says that part is not scored."""
+    path = kb_dir / "generated" / "derived.yaml"
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for role in document["roles"].values():
+        for key in ("role_skill_similarity", "shared_skills", "onet_score"):
+            del role["it_overlap"][key]
+    path.write_text(yaml.safe_dump(document), encoding="utf-8")
+    env = {"MKTCAREERS_DATA": str(kb_dir), "COLUMNS": "200"}
+    result = run("role", "show", "seo-specialist", "--format", "json", env=env)
+    assert result.exit_code == 0, result.output
+    detail = json.loads(result.stdout)["it_overlap_detail"]
+    assert detail["role_skill_similarity"] is None and detail["shared_skills"] == []
+    shown = run("role", "show", "seo-specialist", env=env)
+    assert "own skills not scored" in " ".join(shown.stdout.replace("\u2502", " ").split())
