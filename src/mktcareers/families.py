@@ -110,13 +110,15 @@ def summarise_family(family: Family, kb: KnowledgeBase) -> FamilySummary:
 
 
 class Bridge(msgspec.Struct, frozen=True):
-    """A non-IT role close to IT: its IT overlap (0-100), strongest technical skills
-    and the O*NET codes it shares with computer occupations."""
+    """A non-IT role close to IT: its IT overlap (0-100), strongest technical skills,
+    the O*NET codes it shares with computer occupations and the technical skills that
+    add most to its IT overlap (docs/method.md)."""
 
     role: Role
     it_overlap: int
     technical_skills: tuple[str, ...]  # its strongest technical skills, by name
     it_codes: tuple[str, ...]  # crosswalked codes in computer occupations (15-xxxx, 11-3021)
+    it_skills: tuple[str, ...] = ()  # names of its skills IT roles need too, most first
 
 
 class FamilyComparison(msgspec.Struct, frozen=True):
@@ -137,7 +139,8 @@ def _is_it_code(code: str) -> bool:
 
 
 def bridge_roles(roles: Sequence[Role]) -> tuple[Bridge, ...]:
-    """The BRIDGE_COUNT roles of `roles` with the highest IT overlap, highest first."""
+    """The BRIDGE_COUNT roles of `roles` with the highest IT overlap (the score of
+    derived.yaml, which includes the role's own skills), highest first, ties by slug."""
     ranked = sorted(
         (role for role in roles if role.it_overlap is not None),
         key=lambda role: (-role.it_overlap, role.slug),
@@ -154,6 +157,7 @@ def bridge_roles(roles: Sequence[Role]) -> tuple[Bridge, ...]:
                 it_overlap=role.it_overlap,
                 technical_skills=tuple(skill.name for skill in technical[:4]),
                 it_codes=tuple(link.code for link in role.onet if _is_it_code(link.code)),
+                it_skills=role.skill_names(role.derived.it_overlap.shared_skills),
             )
         )
     return tuple(bridges)
