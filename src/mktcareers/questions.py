@@ -120,6 +120,12 @@ class QuestionMatch(msgspec.Struct, frozen=True):
 # ------------------------------------------------------------------ matching
 
 
+def phrasing_words(text: str) -> tuple[str, ...]:
+    """The words of a question or phrasing that matching compares (see _words): two
+    phrasings with the same words are the same to `ask`."""
+    return tuple(_words(text))
+
+
 def _words(text: str) -> list[str]:
     """The words of `text` that carry its meaning, normalised, in the singular and
     without an -ing or -ed ending ("working" and "work", "started" and "start")."""
@@ -145,6 +151,8 @@ class Catalogue:
             for words in map(_words, (question.text, *question.phrasings))
             if words
         ]
+        # the words of each phrasing -> its question: typed exactly, it is the one meant
+        self.exact = {tuple(words): index for index, words in self._phrasings}
         counts = Counter(
             word for _, words in self._phrasings for word in set(words)
         )  # in how many phrasings each word is
@@ -162,11 +170,15 @@ class Catalogue:
         return next((q for q in self.questions if q.id == wanted), None)
 
     def match(self, typed: str) -> QuestionMatch:
-        """The question `typed` means: by id or number, else the best-scoring question
+        """The question `typed` means: by id or number, or the one with a phrasing of
+        exactly its words (phrasing_words; questionfile lets no two questions share
+        one), else the best-scoring question
         when it reaches ANSWER_SCORE and no other is within CLEAR_MARGIN; the
         suggestions are the questions scoring SUGGEST_SCORE or more (at most
         MAX_SUGGESTIONS, best first, ties in list order)."""
         found = self.by_id(typed)
+        if found is None and tuple(_words(typed)) in self.exact:
+            found = self.questions[self.exact[tuple(_words(typed))]]
         if found is not None:
             return QuestionMatch(found, 100.0)
         scores = self.scores(typed)
@@ -202,9 +214,15 @@ class Catalogue:
                     word, self._vocabulary, scorer=fuzz.ratio, limit=None, score_cutoff=WORD_CUTOFF
                 )
             }
+            if not found and process.extractOne(
+                word, FILLER, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF
+            ):
+                continue  # a mistyped filler word ("form" for "from") means nothing
             near.append(found)
             closest = max(found, key=lambda match: (found[match], match), default=None)
             weights.append(self._unknown_weight if closest is None else self._weight[closest])
+        if not near:
+            return best
         typed_total = sum(weights)
         for index, words in self._phrasings:
             found_share = (
@@ -380,7 +398,11 @@ def _remote_factors(c: _Context) -> Answer:
             for name, weight, mean in means
         ],
     }
-    short = f"Because its work is {means[0][0].lower()}." if strong else "It suits it less often."
+    short = (
+        f"Its roles rate high on {_names([name.lower() for name, _, _ in strong])}."
+        if strong
+        else "Few of its roles do."
+    )
     return _answer(
         c,
         short,
@@ -472,32 +494,40 @@ def _remote_challenges(c: _Context) -> Answer:
 
 
 def _remote_advantages(c: _Context) -> Answer:
-    counts = _kind_counts(c.roles, lambda role: getattr(role.remote, "advantages", ()))
+    counts = _kind_counts(c.roles, lambda role: role.remote.advantages)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    kinds = c.kb.rubric.advantage_kinds
     friendly = [role for role in c.roles if role.remote.score >= REMOTE_FRIENDLY]
+    listing = sum(bool(role.remote.advantages) for role in c.roles)
     lines = []
     if ranked:
-        lines.append(f"Across the {len(c.roles)} {c.name} roles, the advantages named most often:")
-        for kind, count in ranked[:TOP]:
-            note = next(
-                advantage.note
-                for role in _ranked_by_remote(c.roles)
-                for advantage in role.remote.advantages
-                if advantage.kind == kind
-            )
-            lines.append(f"{kind} ({count} of {len(c.roles)} roles), e.g. {note}")
-    means = _factor_means(c.roles)
+        lines.append(
+            f"{listing} of the {len(c.roles)} {c.name} roles list what remote work gives; "
+            "the advantages named most often:"
+        )
+        lines.extend(
+            f"{kind} ({count} of {listing} roles): {kinds.get(kind, '')}".rstrip(": ")
+            for kind, count in ranked[:TOP]
+        )
+        top_kind = ranked[0][0]
+        role, advantage = next(
+            (role, advantage)
+            for role in _ranked_by_remote(c.roles)
+            for advantage in role.remote.advantages
+            if advantage.kind == top_kind
+        )
+        lines.append(f"In {role.slug}, for one: {advantage.note}")
     lines.append(
-        f"They are real in {len(friendly)} of {len(c.roles)} {c.name} roles, those scoring "
-        f"{REMOTE_FRIENDLY}+ for remote work; the rubric's strongest factor across the family "
-        f"is {means[0][0].lower()} ({means[0][2]:.1f} of 4)."
+        f"They hold fully in the {len(friendly)} of {len(c.roles)} {c.name} roles scoring "
+        f"{REMOTE_FRIENDLY}+ for remote work."
     )
     facts = {
         "family": c.family.id,
+        "roles_listing_advantages": listing,
         "advantages": dict(ranked),
         "remote_friendly_roles": [role.slug for role in friendly],
     }
-    short = f"Above all, {ranked[0][0]}." if ranked else "The roles name none yet."
+    short = f"Above all, {ranked[0][0]}." if ranked else "The roles list none."
     return _answer(
         c,
         short,
@@ -568,7 +598,7 @@ def _role_remote(c: _Context) -> Answer:
     lines.append(
         f"Weakest: {factors[-1].name.lower()} {factors[-1].rating}/4. {factors[-1].reason}"
     )
-    for advantage in getattr(role.remote, "advantages", ())[:2]:
+    for advantage in role.remote.advantages[:2]:
         lines.append(f"Advantage ({advantage.kind}): {advantage.note}")
     for challenge in role.remote.challenges[:2]:
         lines.append(f"Challenge ({challenge.kind}): {challenge.note}")
@@ -641,7 +671,7 @@ def _it_shared(c: _Context) -> Answer:
         + (
             _names(
                 [
-                    f"{c.kb.skills[skill].name.lower()} ({_percent(left[skill])} / "
+                    f"{c.kb.skills[skill].name} ({_percent(left[skill])} / "
                     f"{_percent(right[skill])})"
                     for skill in comparison.shared_skills[:TOP]
                 ]
@@ -729,7 +759,7 @@ def _skill_types(c: _Context) -> Answer:
         return (
             _names(
                 [
-                    f"{c.kb.skills[s].name.lower()} {_percent(share)}"
+                    f"{c.kb.skills[s].name} {_percent(share)}"
                     for s, share in by_type.get(kind, [])[:TOP]
                 ]
             )
@@ -772,7 +802,7 @@ def _it_to_family(c: _Context) -> Answer:
     moves.sort(key=lambda move: (-move.similarity.score, move.source.slug))
     lines = [f"The shortest moves from an IT role into {c.name} (similarity 0-100):"]
     for move in moves[:TOP]:
-        build = [gap.name.lower() for gap in move.skills_to_build[:3]]
+        build = [gap.name for gap in move.skills_to_build[:3]]
         lines.append(
             f"{move.source.slug} to {move.target.slug}: {move.similarity.score}, {move.size}"
             + (f"; build {_names(build)}" if build else "")
@@ -823,7 +853,7 @@ def _beginner_roles(c: _Context) -> Answer:
     others = [role for role in c.roles if not role.beginner_friendly]
     lines = [
         f"{len(beginners)} of {len(c.roles)} {c.name} roles are marked beginner-friendly "
-        "(people start in them without years of experience in another role):",
+        "in their role files (people start in them without years in another role first):",
         *(
             f"{role.slug}: {_zone(role)}, median pay {_money(role.pay_median)}, "
             f"remote {role.remote.score}/100"
@@ -868,10 +898,7 @@ def _first_steps(c: _Context) -> Answer:
         "have the most openings a year.",
         "Build the skills most of them need on your own (level 3+): "
         + _names(
-            [
-                f"{c.kb.skills[s].name.lower()} ({round(share * count)} of {count})"
-                for s, share in common
-            ]
+            [f"{c.kb.skills[s].name} ({round(share * count)} of {count})" for s, share in common]
         )
         + ".",
     ]
@@ -911,7 +938,7 @@ def _portfolio(c: _Context) -> Answer:
     ][:3]
     lines = [
         "Show the skills beginner-friendly roles need most, with measured results: "
-        + _names([c.kb.skills[s].name.lower() for s in technical])
+        + _names([c.kb.skills[s].name for s in technical])
         + ".",
         *(
             f"For {role.slug}: {role.getting_started.portfolio[0]}"
@@ -955,7 +982,7 @@ def _certifications(c: _Context) -> Answer:
     top = ranked[0][0]
     return _answer(
         c,
-        f"Those many roles ask for, {top.split(' (')[0]} first.",
+        f"{top.split(' (')[0]} first: {ranked[0][1]} of {len(c.roles)} roles list it.",
         lines,
         facts,
         (
@@ -967,21 +994,19 @@ def _certifications(c: _Context) -> Answer:
 
 def _role_workflow(c: _Context) -> Answer:
     role = c.role
-    stages = getattr(role, "workflow", ())
+    stages = role.workflow
     if stages:
-        lines = [f"{role.title}'s work runs in {len(stages)} stages:"]
-        lines.extend(f"{stage.stage}: {stage.note}" for stage in stages)
+        lines = [f"{role.title}'s work runs through {len(stages)} stages:"]
+        lines.extend(f"{stage.stage.capitalize()}: {stage.note}" for stage in stages)
         facts = {"role": role.slug, "workflow": [stage.stage for stage in stages]}
-        short = " -> ".join(stage.stage for stage in stages) + "."
+        short = ", ".join(stage.stage for stage in stages).capitalize() + "."
     else:
         lines = [f"What {role.title} does, in {len(role.responsibilities)} responsibilities:"]
         lines.extend(role.responsibilities)
         facts = {"role": role.slug, "workflow": []}
         short = f"{len(role.responsibilities)} responsibilities."
     lead = sorted(role.skills, key=lambda skill: (-skill.level, skill.name))[:3]
-    lines.append(
-        "It leans most on " + _names([f"{s.name.lower()} ({s.level}/5)" for s in lead]) + "."
-    )
+    lines.append("It leans most on " + _names([f"{s.name} ({s.level}/5)" for s in lead]) + ".")
     return _answer(
         c,
         short,
@@ -1030,8 +1055,8 @@ def _role_skills(c: _Context) -> Answer:
     lines = [
         f"{role.title} needs {_plural(len(role.skills), 'skill')}: {technical} technical, "
         f"{len(role.skills) - technical} non-technical.",
-        "Advanced (4-5 of 5): " + (_names([s.name.lower() for s in advanced]) or "none") + ".",
-        "Working (3 of 5): " + (_names([s.name.lower() for s in working]) or "none") + ".",
+        "Advanced (4-5 of 5): " + (_names([s.name for s in advanced]) or "none") + ".",
+        "Working (3 of 5): " + (_names([s.name for s in working]) or "none") + ".",
     ]
     facts = {
         "role": role.slug,
@@ -1041,8 +1066,7 @@ def _role_skills(c: _Context) -> Answer:
     }
     return _answer(
         c,
-        f"{_plural(len(advanced), 'skill')} at an advanced level, "
-        f"led by {ordered[0].name.lower()}.",
+        f"{_plural(len(advanced), 'skill')} at an advanced level, led by {ordered[0].name}.",
         lines,
         facts,
         (f"mktcareers role show {role.slug}", f"mktcareers compare {role.slug} {c.family.id}"),

@@ -10,7 +10,13 @@ from mktcareers.kb.fields import INVALID, SLUG, Field, ListOf, OneOf, Record, Te
 from mktcareers.kb.location import bundled_dir
 from mktcareers.models import KnowledgeBase
 from mktcareers.names import did_you_mean
-from mktcareers.questions import ANSWER_KINDS, DEFAULT_FAMILY, TOPICS, Question
+from mktcareers.questions import (
+    ANSWER_KINDS,
+    DEFAULT_FAMILY,
+    TOPICS,
+    Question,
+    phrasing_words,
+)
 
 QUESTIONS_FILE = "questions.yaml"
 MAX_QUESTIONS = 200
@@ -44,19 +50,33 @@ def load_questions(root: Path | str) -> tuple[Question, ...]:
     """The questions of the knowledge base at `root` (its questions.yaml, else the
     bundled one), in the file's order. Needs no other file of the knowledge base, so
     the start screen shows them without compiling it. Raises KbError listing every
-    problem: fields (schema above), duplicate ids, a role-* answer kind without `role`."""
+    problem: fields (schema above), duplicate ids, a role-* answer kind without `role`,
+    a phrasing with the same words as another question's (questions.phrasing_words)."""
     path = questions_path(root)
     collector = Collector(path.parent)
     data, document = collector.read(path, QUESTIONS)
     if data is INVALID:
         raise KbError(collector.problems)
     questions, seen = [], set()
+    owners: dict[tuple[str, ...], str] = {}  # a phrasing's words -> the question they ask
     for index, item in enumerate(data["questions"]):
         if item["id"] in seen:
             collector.add_at(
                 path, document, ("questions", index, "id"), f"duplicate id '{item['id']}'"
             )
         seen.add(item["id"])
+        for at, phrasing in [("text", item["text"]), *enumerate(item.get("phrasings", ()))]:
+            words = phrasing_words(phrasing)
+            owner = owners.setdefault(words, item["id"])
+            if owner != item["id"]:
+                field = (
+                    ("questions", index, "text")
+                    if at == "text"
+                    else ("questions", index, "phrasings", at)
+                )
+                collector.add_at(
+                    path, document, field, f"'{phrasing}' asks the same as question '{owner}'"
+                )
         needs_role, _ = ANSWER_KINDS[item["answer"]]
         if needs_role and "role" not in item:
             collector.add_at(

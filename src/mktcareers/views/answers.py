@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
     from mktcareers.questions import Answer, Question, QuestionMatch
 
+# The start screen's question column is at least this wide, or each command goes
+# under its question.
+QUESTION_WIDTH = 34
 # What the start screen suggests besides the questions: (command, what it does).
 FIRST_COMMANDS = (
     ("mktcareers roles list", "every role, with remote score, IT overlap and pay"),
@@ -134,7 +137,8 @@ def start_view(questions: Sequence[Question]) -> Group:
     title.append(": digital marketing and IT careers, answered from public data.")
     commands = [ask_command(q) for q in questions]
     asked = grid(padding=2)
-    asked.add_column(ratio=1, min_width=20)
+    # narrower than this a question wraps into a thin column: stacked reads better
+    asked.add_column(ratio=1, min_width=QUESTION_WIDTH)
     asked.add_column(no_wrap=True, min_width=max(map(len, commands), default=0))
     asked.add_row(heading("Questions people ask"), heading("The command that answers"))
     stacked = [heading("Questions people ask")]
