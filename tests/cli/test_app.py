@@ -124,6 +124,8 @@ def test_every_subcommand_module_is_found():
         "skill show",
         "quiz items",
         "kb validate",
+        "ask",
+        "questions",
     }
     assert {path.split()[0] for path in found} | {"quiz"} == set(COMMANDS)
 
