@@ -309,8 +309,8 @@ def _family_remote(c: _Context) -> Answer:
     lines = [
         f"Our remote scores for the {len(c.roles)} {c.name} roles have a median of "
         f"{remote.median:g}/100 (range {remote.low:g}-{remote.high:g}); "
-        f"{len(friendly)} score {REMOTE_FRIENDLY} or more (an average of 3 of 4 on every "
-        "factor of the remote rubric).",
+        f"{len(friendly)} score {REMOTE_FRIENDLY} or more (a mean rating of 3 of 4 over the "
+        "factors of the remote rubric).",
     ]
     if summary.teleworkable_share is not None:
         lines.append(
