@@ -374,8 +374,9 @@ class Quiz(Record):
 
 
 class RoleNames(NamedTuple):
-    """What finding a role needs (search.RoleFinder): its names, tools and skills,
-    without the rest; a NamedTuple, so a compiled knowledge base stores it as a list."""
+    """What finding a role needs (search.RoleFinder): its names, tools, skills and
+    certifications, without the rest; a NamedTuple, so a compiled knowledge base
+    stores it as a list."""
 
     slug: str
     title: str
@@ -383,12 +384,21 @@ class RoleNames(NamedTuple):
     aliases: tuple[str, ...]
     tools: tuple[str, ...]
     skills: tuple[tuple, ...]  # (id, name, level) for each skill the role needs
+    certifications: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, role: Role) -> Self:
         """The names of a `models.Role`."""
         skills = tuple((skill.id, skill.name, skill.level) for skill in role.skills)
-        return cls(role.slug, role.title, role.family, role.aliases, role.tools, skills)
+        return cls(
+            role.slug,
+            role.title,
+            role.family,
+            role.aliases,
+            role.tools,
+            skills,
+            role.certifications,
+        )
 
 
 class TitleIndex(Record):
