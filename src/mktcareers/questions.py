@@ -542,13 +542,13 @@ def _remote_advantages(c: _Context) -> Answer:
 
 def _remote_where(c: _Context) -> Answer:
     ranked = [role for role in _ranked_by_remote(c.roles) if role.remote.score >= REMOTE_FRIENDLY]
-    ranked = ranked or _ranked_by_remote(c.roles)[:1]
+    which = f"the titles that score {REMOTE_FRIENDLY}+ for remote work"
+    if not ranked:
+        ranked = _ranked_by_remote(c.roles)[:TOP]
+        which = f"the most remote titles (none scores {REMOTE_FRIENDLY}+)"
     titles = [role.title for role in ranked[:TOP]]
     aliases = [alias for role in ranked[:3] for alias in role.aliases[:2]]
-    lines = [
-        f"Search job boards' remote listings for the titles that score {REMOTE_FRIENDLY}+ "
-        f"for remote work: {_names(titles)}.",
-    ]
+    lines = [f"Search job boards' remote listings for {which}: {_names(titles)}."]
     if aliases:
         lines.append(f"Employers also call them: {_names(aliases)}.")
     beginners = [role.slug for role in ranked if role.beginner_friendly]
@@ -565,7 +565,7 @@ def _remote_where(c: _Context) -> Answer:
     }
     return _answer(
         c,
-        f"Look for the {len(ranked)} most remote-friendly titles.",
+        f"Search remote listings for {ranked[0].title} and the other titles below.",
         lines,
         facts,
         (
