@@ -297,6 +297,13 @@ def _plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else many or word + 's'}"
 
 
+def _ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
+
+
 def _ranked_by_remote(roles: Sequence[Role]) -> list[Role]:
     return sorted(roles, key=lambda role: (-role.remote.score, role.slug))
 
@@ -586,7 +593,8 @@ def _role_remote(c: _Context) -> Answer:
     median = statistics.median(other.remote.score for other in c.roles)
     lines = [
         f"{role.title} scores {role.remote.score}/100 for remote work, against a median of "
-        f"{median:g} for {c.name} roles" + (f" ({place} of {len(c.roles)})." if place else "."),
+        f"{median:g} for {c.name} roles"
+        + (f" (the {_ordinal(place)} most remote of {len(c.roles)})." if place else "."),
     ]
     if role.derived is not None and role.derived.teleworkable is not None:
         said = "can" if role.derived.teleworkable else "cannot"

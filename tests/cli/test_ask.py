@@ -54,6 +54,30 @@ def test_an_answer_follows_a_change_in_the_data(run, kb_dir):
     assert after_family != before_family
 
 
+def test_it_answers_follow_a_changed_it_overlap(run, kb_dir):
+    """Give copywriter an IT overlap above every other marketing role's: it leads the
+    bridge roles, and 'is it an IT job' counts it in the IT range."""
+    before = _facts(run, "--data", str(kb_dir), "ask", "it-bridges")["facts"]["bridge_roles"]
+    assert "copywriter" not in [row["slug"] for row in before]
+    path = kb_dir / "generated" / "derived.yaml"
+    text = path.read_text()
+    changed = re.sub(
+        r"(\n  copywriter:\n    it_overlap:\n(?:      .*\n)*?      score: )\d+", r"\g<1>99", text
+    )
+    assert changed != text
+    path.write_text(changed)
+    bridges = _facts(run, "--data", str(kb_dir), "ask", "it-bridges")
+    assert bridges["facts"]["bridge_roles"][0] == {
+        **bridges["facts"]["bridge_roles"][0],
+        "slug": "copywriter",
+        "it_overlap": 99,
+    }
+    assert bridges["short"] == "Copywriter first, at 99/100."
+    job = _facts(run, "--data", str(kb_dir), "ask", "it-job")
+    assert "copywriter (99)" in " ".join(job["answer"])
+    assert job["facts"]["bridge_roles"][0] == "copywriter"
+
+
 def test_a_beginner_role_added_shows_in_the_answers(run, kb_dir):
     path = kb_dir / "roles" / "brand-manager.yaml"
     text = path.read_text()
