@@ -65,6 +65,7 @@ FILLER = STOP_WORDS | frozenset(
 
 # How many roles, skills or tools an answer names at most.
 TOP = 5
+BEGINNERS_LISTED = 8  # beginner-friendly roles given with their numbers, most openings first
 # A remote score from which a role counts as remote-friendly: an average rating of
 # 3 of 4 ("mostly") on the rubric's factors, which score = 25 x the mean rating.
 REMOTE_FRIENDLY = 75
@@ -865,9 +866,12 @@ def _beginner_roles(c: _Context) -> Answer:
         *(
             f"{role.slug}: {_zone(role)}, median pay {_money(role.pay_median)}, "
             f"remote {role.remote.score}/100"
-            for role in beginners[:8]
+            for role in beginners[:BEGINNERS_LISTED]
         ),
     ]
+    if len(beginners) > BEGINNERS_LISTED:
+        rest = [role.slug for role in beginners[BEGINNERS_LISTED:]]
+        lines.append(f"Fewer openings a year: {_names(rest)}.")
     pays = [role.pay_median for role in beginners if role.pay_median is not None]
     other_pays = [role.pay_median for role in others if role.pay_median is not None]
     if pays and other_pays:
