@@ -23,6 +23,11 @@ def test_every_question_is_answered(run, question):
     assert "Go deeper" in result.stdout and "mktcareers " in result.stdout
     record = json.loads(run("ask", question.id, "--format", "json").stdout)
     assert record["id"] == question.id and record["answer"] and record["commands"]
+    assert yaml.safe_load(run("ask", question.id, "--format", "yaml").stdout) == record
+    csv = run("ask", question.id, "--format", "csv").stdout.splitlines()
+    assert csv[0].startswith("id,topic,question,short,answer") and len(csv) >= 2
+    markdown = run("ask", question.id, "--format", "md").stdout
+    assert f"| id | {question.id} |" in markdown
 
 
 def _facts(run, *args):
