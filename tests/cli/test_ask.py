@@ -118,6 +118,7 @@ def test_a_question_that_matches_none_suggests_the_closest(run):
     assert vague.stderr.count("(mktcareers ask ") >= 2 and vague.stdout == ""
     unrelated = run("ask", "pizza")
     assert unrelated.exit_code == 1 and "mktcareers questions" in unrelated.stderr
+    assert 'mktcareers search "pizza"' in unrelated.stderr
 
 
 def test_an_unanswerable_question_says_why(run, kb_dir):

@@ -53,7 +53,8 @@ def ask(
         else:
             output.error(
                 f"no question matches '{question}'.",
-                "run 'mktcareers questions' to see the questions answered.",
+                "run 'mktcareers questions' to see the questions answered, or "
+                f'mktcareers search "{question}" for roles and jobs of that name.',
             )
         raise typer.Exit(1)
     knowledge = store(ctx).knowledge()
