@@ -1,4 +1,5 @@
 import random
+import re
 
 import pytest
 from rapidfuzz import fuzz
@@ -7,6 +8,7 @@ from mktcareers.models import RoleNames
 from mktcareers.names import MAX_SUGGESTIONS, SUGGESTION_CUTOFF, SUGGESTION_SPREAD, normalise
 from mktcareers.search import (
     ALIAS_WEIGHT,
+    CERTIFICATION_WEIGHT,
     EXTRA_MATCH_BONUS,
     MAX_EXTRA_MATCHES,
     SEARCH_CUTOFF,
@@ -131,6 +133,15 @@ def direct_search(query, roles, limit):
         for skill in role.skills:
             weight = SKILL_BASE + SKILL_PER_LEVEL * skill.level
             entries += [("skill", text, skill.name, weight) for text in (skill.name, skill.id)]
+        for certification in role.certifications:
+            # the whole name, the name before "(", and each part in parentheses
+            parts = {certification, certification.split("(")[0].strip()}
+            parts |= {part.strip() for part in re.findall(r"\(([^()]*)\)", certification)}
+            entries += [
+                ("certification", part, certification, CERTIFICATION_WEIGHT)
+                for part in parts
+                if part
+            ]
         best = {}
         for field, text, shown, weight in entries:
             score = name_score(query, text)
@@ -167,14 +178,21 @@ def direct_suggestions(query, roles):
     return tuple(roles[p].slug for p in kept[:MAX_SUGGESTIONS])
 
 
-def random_queries(roles, count, seed):
-    """Words from the knowledge base, some with a typo, one to three at a time."""
+def random_queries(roles, count, seed, certifications=False):
+    """Words from the knowledge base (with its certifications' words when asked), some
+    with a typo, one to three at a time."""
     rng = random.Random(seed)
     words = sorted(
         {
             word
             for role in roles
-            for text in (role.title, *role.aliases, *role.tools, *(s.name for s in role.skills))
+            for text in (
+                role.title,
+                *role.aliases,
+                *role.tools,
+                *(s.name for s in role.skills),
+                *(role.certifications if certifications else ()),
+            )
             for word in normalise(text).split()
         }
     )
@@ -186,7 +204,7 @@ def random_queries(roles, count, seed):
 
 
 def test_search_equals_the_direct_way(bundled, finder):
-    for query in random_queries(bundled.roles, 60, seed=5):
+    for query in random_queries(bundled.roles, 60, seed=5, certifications=True):
         found = [
             (hit.role.slug, hit.score, [(m.field, m.text) for m in hit.matches])
             for hit in finder.search(query, limit=100)
@@ -431,3 +449,59 @@ def test_limit_and_kinds(finder, titles):
     assert search_all(finder, titles, "manager", kinds=["role"]).occupations == []
     scores = [hit.score for hit in search_all(finder, titles, "manager").occupations]
     assert scores == sorted(scores, reverse=True)
+
+
+# ---------------------------------------------------------------- certifications
+
+
+@pytest.mark.parametrize(
+    "query, certification",
+    [
+        ("google ads certification", "Google Ads Search Certification (Google Skillshop)"),
+        ("hubspot", "HubSpot Inbound Marketing Certification (HubSpot Academy)"),
+        ("hubspot academy", "HubSpot Email Marketing Certification (HubSpot Academy)"),
+        ("cissp", "Certified Information Systems Security Professional (CISSP) (ISC2)"),
+        ("comptia", "CompTIA A+ (CompTIA)"),
+        ("pmp", "Project Management Professional (PMP) (Project Management Institute)"),
+        ("itil", "ITIL 4 Foundation (PeopleCert)"),
+        ("skillshop", "Google Analytics Certification (Google Skillshop)"),
+    ],
+)
+def test_search_finds_every_role_listing_a_certification(bundled, finder, query, certification):
+    holders = {role.slug for role in bundled.roles if certification in role.certifications}
+    assert holders, f"no bundled role lists {certification}"
+    found = {
+        hit.role.slug
+        for hit in finder.search(query, limit=100)
+        if Matched("certification", certification) in hit.matches
+    }
+    assert found == holders
+
+
+def test_every_certification_finds_its_roles_by_name(bundled, finder):
+    """Any certification, typed as written before its parentheses, finds each role
+    that lists it, shown whole as the match."""
+    certifications = {name for role in bundled.roles for name in role.certifications}
+    assert len(certifications) > 30
+    for certification in certifications:
+        query = certification.split("(")[0]
+        holders = {role.slug for role in bundled.roles if certification in role.certifications}
+        found = {
+            hit.role.slug
+            for hit in finder.search(query, limit=100)
+            if Matched("certification", certification) in hit.matches
+        }
+        assert found == holders, certification
+
+
+def test_a_certification_match_adds_to_a_tool_match(bundled, finder):
+    """A role listing HubSpot as a tool and a HubSpot certification scores above the
+    same role's tool match alone: each distinct match adds a little."""
+    role = bundled.role("email-marketing-manager")
+    assert "HubSpot" in role.tools and any("HubSpot" in c for c in role.certifications)
+    without = RoleFinder([RoleNames.of(role)._replace(certifications=())])
+    with_certification = RoleFinder([RoleNames.of(role)])
+    assert (
+        with_certification.search("hubspot")[0].score
+        == without.search("hubspot")[0].score + EXTRA_MATCH_BONUS
+    )

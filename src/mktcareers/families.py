@@ -205,12 +205,10 @@ def compare_families(left: Family, right: Family, kb: KnowledgeBase) -> FamilyCo
     return msgspec.structs.replace(comparison, verdict=verdict(comparison, kb))
 
 
-def _percent(share: float) -> str:
-    return f"{round(100 * share)}%"
-
-
-def verdict(comparison: FamilyComparison, kb: KnowledgeBase) -> tuple[str, ...]:
-    """Plain answers built only from the comparison's numbers."""
+def it_verdict(comparison: FamilyComparison, kb: KnowledgeBase) -> tuple[str, ...]:
+    """Is the non-IT side an IT job, and what the two fields share most, in plain
+    sentences built from the comparison's numbers; () unless one side is the IT
+    family and both have IT overlap scores."""
     lines = []
     summaries = (comparison.left, comparison.right)
     it_side = next((s for s in summaries if s.family.id == IT_FAMILY), None)
@@ -239,15 +237,32 @@ def verdict(comparison: FamilyComparison, kb: KnowledgeBase) -> tuple[str, ...]:
         if comparison.shared_skills:
             names = [kb.skills[skill].name.lower() for skill in comparison.shared_skills[:4]]
             lines.append(f"What the two fields share most: {', '.join(names)}.")
-    for summary in summaries:
+    return tuple(lines)
+
+
+def remote_answer(median: float) -> str:
+    """The short answer to "are these jobs remote?" for a median remote score (0-100):
+    "Mostly yes" from 80, "Often" from 60, else "Often not" (compare's verdict and
+    `ask` say the same)."""
+    if median >= 80:
+        return "Mostly yes"
+    if median >= 60:
+        return "Often"
+    return "Often not"
+
+
+def _percent(share: float) -> str:
+    return f"{round(100 * share)}%"
+
+
+def verdict(comparison: FamilyComparison, kb: KnowledgeBase) -> tuple[str, ...]:
+    """Plain answers built only from the comparison's numbers: `it_verdict`'s, then
+    whether each side's jobs are remote."""
+    lines = list(it_verdict(comparison, kb))
+    for summary in (comparison.left, comparison.right):
         share = summary.teleworkable_share
         remote = summary.remote
-        if remote.median >= 80:
-            answer = "Mostly yes"
-        elif remote.median >= 60:
-            answer = "Often"
-        else:
-            answer = "Often not"
+        answer = remote_answer(remote.median)
         least = min(summary.roles, key=lambda role: (role.remote.score, role.slug))
         telework = (
             f"Dingel & Neiman count {_percent(share)} of the {summary.teleworkable_rated} rated "

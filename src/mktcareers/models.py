@@ -67,12 +67,43 @@ class RemoteChallenge(Record):
     note: str
 
 
+class RemoteAdvantage(Record):
+    """Something remote work gives a person in a role (a rubric advantage kind,
+    remote_rubric.yaml `advantage_kinds`), with a note in our own words."""
+
+    kind: str
+    note: str
+
+
 class Remote(Record):
-    """How well a role can be done remotely: `score` 0-100, computed from the factors."""
+    """How well a role can be done remotely: `score` 0-100, computed from the factors;
+    what makes it harder (`challenges`) and what it gives (`advantages`), editorial."""
 
     score: int  # 0-100
     factors: tuple[RemoteFactor, ...]
     challenges: tuple[RemoteChallenge, ...]
+    advantages: tuple[RemoteAdvantage, ...] = ()
+
+
+# The stages a role's workflow is told in, in the order work usually moves through
+# them (docs/method.md, "Workflow"): the one vocabulary role files may use.
+WORKFLOW_STAGES = {
+    "research": "Learn about the audience, the market, competitors or the problem.",
+    "strategy": "Decide goals, positioning and where effort and budget go.",
+    "planning": "Turn the strategy into plans, briefs, calendars and schedules.",
+    "execution": "Build, launch and run the work itself.",
+    "monitoring": "Watch how the work performs and catch problems early.",
+    "optimisation": "Change what is running to make it work better.",
+    "reporting": "Tell others what happened, what it was worth and what comes next.",
+}
+
+
+class WorkflowStep(Record):
+    """One stage of how a role's work flows: `stage` one of WORKFLOW_STAGES, and a
+    note in our own words on what the role does in it (editorial)."""
+
+    stage: str
+    note: str
 
 
 class GettingStarted(Record):
@@ -161,6 +192,7 @@ class Role(Record):
     sources: tuple[str, ...]
     derived: Derived | None = None
     path: str = ""  # the file it came from
+    workflow: tuple[WorkflowStep, ...] = ()  # ordered stages; () where none fits
 
     @property
     def it_overlap(self) -> int | None:
@@ -252,7 +284,8 @@ class RemoteRubric(Record):
     """The written rubric remote scores are computed from (remote_rubric.yaml)."""
 
     factors: tuple[RubricFactor, ...]
-    challenge_kinds: dict[str, str]
+    challenge_kinds: dict[str, str]  # kind -> what it means
+    advantage_kinds: dict[str, str] = field(default_factory=dict)  # kind -> what it means
 
 
 class Occupation(Record):
@@ -352,8 +385,9 @@ class Quiz(Record):
 
 
 class RoleNames(NamedTuple):
-    """What finding a role needs (search.RoleFinder): its names, tools and skills,
-    without the rest; a NamedTuple, so a compiled knowledge base stores it as a list."""
+    """What finding a role needs (search.RoleFinder): its names, tools, skills and
+    certifications, without the rest; a NamedTuple, so a compiled knowledge base
+    stores it as a list."""
 
     slug: str
     title: str
@@ -361,12 +395,21 @@ class RoleNames(NamedTuple):
     aliases: tuple[str, ...]
     tools: tuple[str, ...]
     skills: tuple[tuple, ...]  # (id, name, level) for each skill the role needs
+    certifications: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, role: Role) -> Self:
         """The names of a `models.Role`."""
         skills = tuple((skill.id, skill.name, skill.level) for skill in role.skills)
-        return cls(role.slug, role.title, role.family, role.aliases, role.tools, skills)
+        return cls(
+            role.slug,
+            role.title,
+            role.family,
+            role.aliases,
+            role.tools,
+            skills,
+            role.certifications,
+        )
 
 
 class TitleIndex(Record):

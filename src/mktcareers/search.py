@@ -1,5 +1,5 @@
 """Resolve what a user typed to a role (exact names first, then clear word matches),
-and search roles by their names, tools and skills, and O*NET occupations by their
+and search roles by their names, tools, skills and certifications, and O*NET occupations by their
 titles (`search_all`).
 
 A typo is never silently "corrected": it gets suggestions instead, so
@@ -16,6 +16,7 @@ which cost a tenth of a dataclass to define: `role show` imports this module.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -186,7 +187,8 @@ class RoleFinder:
     def search(
         self, query: str, limit: int = 20, also: Mapping[int, Mapping[Matched, float]] | None = None
     ) -> list[SearchHit]:
-        """Roles whose title, aliases, skills or tools match `query`, best first; `also`
+        """Roles whose title, aliases, skills, tools or certifications match `query`,
+        best first; `also`
         adds matches found elsewhere (role position -> match -> weighted score 0-100)."""
         scores = name_scores(query, self.index.terms, SEARCH_CUTOFF)
         also = also or {}
@@ -230,6 +232,12 @@ class RoleFinder:
 ALIAS_WEIGHT = 0.95
 SKILL_BASE, SKILL_PER_LEVEL = 0.85, 0.03
 TOOL_BASE, TOOL_SPREAD = 0.8, 0.1
+# A certification counts about as much as a tool in the middle of the list. It is
+# found by its whole name, by its name without the parentheses ("Google Ads Search
+# Certification") and by each part in parentheses (an acronym such as CISSP, or
+# the issuer, such as HubSpot Academy): long names would otherwise miss the cutoff
+# for a one-word query, which loses 2 points per extra word of the name.
+CERTIFICATION_WEIGHT = 0.85
 # Each further distinct match (up to 5) adds a little, so a role that matches by
 # title, alias and skill ranks above one that matches by a single tool.
 EXTRA_MATCH_BONUS, MAX_EXTRA_MATCHES = 1.0, 5
@@ -237,7 +245,7 @@ SEARCH_CUTOFF = 80
 
 
 class Matched(NamedTuple):
-    field: str  # title, alias, skill, tool, alternate title, occupation title
+    field: str  # title, alias, skill, tool, certification, alternate title, occupation title
     text: str
     code: str | None = None  # the O*NET-SOC code of an alternate or occupation title
 
@@ -260,6 +268,20 @@ def _search_entries(role: RoleNames):
         weight = SKILL_BASE + SKILL_PER_LEVEL * level
         yield "skill", name, name, weight
         yield "skill", skill_id, name, weight
+    for certification in role.certifications:
+        for part in certification_parts(certification):
+            yield "certification", part, certification, CERTIFICATION_WEIGHT
+
+
+def certification_parts(certification: str) -> tuple[str, ...]:
+    """What a certification is found by: its whole name, the name before its first
+    parenthesis and each part in parentheses ("CISSP", "ISC2"), each once, in that
+    order. "Google Ads Search Certification (Google Skillshop)" -> itself, "Google
+    Ads Search Certification", "Google Skillshop"."""
+    name = certification.split("(", 1)[0]
+    inside = re.findall(r"\(([^()]+)\)", certification)
+    parts = (certification, name, *inside)
+    return tuple(dict.fromkeys(part.strip() for part in parts if part.strip()))
 
 
 def _search_texts(role: RoleNames):

@@ -125,6 +125,8 @@ def test_every_subcommand_module_is_found():
         "quiz items",
         "quiz results",
         "kb validate",
+        "ask",
+        "questions",
     }
     assert {path.split()[0] for path in found} | {"quiz"} == set(COMMANDS)
 

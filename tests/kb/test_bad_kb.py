@@ -197,6 +197,60 @@ CASES = [
         edit(SEO, "{kind: communication,", "{kind: telepathy,"),
         r"remote\.challenges\[0\]\.kind: unknown challenge kind 'telepathy'",
     ),
+    (
+        "unknown-advantage",
+        edit(SEO, "{kind: focus,", "{kind: fokus,"),
+        r"remote\.advantages\[0\]\.kind: unknown advantage kind 'fokus' \(did you mean 'focus'\?\)",
+    ),
+    (
+        "advantage-without-note",
+        edit(
+            SEO,
+            '{kind: focus, note: "Audits, keyword research and content briefs need quiet, '
+            'uninterrupted time."}',
+            "{kind: focus}",
+        ),
+        r"remote\.advantages\[0\]\.note: missing required field",
+    ),
+    (
+        "advantage-twice",
+        edit(SEO, "{kind: autonomy,", "{kind: focus,"),
+        r"remote\.advantages\[1\]\.kind: advantage kind 'focus' is listed twice",
+    ),
+    (
+        "no-advantage-kinds",
+        lambda root: (root / "remote_rubric.yaml").write_text(
+            (root / "remote_rubric.yaml").read_text().split("advantage_kinds:")[0]
+        ),
+        r"remote\.advantages\[0\]\.kind: unknown advantage kind 'focus' "
+        r"\(remote_rubric\.yaml defines no advantage kinds\)",
+    ),
+    (
+        "unknown-workflow-stage",
+        edit(SEO, "{stage: optimisation,", "{stage: optimization,"),
+        r"workflow\[5\]\.stage: unknown workflow stage 'optimization' "
+        r"\(did you mean 'optimisation'\?\); stages: research, strategy",
+    ),
+    (
+        "workflow-stage-without-note",
+        edit(
+            SEO,
+            '{stage: strategy, note: "Choose which pages and topics to target first, by '
+            'likely traffic and effort."}',
+            "{stage: strategy}",
+        ),
+        r"workflow\[1\]\.note: missing required field",
+    ),
+    (
+        "workflow-stage-twice",
+        edit(SEO, "{stage: strategy,", "{stage: research,"),
+        r"workflow\[1\]\.stage: stage 'research' is listed twice",
+    ),
+    (
+        "workflow-not-a-list",
+        edit(SEO, "workflow:\n", "workflow: research\nunused_workflow:\n"),
+        r"workflow: expected a list, got text",
+    ),
     # --- references
     (
         "duplicate-slug",

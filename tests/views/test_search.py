@@ -80,3 +80,19 @@ def test_the_table_names_the_code_of_a_role_s_alternate_title(run):
     assert "alternate title: Journalist" in result.stdout
     role = run("search", "DevOps Engineer", env={"COLUMNS": "100"})
     assert "alternate title of 15-1252.00: DevOps Engineer" in role.stdout
+
+
+@pytest.mark.parametrize(
+    "query, slug, certification",
+    [
+        ("google ads certification", "ppc-specialist", "Google Ads Search Certification"),
+        ("meta certified", "social-media-manager", "Meta Certified"),
+        ("ccna", "network-support-specialist", "Cisco Certified Network Associate"),
+    ],
+)
+def test_search_shows_matched_certification(run, query, slug, certification):
+    result = run("search", query, "--kind", "role", env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.output
+    rows = result.stdout.split("role ")
+    row = next(row for row in rows if row.startswith(slug))
+    assert "certification: " in row and certification in " ".join(row.split())

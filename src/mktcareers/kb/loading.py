@@ -7,6 +7,7 @@ A knowledge base is a directory:
     generated/derived.yaml     numbers from scripts/build_derived.py (optional)
     generated/occupations.json every O*NET occupation, scripts/build_occupations.py (optional)
     quiz.yaml                  quiz items (optional: the bundled ones are used otherwise)
+    questions.yaml             the questions `ask` answers (optional, as quiz.yaml)
 
 Every problem is collected as a Problem naming the file, line and field, and
 raised together in one KbError, so `kb validate` can list them all at once.
@@ -32,15 +33,18 @@ from mktcareers.kb.location import (
 )
 from mktcareers.kb.names_check import name_collisions
 from mktcareers.kb.occupations import load_occupations
+from mktcareers.kb.questionfile import check_questions
 from mktcareers.kb.quizfile import load_quiz
 from mktcareers.kb.safefile import read_regular
 from mktcareers.kb.schemas import DERIVED, FAMILIES, ROLE, RUBRIC, SKILLS, SOURCES
 from mktcareers.models import (
+    WORKFLOW_STAGES,
     Family,
     GettingStarted,
     KnowledgeBase,
     OnetLink,
     Remote,
+    RemoteAdvantage,
     RemoteChallenge,
     RemoteFactor,
     RemoteRubric,
@@ -49,6 +53,7 @@ from mktcareers.models import (
     RubricFactor,
     Skill,
     Source,
+    WorkflowStep,
 )
 from mktcareers.names import did_you_mean
 from mktcareers.remote import remote_score
@@ -198,6 +203,7 @@ def validate(root: Path | str) -> KnowledgeBase:
         load_quiz(knowledge)
     except KbError as error:
         problems += error.problems
+    problems += check_questions(knowledge)
     if problems:
         raise KbError(problems)
     return knowledge
@@ -232,6 +238,7 @@ def _catalogues(collector, root, families, skills, sources, rubric):
     remote_rubric = RemoteRubric(
         factors=tuple(RubricFactor(**item) for item in rubric["factors"]),
         challenge_kinds=dict(rubric["challenge_kinds"]),
+        advantage_kinds=dict(rubric.get("advantage_kinds", {})),
     )
     return families_by_id, skills_by_id, sources_by_id, remote_rubric
 
@@ -303,15 +310,13 @@ def _build_roles(collector, roles, families, skills, sources, rubric) -> list[Ro
             factors.append(
                 RemoteFactor(factor_id, spec.name, spec.weight, rating["rating"], rating["reason"])
             )
-        challenges = []
-        for index, challenge in enumerate(data["remote"]["challenges"]):
-            if challenge["kind"] not in rubric.challenge_kinds:
-                problem(
-                    ("remote", "challenges", index, "kind"),
-                    f"unknown challenge kind '{challenge['kind']}'"
-                    f"{did_you_mean(challenge['kind'], rubric.challenge_kinds)}",
-                )
-            challenges.append(RemoteChallenge(challenge["kind"], challenge["note"]))
+        challenges = _kind_notes(
+            problem, data["remote"]["challenges"], rubric.challenge_kinds, "challenge"
+        )
+        advantages = _kind_notes(
+            problem, data["remote"].get("advantages", ()), rubric.advantage_kinds, "advantage"
+        )
+        workflow = _workflow(problem, data.get("workflow", ()))
         codes = [link["code"] for link in data["onet"]]
         if len(set(codes)) != len(codes):
             problem(("onet",), "an O*NET code is listed twice")
@@ -338,15 +343,55 @@ def _build_roles(collector, roles, families, skills, sources, rubric) -> list[Ro
                     tuple(gs["networking"]),
                     tuple(gs["job_search"]),
                 ),
-                remote=Remote(remote_score(factors), tuple(factors), tuple(challenges)),
+                remote=Remote(
+                    remote_score(factors),
+                    tuple(factors),
+                    tuple(RemoteChallenge(kind, note) for kind, note in challenges),
+                    tuple(RemoteAdvantage(kind, note) for kind, note in advantages),
+                ),
                 onet=tuple(
                     OnetLink(link["code"], link["weight"], link["reason"]) for link in data["onet"]
                 ),
                 sources=tuple(data["sources"]),
                 path=collector.name(path),
+                workflow=tuple(WorkflowStep(stage, note) for stage, note in workflow),
             )
         )
     return built
+
+
+def _kind_notes(problem, items, kinds: dict[str, str], label: str) -> list[tuple[str, str]]:
+    """(kind, note) of each of a role's remote `items` ("challenge" or "advantage"
+    `label`), reporting every kind the rubric does not define and a kind listed twice."""
+    noted = []
+    for index, item in enumerate(items):
+        kind = item["kind"]
+        where = ("remote", f"{label}s", index, "kind")
+        if kind not in kinds:
+            defined = f" (remote_rubric.yaml defines no {label} kinds)" if not kinds else ""
+            problem(where, f"unknown {label} kind '{kind}'{did_you_mean(kind, kinds)}{defined}")
+        elif any(kind == seen for seen, _ in noted):
+            problem(where, f"{label} kind '{kind}' is listed twice")
+        noted.append((kind, item["note"]))
+    return noted
+
+
+def _workflow(problem, steps) -> list[tuple[str, str]]:
+    """(stage, note) of each step of a role's workflow, reporting every stage that is
+    not one of models.WORKFLOW_STAGES and a stage listed twice."""
+    checked = []
+    for index, step in enumerate(steps):
+        stage = step["stage"]
+        if stage not in WORKFLOW_STAGES:
+            problem(
+                ("workflow", index, "stage"),
+                f"unknown workflow stage '{stage}'{did_you_mean(stage, WORKFLOW_STAGES)}; "
+                f"stages: {', '.join(WORKFLOW_STAGES)}",
+            )
+        elif any(stage == seen for seen, _ in checked):
+            problem(("workflow", index, "stage"), f"stage '{stage}' is listed twice")
+        checked.append((stage, step["note"]))
+    return checked
 
 
 def _declared_slug(path: Path, document: yamldoc.Document | None) -> str | None:

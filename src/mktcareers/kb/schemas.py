@@ -66,8 +66,12 @@ RUBRIC = Record(
         20,
     ),
     challenge_kinds=MapOf(SLUG, TextField(300)),
+    # optional, so knowledge bases written before advantages were added still load
+    advantage_kinds=Field(MapOf(SLUG, TextField(300)), required=False),
 )
 BULLETS = ListOf(TextField(400), 1, 10)
+# A kind (checked against the rubric's kinds when the role is built) and a note.
+KIND_NOTES = ListOf(Record(kind=SLUG, note=TextField(400)), 0, 10)
 ROLE = Record(
     slug=SLUG,
     title=TextField(120),
@@ -85,12 +89,15 @@ ROLE = Record(
     ),
     remote=Record(
         factors=MapOf(TextField(60), Record(rating=IntegerField(0, 4), reason=TextField(400))),
-        challenges=ListOf(Record(kind=SLUG, note=TextField(400)), 0, 10),
+        challenges=KIND_NOTES,
+        advantages=Field(KIND_NOTES, required=False),
     ),
     onet=ListOf(
         Record(code=ONET_CODE, weight=NumberField(0.01, 1.0), reason=TextField(400)), 1, 10
     ),
     sources=ListOf(SLUG, 1, 20),
+    # stages are checked against models.WORKFLOW_STAGES when the role is built
+    workflow=Field(ListOf(Record(stage=SLUG, note=TextField(400)), 1, 12), required=False),
 )
 ONET_DETAIL = Record(
     code=ONET_CODE,

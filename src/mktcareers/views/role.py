@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from msgspec.structs import asdict
 
+from mktcareers.views.console import can_show
 from mktcareers.views.roles import role_record
 from mktcareers.views.widgets import (
     MISSING,
@@ -32,7 +33,7 @@ from mktcareers.views.widgets import (
 if TYPE_CHECKING:
     from rich.console import Group, RenderableType
 
-    from mktcareers.models import Role, Source
+    from mktcareers.models import RemoteAdvantage, RemoteChallenge, Role, Source
     from mktcareers.views.inert import InertText
 
 
@@ -53,6 +54,7 @@ def role_profile(role: Role, sources: Mapping[str, Source], titles: Mapping[str,
         panel("Role", header),
         panel("At a glance", group(_scores(role), text(""), _facts(role))),
         panel("What the job involves", bullets(role.responsibilities)),
+        *([panel("How the work flows", _workflow(role))] if role.workflow else []),
         panel("Skills", _skills(role)),
         panel("Tools", text(", ".join(role.tools) or MISSING)),
         panel(
@@ -189,16 +191,43 @@ def _remote(role: Role) -> Group:
         each.append(line)
     # a reason is a sentence: it may wrap in a column of a third of the panel
     parts: list[RenderableType] = [Either(factors, group(*each), needs=_FACTOR_TABLE_WIDTH)]
-    if role.remote.challenges:
-        bullet = bullet_mark()
-        challenges = text()
-        for index, challenge in enumerate(role.remote.challenges):
-            if index:
-                challenges.append("\n")
-            challenges.append(f"{bullet} {challenge.kind}: ", style="bold")
-            challenges.append(challenge.note)
-        parts += [heading("Remote challenges"), challenges]
+    for title, noted in (
+        ("Remote advantages", role.remote.advantages),
+        ("Remote challenges", role.remote.challenges),
+    ):
+        if noted:
+            parts += [heading(title), _kind_notes(noted)]
     return group(*parts)
+
+
+def _kind_notes(noted: Sequence[RemoteAdvantage | RemoteChallenge]) -> InertText:
+    """A bulleted line per remote advantage or challenge: "- kind: note"."""
+    bullet = bullet_mark()
+    lines = text()
+    for index, item in enumerate(noted):
+        if index:
+            lines.append("\n")
+        lines.append(f"{bullet} {item.kind}: ", style="bold")
+        lines.append(item.note)
+    return lines
+
+
+def _workflow(role: Role) -> Group:
+    """The stages in order on one line ("Research > Strategy > ..."), then each stage
+    numbered with what the role does in it."""
+    arrow = _ARROW if can_show(_ARROW) else _PLAIN_ARROW
+    stages = [step.stage.capitalize() for step in role.workflow]
+    steps = text()
+    for number, step in enumerate(role.workflow, 1):
+        if number > 1:
+            steps.append("\n")
+        steps.append(f"{number}. {step.stage.capitalize()}: ", style="bold")
+        steps.append(step.note)
+    return group(text(f" {arrow} ".join(stages), style="dim"), steps)
+
+
+# Between the stages of a workflow; the plain one where the output cannot show it.
+_ARROW, _PLAIN_ARROW = "\u2192", "->"
 
 
 # Narrower than this, the remote factors' reasons would wrap a word or two a line.
@@ -246,6 +275,7 @@ def role_detail(role: Role, sources: Mapping[str, Source]) -> dict:
         "aliases": list(role.aliases),
         "summary": role.summary,
         "responsibilities": list(role.responsibilities),
+        "workflow": [asdict(step) for step in role.workflow],
         "skills": [
             {"id": skill.id, "name": skill.name, "level": skill.level, "type": skill.type}
             for skill in role.skills
@@ -258,6 +288,7 @@ def role_detail(role: Role, sources: Mapping[str, Source]) -> dict:
             "score": role.remote.score,
             "factors": [asdict(factor) for factor in role.remote.factors],
             "challenges": [asdict(challenge) for challenge in role.remote.challenges],
+            "advantages": [asdict(advantage) for advantage in role.remote.advantages],
         },
         "pay": _pay(role),
         "outlook": asdict(derived.outlook) if derived else None,
