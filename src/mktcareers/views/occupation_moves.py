@@ -160,18 +160,18 @@ def closest_by_family(source: str, groups: Mapping[str, Sequence], hint: str) ->
     the width allows), similarity, size of the step, the change in median pay and how
     many things there are to build; a table where every value fits whole, else one
     wrapped line per move, so no value is ever cut."""
-    parts: list = [text(f"Closest moves from {source}", style="bold")]
-    for family, found in groups.items():
-        parts.append(text(f"\n{family}", style="bold"))
-        if not found:
-            parts.append(text("no roles", style="dim"))
-            continue
-        parts.append(_moves_listing(found))
-    parts.append(text(hint, style="dim"))
-    return group(*parts)
+    return group(
+        text(f"Closest moves from {source}\n", style="bold"),
+        moves_listing(groups),
+        text(hint, style="dim"),
+    )
 
 
-def _moves_listing(found: Sequence) -> Listing:
+def moves_listing(groups: Mapping[str, Sequence]) -> Listing:
+    """Under each family's name (-> moves.Transition or OccupationMove, best first), its
+    moves one a row: the role's slug, its title where the width allows, similarity
+    (0-100), size of the step, change in median pay (USD a year) and how many things
+    there are to build; or one wrapped line per move where no table fits."""
     fields = [
         Field("Move to"),
         Field("Title", prose=True, drop=1),
@@ -180,18 +180,21 @@ def _moves_listing(found: Sequence) -> Listing:
         Field("Pay change", "right", short="Pay"),
         Field("To build", "right", short="Build"),
     ]
-    rows = [
-        (
-            move.target.slug,
-            move.target.title,
-            str(move.similarity.score),
-            move.size,
-            money_change(move.pay_change),
-            str(len(move.gaps)),
-        )
-        for move in found
-    ]
-    return Listing(fields, rows, stacked=group(*map(_move_line, found)))
+    listing = Listing(fields, [])
+    for family, found in groups.items():
+        rows = [
+            (
+                move.target.slug,
+                move.target.title,
+                str(move.similarity.score),
+                move.size,
+                money_change(move.pay_change),
+                str(len(move.gaps)),
+            )
+            for move in found
+        ]
+        listing.add_section(family, rows, stacked=group(*map(_move_line, found)))
+    return listing
 
 
 def _move_line(move) -> InertText:

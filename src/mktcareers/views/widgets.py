@@ -197,8 +197,21 @@ class Listing:
     ) -> None:
         """`stacked`, when given, is drawn instead of the rows stacked field by field."""
         self.fields = list(fields)
-        self.rows = [[text(c) if isinstance(c, str) else c for c in row] for row in rows]
-        self.stacked = stacked
+        self.sections: list[tuple[str | None, list, RenderableType | None]] = []
+        self.rows: list = []
+        self.add_section(None, rows, stacked)
+
+    def add_section(
+        self,
+        heading: str | None,
+        rows: Sequence[Sequence[str | InertText]],
+        stacked: RenderableType | None = None,
+    ) -> None:
+        """More rows under a bold `heading` (no rows: "none"), laid out like the rest:
+        the same columns, as wide, so the sections line up."""
+        rows = [[text(c) if isinstance(c, str) else c for c in row] for row in rows]
+        self.sections.append((heading, rows, stacked))
+        self.rows += rows
 
     def _needs(self, index: int, short: bool) -> tuple[int, int]:
         """(least, most) columns field `index` takes: words whole, lines whole."""
@@ -228,13 +241,31 @@ class Listing:
                 spare -= more
         return widths
 
-    def _table(self, kept: list[int], short: bool, widths: list[int]) -> Table:
+    def _table(self, kept: list[int], short: bool, widths: list[int]) -> Group:
+        return self._by_section(lambda rows, _: self._rows_table(rows, kept, short, widths))
+
+    def _by_section(self, draw) -> Group:
+        """Each section's heading, then `draw(rows, stacked)` of its rows."""
+        parts: list[RenderableType] = []
+        for heading, rows, stacked in self.sections:
+            if heading is None and not rows:
+                continue
+            if heading is not None:
+                parts += [text("")] if parts else []
+                parts.append(text(heading, style="bold"))
+                if not rows:
+                    parts.append(text("none", style="dim"))
+                    continue
+            parts.append(draw(rows, stacked))
+        return group(*parts)
+
+    def _rows_table(self, rows, kept: list[int], short: bool, widths: list[int]) -> Table:
         listed = table()
         for index, width in zip(kept, widths, strict=True):
             field = self.fields[index]
             header = field.short if short and field.short else field.header
             listed.add_column(header, justify=field.justify, width=width, no_wrap=not field.prose)
-        for row in self.rows:
+        for row in rows:
             listed.add_row(*(row[index] for index in kept))
         return listed
 
@@ -261,14 +292,16 @@ class Listing:
                     return self._table(kept, short, widths)
             if fitting:
                 return self._table(kept, *fitting[-1])
-        return self._stacked(width) if self.stacked is None else self.stacked
+        return self._by_section(
+            lambda rows, stacked: self._stacked(rows, width) if stacked is None else stacked
+        )
 
-    def _stacked(self, width: int) -> Group:
+    def _stacked(self, rows, width: int) -> Group:
         from rich.cells import cell_len
 
         room = max(width - 2, 1)
         blocks: list[RenderableType] = []
-        for row in self.rows:
+        for row in rows:
             blocks.append(text(row[0].plain, style="bold"))
             line = text()
             for field, cell in zip(self.fields[1:], row[1:], strict=True):
