@@ -107,6 +107,7 @@ def _occupation_show(record):
         _money(record["pay_median"]),
         *record["alternate_titles"][:12],
         *record["technology_categories"],
+        *(role["slug"] for roles in record["closest_roles"].values() for role in roles),
     ]
 
 
