@@ -142,14 +142,17 @@ def test_a_listing_never_breaks_a_word():
             "many skills in common; interests match strongly; the same job zone (preparation)",
         ),
         (
-            Similarity(score=40, skills=0.2, interests=(0.5 + 1) / 2, job_zone=0.75),
+            Similarity(score=40, skills=0.2, interests=(0.35 + 1) / 2, job_zone=0.75),
             "some skills in common; interests match moderately; 1 job zone apart (preparation)",
         ),
         (
             Similarity(score=10, skills=0.05, interests=(-0.3 + 1) / 2, job_zone=0.5),
-            "few skills in common; interests differ; 2 job zones apart (preparation)",
+            "few skills in common; interests point different ways; 2 job zones apart (preparation)",
         ),
-        (Similarity(score=10, skills=0.35, interests=None, job_zone=None), "a fair share"),
+        (
+            Similarity(score=10, skills=0.35, interests=(0.1 + 1) / 2, job_zone=None),
+            "a fair share of skills in common; interests match only weakly",
+        ),
     ],
 )
 def test_similarity_in_words_by_the_bands_of_docs_method(similarity, words):

@@ -495,12 +495,13 @@ PROFILE_BANDS = (
     (0.15, "somewhat alike skill and knowledge levels"),
     (0.0, "different skill and knowledge levels"),
 )
-# On Pearson's r of the two RIASEC profiles (-1 to 1).
+# On Pearson's r of the two RIASEC profiles (-1 to 1): the quiz's bands (docs/quiz.md,
+# quiz.reasons.INTEREST_BANDS), so the same words mean the same r everywhere.
 INTEREST_BANDS = (
     (0.7, "interests match strongly"),
-    (0.4, "interests match moderately"),
-    (0.1, "interests match weakly"),
-    (-1.0, "interests differ"),
+    (0.3, "interests match moderately"),
+    (0.0, "interests match only weakly"),
+    (-1.0, "interests point different ways"),
 )
 
 
