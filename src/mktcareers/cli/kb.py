@@ -45,7 +45,7 @@ def kb_validate(
     occupations = f", {len(knowledge.occupations):,} O*NET occupations" * bool(
         knowledge.occupations
     )
-    output.write(
+    output.write_wrapped(
         f"OK: {root} has {len(knowledge.roles)} roles, {len(knowledge.skills)} skills, "
-        f"{len(knowledge.sources)} sources{occupations}.\n"
+        f"{len(knowledge.sources)} sources{occupations}."
     )

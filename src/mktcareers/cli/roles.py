@@ -83,7 +83,7 @@ def roles_list(
     if fmt is OutputFormat.table and not chosen:
         output.error("no roles match these filters.", "loosen --min-remote or drop --beginner.")
         raise typer.Exit(1)
-    present(fmt, lambda: roles_view.roles_table(chosen, output.width()), lambda: chosen)
+    present(fmt, lambda: roles_view.roles_table(chosen), lambda: chosen)
 
 
 def _family_id(opened, summaries: list, name: str) -> str:

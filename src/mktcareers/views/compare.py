@@ -17,6 +17,7 @@ from mktcareers.views.widgets import (
     money,
     panel,
     row_line,
+    similarity_words,
     table,
     text,
 )
@@ -253,8 +254,9 @@ def role_comparison(comparison: RoleComparison) -> Group:
             )
     similar = comparison.similarity
     summary = text()
-    summary.append(f"Similarity {similar.score}/100", style="bold")
-    summary.append(f"\n{similar.method}.", style="dim")
+    summary.append(f"Similarity {similar.score}/100: ", style="bold")
+    summary.append(f"{similarity_words(similar)}.")
+    summary.append("\nHow it is worked out: docs/method.md.", style="dim")
     return group(
         panel(f"{left.title} vs {right.title}", sides.view()),
         panel("Skills", Either(skills, group(*each))),

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from msgspec.structs import asdict
 
 from mktcareers.views.console import can_show
-from mktcareers.views.roles import role_record
+from mktcareers.views.roles import BEGINNER_FRIENDLY, role_record
 from mktcareers.views.widgets import (
     MISSING,
     Either,
@@ -52,7 +52,10 @@ def role_profile(role: Role, sources: Mapping[str, Source], titles: Mapping[str,
     )
     return group(
         panel("Role", header),
-        panel("At a glance", group(_scores(role), text(""), _facts(role))),
+        panel(
+            "At a glance",
+            group(_scores(role), text(""), _facts(role), text(BEGINNER_FRIENDLY, style="dim")),
+        ),
         panel("What the job involves", bullets(role.responsibilities)),
         *([panel("How the work flows", _workflow(role))] if role.workflow else []),
         panel("Skills", _skills(role)),

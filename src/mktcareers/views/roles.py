@@ -6,18 +6,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mktcareers.views.formats import pick
-from mktcareers.views.widgets import MISSING, money, table, text
+from mktcareers.views.widgets import MISSING, Field, Listing, group, money, text, yes_no
 
 if TYPE_CHECKING:
-    from rich.table import Table
+    from rich.console import Group
 
     from mktcareers.models import Role, RoleSummary
-
-# Column sets by terminal width, so that slugs (what users type next) and
-# numbers are never wrapped or cut: the title goes first, then the family.
-WIDE_TABLE = 120
-FULL_HEADERS = 80
-WITH_FAMILY = 70
 
 
 def role_row(summary: RoleSummary) -> dict:
@@ -37,31 +31,43 @@ def role_record(role: Role) -> dict:
     return role_row(RoleSummary.of(role))
 
 
-def roles_table(rows: Sequence[dict], width: int = WIDE_TABLE) -> Table:
-    """One line per role summary record (role_row), with the columns `width` allows."""
-    longest_slug = max((len(row["slug"]) for row in rows), default=4)
-    roles = table()
-    columns = [("Slug", lambda row: text(row["slug"]), {"min_width": longest_slug})]
-    if width >= WIDE_TABLE:
-        columns.append(("Title", lambda row: text(row["title"]), {"overflow": "fold"}))
-    if width >= WITH_FAMILY:
-        columns.append(("Family", lambda row: text(row["family"]), {"min_width": 9}))
-    full = width >= FULL_HEADERS
-    columns += [
-        ("Remote", lambda row: str(row["remote_score"]), {"justify": "right", "min_width": 3}),
-        (
-            "IT overlap" if full else "IT",
-            lambda row: MISSING if row["it_overlap"] is None else str(row["it_overlap"]),
-            {"justify": "right", "min_width": 3},
-        ),
-        (
-            "Median pay" if full else "Pay",
-            lambda row: money(row["pay_median"]),
-            {"justify": "right", "min_width": 8},
-        ),
+# What "beginner-friendly" means, written where the flag first shows (roles list,
+# role show) and in docs/method.md.
+BEGINNER_FRIENDLY = (
+    "Beginner-friendly: a role people are hired into as their first job in the field, "
+    "without earlier experience in this kind of work (an editorial flag in each role file; "
+    "--beginner lists only these)."
+)
+
+
+def roles_table(rows: Sequence[dict]) -> Group:
+    """One line per role summary record (role_row): slug, title, family, whether it
+    is beginner-friendly, remote score, IT overlap and median pay; the title, then the
+    family, then the beginner flag left out where the
+    width does not allow them (the slug, what users type next, always stays), each
+    row stacked where even that does not fit; then what beginner-friendly means."""
+    fields = [
+        Field("Slug"),
+        Field("Title", prose=True, drop=1),
+        Field("Family", drop=2),
+        Field("Beginner-friendly", short="Beginner", drop=3),
+        Field("Remote", justify="right"),
+        Field("IT overlap", justify="right", short="IT"),
+        Field("Median pay", justify="right", short="Pay"),
     ]
-    for header, _, options in columns:
-        roles.add_column(header, **{"no_wrap": "overflow" not in options, **options})
-    for row in rows:
-        roles.add_row(*(cell(row) for _, cell, _ in columns))
-    return roles
+    listed = Listing(
+        fields,
+        [
+            (
+                row["slug"],
+                row["title"],
+                row["family"],
+                yes_no(row["beginner_friendly"]),
+                str(row["remote_score"]),
+                MISSING if row["it_overlap"] is None else str(row["it_overlap"]),
+                money(row["pay_median"]),
+            )
+            for row in rows
+        ],
+    )
+    return group(listed, text(""), text(BEGINNER_FRIENDLY, style="dim"))
