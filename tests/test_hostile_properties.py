@@ -220,3 +220,33 @@ def test_the_planted_cache_path_is_the_one_the_tool_writes(tmp_path):
     )
     assert done.returncode == 0
     assert target.is_file(), sorted(cache.iterdir())
+
+
+EXTREMES = [
+    {"COLUMNS": "99999", "PYTHONIOENCODING": "ascii", "NO_COLOR": "1", "TERM": "dumb"},
+    {"COLUMNS": "0", "PYTHONIOENCODING": "cp1252"},
+    {"COLUMNS": "abc", "PYTHONIOENCODING": "latin-1", "TERM": None},
+]
+
+
+@pytest.mark.parametrize("env", EXTREMES, ids=["huge-ascii", "zero-cp1252", "text-latin1"])
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_every_view_at_the_extremes(tmp_path, args, env):
+    """The property above samples; this tries every view at the worst settings."""
+    done = run_tool(args, env, tmp_path)
+    encoding = env["PYTHONIOENCODING"]
+    out = done.stdout.decode(encoding)  # every byte is of the terminal's encoding
+    err = done.stderr.decode("utf-8", "replace")
+    assert done.returncode == 0 and "Traceback" not in err, (args, env, err)
+    lines = out.splitlines()
+    assert lines and lines[0].strip(), (args, env, lines[:2])
+    if "--format" not in args:  # a Markdown or CSV row is as long as its data
+        assert max(len(line) for line in lines) <= 200, (args, env)  # huge COLUMNS is capped
+
+
+@pytest.mark.parametrize("args", [["rols", "list"], ["role", "show"], ["--bogus"]], ids=" ".join)
+def test_a_usage_error_is_not_padded_to_a_huge_width(tmp_path, args):
+    done = run_tool(args, {"COLUMNS": "99999"}, tmp_path)
+    err = done.stderr.decode("utf-8", "replace")
+    assert done.returncode == 2 and err.strip(), err
+    assert max(len(line) for line in err.splitlines()) <= 200, err[:300]
