@@ -183,7 +183,7 @@ def test_a_role_code_scores_as_the_role(occupations):
             expected = {key: role["it_overlap"][key] for key in occupations[code]["it_overlap"]}
             assert occupations[code]["it_overlap"] == expected, (slug, code)
             compared += 1
-    assert compared == 19
+    assert compared >= 20  # the bundled single-code roles (more when roles are added)
 
 
 def test_the_role_codes_have_the_same_importance_in_o_net_29_0_and_29_2():
