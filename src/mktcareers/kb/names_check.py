@@ -173,6 +173,49 @@ def near_duplicate_tools(first: str, second: str) -> bool:
     return len(words) == len(others) and all(map(_alike, words, others))
 
 
+def _candidates(names: list[str]) -> dict[str, set[str]]:
+    """For each of `names`, the others that may be near duplicates (near_duplicate_tools
+    decides), found through indexes instead of testing every pair: the same key, a
+    vendor's words in front, a key in parentheses, or keys at least
+    TOOL_SIMILARITY alike, which words each that alike imply."""
+    found: dict[str, set[str]] = {}
+
+    def pair(first: str, second: str) -> None:
+        if first != second:
+            found.setdefault(first, set()).add(second)
+            found.setdefault(second, set()).add(first)
+
+    by_key: dict[str, list[str]] = {}
+    by_words: dict[str, list[str]] = {}
+    for name in names:
+        by_key.setdefault(tool_key(name), []).append(name)
+        by_words.setdefault(_words(name), []).append(name)
+    for name in names:
+        for other in by_key[tool_key(name)]:
+            pair(name, other)
+        words = _words(name).split()
+        for start in range(1, len(words)):
+            for other in by_words.get(" ".join(words[start:]), ()):
+                pair(name, other)
+        for aside in _asides(name):
+            for other in by_key.get(aside, ()):
+                pair(name, other)
+    keys = [key for key in by_key if len(key) >= TOOL_FUZZY_LENGTH]
+    if len(keys) > 1:
+        from rapidfuzz import fuzz, process
+
+        for row, key in enumerate(keys):
+            close = process.extract(
+                key, keys, scorer=fuzz.ratio, score_cutoff=TOOL_SIMILARITY, limit=None
+            )
+            for _, _, column in close:
+                if row < column:
+                    for first in by_key[key]:
+                        for second in by_key[keys[column]]:
+                            pair(first, second)
+    return found
+
+
 def tool_near_duplicates(roles: Iterable[Role], root: Path) -> list[Problem]:
     """A warning (as a Problem) for each place a role lists a tool under a second spelling
     of a tool other roles list (near_duplicate_tools): `compare` would count it twice.
@@ -183,12 +226,17 @@ def tool_near_duplicates(roles: Iterable[Role], root: Path) -> list[Problem]:
         for index, tool in enumerate(role.tools):
             places.setdefault(tool, []).append(_Tool(order, role, index, tool))
     spellings = sorted(places, key=lambda name: (-len(places[name]), places[name][0][:1]))
+    rank = {name: position for position, name in enumerate(spellings)}
+    alike = _candidates(spellings)
     keep: dict[str, str] = {}  # a second spelling -> the spelling to keep
-    for position, name in enumerate(spellings):
-        for kept in spellings[:position]:
-            if kept not in keep and near_duplicate_tools(kept, name):
-                keep[name] = kept
-                break
+    for name in spellings:
+        earlier = sorted(
+            (other for other in alike.get(name, ()) if rank[other] < rank[name]),
+            key=rank.__getitem__,
+        )
+        kept = next((o for o in earlier if o not in keep and near_duplicate_tools(o, name)), None)
+        if kept is not None:
+            keep[name] = kept
     found = sorted(
         (place for name in keep for place in places[name]),
         key=lambda place: (place.order, place.index),
