@@ -341,7 +341,7 @@ class KnowledgeBase(Record):
         return None
 
 
-QUIZ_KINDS = ("interest", "preference", "skill")
+QUIZ_KINDS = ("interest", "preference", "skill", "background")
 QUIZ_MEASURES = ("remote", "creative", "people", "code")
 
 
@@ -349,7 +349,7 @@ class QuizItem(Record):
     """One question, answered 1-5 on `scale` (five labels, lowest first)."""
 
     id: str
-    kind: str  # one of QUIZ_KINDS
+    kind: str  # one of QUIZ_KINDS (background: education and experience, as a job zone)
     text: str
     scale: tuple[str, ...]
     area: str | None = None  # interest items: one of RIASEC
