@@ -12,9 +12,8 @@ def test_role_move_has_what_changes_and_its_record(run, bundled):
     shown = run("path", "copywriter", "seo-specialist", env={"COLUMNS": "120"}).stdout
     assert "What changes" in shown
     assert "$76,910 -> $78,760 (+$1,850 a year)" in shown
-    before = bundled.role("copywriter").it_overlap
-    after = bundled.role("seo-specialist").it_overlap
-    assert "IT overlap (0-100)" in shown and f"{before} -> {after} ({after - before:+})" in shown
+    before, after = (bundled.role(slug).it_overlap for slug in ("copywriter", "seo-specialist"))
+    assert "IT overlap (0-100)" in shown and f"{before} -> {after} ({after - before:+d})" in shown
     data = json.loads(run("path", "copywriter", "seo-specialist", "--format", "json").stdout)
     assert data["pay_change"] == 78_760 - 76_910
     assert data["it_overlap_change"] == after - before

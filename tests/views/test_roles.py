@@ -18,6 +18,9 @@ ROW_KEYS = {
     "riasec",
     "beginner_friendly",
     "onet_codes",
+    "pay_socs",
+    "pay_shares",
+    "same_pay_as",
 }
 
 
@@ -46,6 +49,9 @@ def test_roles_list_json(run, bundled):
         "riasec": role.derived.riasec,
         "beginner_friendly": True,
         "onet_codes": ["13-1161.01"],
+        "pay_socs": ["13-1161"],
+        "pay_shares": [1.0],
+        "same_pay_as": ["market-research-analyst", "ppc-specialist"],
     }
 
 

@@ -41,8 +41,17 @@ def role_show(
     finder = knowledge.finder()
     chosen = knowledge.role(resolve_role(finder, name, knowledge.titles))
     sources = knowledge.catalogues().sources
+    same_pay = _same_pay(chosen, knowledge.summaries())
     present(
         fmt,
-        lambda: role_view.role_profile(chosen, sources, finder.titles(chosen.next_roles)),
-        lambda: role_view.role_detail(chosen, sources),
+        lambda: role_view.role_profile(chosen, sources, finder.titles(chosen.next_roles), same_pay),
+        lambda: role_view.role_detail(chosen, sources, same_pay),
     )
+
+
+def _same_pay(role, summaries) -> list[str]:
+    """The other roles whose pay comes from the same BLS occupations as `role`'s."""
+    from mktcareers.models import soc_shares
+    from mktcareers.roles import same_pay_as
+
+    return same_pay_as(role.slug, soc_shares(role.onet) if role.derived else (), summaries)

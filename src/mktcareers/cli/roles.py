@@ -79,11 +79,12 @@ def roles_list(
         min_remote=min_remote,
         beginner_only=beginner,
     )
-    chosen = [roles_view.role_row(summary) for summary in sort_roles(chosen, sort.value)]
+    ordered = sort_roles(chosen, sort.value)
+    chosen = [roles_view.with_same_pay(roles_view.role_row(each), summaries) for each in ordered]
     if fmt is OutputFormat.table and not chosen:
         output.error("no roles match these filters.", "loosen --min-remote or drop --beginner.")
         raise typer.Exit(1)
-    present(fmt, lambda: roles_view.roles_table(chosen), lambda: chosen)
+    present(fmt, lambda: roles_view.roles_list(chosen, ordered), lambda: chosen)
 
 
 def _family_id(opened, summaries: list, name: str) -> str:

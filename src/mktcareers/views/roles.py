@@ -12,16 +12,60 @@ if TYPE_CHECKING:
     from rich.console import Group
 
     from mktcareers.models import Role, RoleSummary
+    from mktcareers.views.inert import InertText
 
 
 def role_row(summary: RoleSummary) -> dict:
-    """The record `roles list` prints for a role's summary (`RoleSummary.of(role)`)."""
-    return pick(
-        summary,
-        *("slug", "title", "family", "remote_score", "teleworkable", "it_overlap"),
-        *("pay_median", "job_zone", "growth_pct", "annual_openings", "riasec"),
-        *("beginner_friendly", "onet_codes"),
-    )
+    """The record `roles list` prints for a role's summary (`RoleSummary.of(role)`):
+    `pay_socs` and `pay_shares` (0-1, same order) are the BLS occupations its pay and
+    growth come from (one code at 1.0, or a blend)."""
+    return {
+        **pick(
+            summary,
+            *("slug", "title", "family", "remote_score", "teleworkable", "it_overlap"),
+            *("pay_median", "job_zone", "growth_pct", "annual_openings", "riasec"),
+            *("beginner_friendly", "onet_codes"),
+        ),
+        "pay_socs": [soc for soc, _ in summary.pay_shares],
+        "pay_shares": [share for _, share in summary.pay_shares],
+    }
+
+
+def with_same_pay(row: dict, summaries: Sequence[RoleSummary]) -> dict:
+    """`row` (a role_row) with `same_pay_as`: the other roles of `summaries` whose pay
+    comes from the same BLS occupations in the same shares (roles.same_pay_as)."""
+    from mktcareers.roles import same_pay_as
+
+    shares = list(zip(row["pay_socs"], row["pay_shares"], strict=True))
+    return {**row, "same_pay_as": same_pay_as(row["slug"], shares, summaries)}
+
+
+def pay_source(socs: Sequence[str], shares: Sequence[float], same_as: Sequence[str] = ()) -> str:
+    """Where a role's pay comes from, in words: "BLS occupation 13-1161; same BLS
+    occupation as ppc-specialist, market-research-analyst", or "blend of 11-2021 (60%)
+    and 13-1161 (40%)" (a weighted mean of the occupations' figures)."""
+    if not socs:
+        return MISSING
+    if len(socs) == 1:
+        words = f"BLS occupation {socs[0]}"
+        return words + (f"; same BLS occupation as {', '.join(same_as)}" if same_as else "")
+    parts = [f"{soc} ({share * 100:.0f}%)" for soc, share in zip(socs, shares, strict=True)]
+    words = f"blend of {', '.join(parts[:-1])} and {parts[-1]} (weighted mean of their figures)"
+    return words + (f"; same blend as {', '.join(same_as)}" if same_as else "")
+
+
+def same_pay_note(summaries: Sequence[RoleSummary]) -> InertText | None:
+    """A line for `roles list` naming the roles that show one pay figure because BLS
+    reports on one occupation for them (roles.pay_groups), or None when none do."""
+    from mktcareers.roles import pay_groups
+
+    groups = pay_groups(summaries)
+    if not groups:
+        return None
+    note = text("Same pay figures because BLS reports one occupation for them:", style="dim")
+    for socs, slugs in groups:
+        note.append(f"\n  {' + '.join(socs)}: {', '.join(slugs)}", style="dim")
+    return note
 
 
 def role_record(role: Role) -> dict:
@@ -71,3 +115,10 @@ def roles_table(rows: Sequence[dict]) -> Group:
         ],
     )
     return group(listed, text(""), text(BEGINNER_FRIENDLY, style="dim"))
+
+
+def roles_list(rows: Sequence[dict], summaries: Sequence[RoleSummary]) -> Group:
+    """`roles list`: the table of `rows` (role_row), then which of `summaries` (the same
+    roles) show one pay figure because they share a BLS occupation."""
+    note = same_pay_note(summaries)
+    return roles_table(rows) if note is None else group(roles_table(rows), note)
