@@ -160,7 +160,8 @@ def test_roles_list_names_the_roles_sharing_an_occupation(run, groups):
     ],
 )
 def test_compare_says_where_each_sides_pay_comes_from(run, bundled, left, right, same):
-    shown = flat(run("compare", left, right).stdout)
+    # wide enough that each side's line is not interleaved with the other's
+    shown = flat(run("compare", left, right, env={"COLUMNS": "200"}).stdout)
     assert "Pay from" in shown
     assert (f"same BLS occupation as {right}" in shown) == same
     for slug in (left, right):
