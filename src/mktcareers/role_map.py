@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import statistics
 import string
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -74,9 +75,9 @@ class RoleMap(msgspec.Struct, frozen=True):
 
 
 def family_markers(families: Sequence[tuple[str, str]]) -> dict[str, str]:
-    """family id -> its marker letter, for (id, name) pairs in order: the first ASCII
-    letter of the id, then of the name, not taken by an earlier family (uppercase:
-    marketing -> M, it -> I), else the first free letter A-Z, then a-z; past 52
+    """family id -> its marker letter, for (id, name) pairs in order: the first letter
+    of the id, then of the name, not taken by an earlier family, in ASCII upper case
+    (marketing -> M, it -> I, équipe -> E), else the first free letter A-Z, then a-z; past 52
     families, SHARED_MARKER."""
     taken: set[str] = set()
     markers: dict[str, str] = {}
@@ -85,7 +86,9 @@ def family_markers(families: Sequence[tuple[str, str]]) -> dict[str, str]:
     for family_id, name in families:
         if family_id in markers:
             continue
-        own = [character.upper() for character in family_id + name if character.upper() in letters]
+        # an accented letter counts as its base letter (é -> E); other scripts do not
+        spelled = unicodedata.normalize("NFKD", family_id + name).upper()
+        own = [character for character in spelled if character in letters]
         marker = next((letter for letter in [*own, *spare] if letter not in taken), SHARED_MARKER)
         taken.add(marker)
         markers[family_id] = marker
