@@ -24,13 +24,14 @@ def map_roles(
     beginner: BeginnerOption = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Map every role: remote suitability across, IT overlap up, by family.
+    """Map roles by remote work and IT overlap.
 
-    One picture answers "are digital marketing jobs remote?" (how far right a
-    family sits) and "is digital marketing an IT job?" (how high). Each place
-    on it is a family's letter and a number, which the legend below lists with
-    each role's two scores (0-100); a line under it reads the picture in numbers.
-    --format gives the points.
+    Every role on one picture: remote suitability (0-100) across, IT overlap
+    (0-100) up. How far right a family sits answers "are digital marketing jobs
+    remote?", how high "is digital marketing an IT job?". A place is a family's
+    letter and a number (M7): the legend lists its roles with both scores, and a
+    reading gives each family's medians. Below 50 columns the roles are listed
+    instead; --format gives the points.
 
     Examples:
 

@@ -116,25 +116,27 @@ def _column(score: int, columns: int) -> int:
 
 def map_view(role_map: RoleMap, width: int) -> RenderableType:
     """The picture, its legend and the reading, for a terminal `width` columns wide;
-    narrower than MIN_PICTURE_WIDTH, each family's roles as a list, and the reading."""
+    narrower than MIN_PICTURE_WIDTH, or with no role to place, each family's roles
+    as a list, and the reading."""
     width = min(width, MAX_PICTURE_WIDTH)
-    drawn = _picture(role_map, width) if width >= MIN_PICTURE_WIDTH else None
+    drawn = None
+    if width >= MIN_PICTURE_WIDTH and role_map.placed:
+        drawn = _picture(role_map, width)
     parts: list = []
     if drawn is None:
-        parts.append(
-            text(
-                f"Too narrow for the map (it needs {MIN_PICTURE_WIDTH} columns): "
-                "each family's roles, most remote first.",
-                style="dim",
-            )
+        why = (
+            f"Too narrow for the map (it needs {MIN_PICTURE_WIDTH} columns)"
+            if role_map.placed
+            else "No role has an IT overlap to place it by"
         )
+        parts.append(text(f"{why}: each family's roles, most remote first.", style="dim"))
         parts += _family_lists(role_map)
     else:
         picture, found = drawn
-        parts += [picture, _legend(found, role_map, width)]
-    if role_map.unplaced:
-        slugs = ", ".join(point.slug for point in role_map.unplaced)
-        parts.append(text(f"Not on the map (no IT overlap yet): {slugs}."))
+        parts += [picture, _legend(found, width)]
+        if role_map.unplaced:
+            slugs = ", ".join(point.slug for point in role_map.unplaced)
+            parts.append(text(f"Not on the map (no IT overlap yet): {slugs}."))
     parts.append(text(reading(role_map)))
     return group(*parts)
 
@@ -212,10 +214,13 @@ def _picture(role_map: RoleMap, width: int) -> tuple[InertText, list[Place]] | N
         keys.append(family.marker, style=f"bold {styles[family.marker]}")
         keys.append(f" {family.name}")
     picture.append_text(keys)
-    picture.append(
-        f"\nA place is its families' letters and a number; the legend lists its roles. "
-        f"Dotted lines: {MIDDLE} on each scale."
+    fullest = max(found, key=lambda place: len(place.points))
+    shared = (
+        f"{fullest.label} holds {len(fullest.points)} roles: close ones share a place"
+        if len(fullest.points) > 1
+        else "Each place is one role"
     )
+    picture.append(f"\n{shared}, listed below. Dots mark {MIDDLE}.")
     return picture, found
 
 
@@ -224,7 +229,7 @@ def _reach(found: Sequence[Place], columns: int) -> int:
     return max([columns, *(place.column + len(place.label) for place in found)])
 
 
-def _legend(found: Sequence[Place], role_map: RoleMap, width: int) -> Either:
+def _legend(found: Sequence[Place], width: int) -> Either:
     """Each place's roles with their scores: a table, or a line per role where the
     table does not fit."""
     with_title = width >= TITLE_WIDTH
