@@ -147,10 +147,7 @@ def _picture(role_map: RoleMap, width: int) -> tuple[InertText, list[Place]] | N
     from mktcareers.views.console import can_show
 
     markers = [family.marker for family in role_map.families]
-    styles = {
-        family.marker: FAMILY_STYLES[index % len(FAMILY_STYLES)]
-        for index, family in enumerate(role_map.families)
-    }
+    styles = _styles(role_map)
     placed = role_map.placed
     columns = width - GUTTER - 1
     found = places(placed, columns, markers)
@@ -224,6 +221,14 @@ def _picture(role_map: RoleMap, width: int) -> tuple[InertText, list[Place]] | N
     return picture, found
 
 
+def _styles(role_map: RoleMap) -> dict[str, str]:
+    """marker -> the colour of its family's letters (on top of the letter, never instead)."""
+    return {
+        family.marker: FAMILY_STYLES[index % len(FAMILY_STYLES)]
+        for index, family in enumerate(role_map.families)
+    }
+
+
 def _reach(found: Sequence[Place], columns: int) -> int:
     """The columns the grid takes: `columns`, or to the end of the longest label."""
     return max([columns, *(place.column + len(place.label) for place in found)])
@@ -263,8 +268,11 @@ def _legend(found: Sequence[Place], width: int) -> Either:
 def _family_lists(role_map: RoleMap) -> list:
     """Each family's roles, most remote first, as "slug: remote 93, IT overlap 19"."""
     parts = []
+    styles = _styles(role_map)
     for family in role_map.families:
-        parts.append(heading(f"{family.marker}  {family.name}"))
+        title = text(family.marker, style=f"bold {styles[family.marker]}")
+        title.append_text(heading(f"  {family.name}"))
+        parts.append(title)
         mine = [point for point in role_map.points if point.family == family.family]
         mine.sort(key=lambda point: (-point.remote_score, point.slug))
         for point in mine:
