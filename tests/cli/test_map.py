@@ -263,3 +263,19 @@ def test_any_columns_draws_without_cutting(columns):
     # at COLUMNS=1 (read as 20) a 31-letter slug is folded over two lines, never cut
     assert "marketing-automation-specialist" in done.stdout.replace("\n", "")
     assert "seo-specialist" in done.stdout and "Reading:" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("width", "line"),
+    [
+        (40, r"^([a-z0-9-]+): (\d+), (\d+)$"),  # the families' lists
+        (50, r"^[A-Z]+\d+ ([a-z0-9-]+): (\d+), (\d+)$"),  # the legend as lines
+    ],
+)
+def test_narrow_lines_give_each_roles_two_scores(run, width, line):
+    shown = _map(run, width=width)
+    lines = re.finditer(line, shown, flags=re.MULTILINE)
+    found = {match[1]: (int(match[2]), int(match[3])) for match in lines}
+    assert "remote, IT overlap" in shown  # the header that says which number is which
+    points = {point["slug"]: (point["remote_score"], point["it_overlap"]) for point in _points(run)}
+    assert found == points

@@ -144,6 +144,8 @@ def map_view(role_map: RoleMap, width: int) -> RenderableType:
 def _picture(role_map: RoleMap, width: int) -> tuple[InertText, list[Place]] | None:
     """The picture as lines of text at most `width` wide, and its places; None when no
     grid fits."""
+    from rich.cells import cell_len
+
     from mktcareers.views.console import can_show
 
     markers = [family.marker for family in role_map.families]
@@ -204,13 +206,19 @@ def _picture(role_map: RoleMap, width: int) -> tuple[InertText, list[Place]] | N
     picture.append(f"     {''.join(numbers).rstrip()}\n")
     caption = f"Remote suitability (0-100) {right}"
     picture.append(" " * max(0, GUTTER + reach - len(caption)) + caption + "\n", style="bold")
-    keys = text()
-    for index, family in enumerate(role_map.families):
-        if index:
-            keys.append("  ")
-        keys.append(family.marker, style=f"bold {styles[family.marker]}")
-        keys.append(f" {family.name}")
-    picture.append_text(keys)
+    # the families' letters, a line broken between families, never inside one
+    used = 0
+    for family in role_map.families:
+        entry = 1 + 1 + cell_len(family.name)
+        if used and used + 2 + entry > width:
+            picture.append("\n")
+            used = 0
+        elif used:
+            picture.append("  ")
+            used += 2
+        picture.append(family.marker, style=f"bold {styles[family.marker]}")
+        picture.append(f" {family.name}")
+        used += entry
     fullest = max(found, key=lambda place: len(place.points))
     shared = (
         f"{fullest.label} holds {len(fullest.points)} roles: close ones share a place"
@@ -255,19 +263,20 @@ def _legend(found: Sequence[Place], width: int) -> Either:
             if with_title:
                 cells.append(text(point.title))
             legend.add_row(*cells, str(point.remote_score), str(point.it_overlap))
-            lines.append(
-                row_line(
-                    f"{place.label} {point.slug}",
-                    f"remote {point.remote_score}",
-                    f"IT overlap {point.it_overlap}",
-                )
-            )
-    return Either(legend, group(*lines), whole=True)
+            lines.append(row_line(f"{place.label} {point.slug}", *_scores(point, "not rated")))
+    return Either(legend, group(heading("Place role: remote, IT overlap"), *lines), whole=True)
+
+
+def _scores(point: MapPoint, unrated: str) -> tuple[str, str]:
+    """A point's remote suitability and IT overlap as shown, `unrated` for no overlap."""
+    overlap = unrated if point.it_overlap is None else str(point.it_overlap)
+    return str(point.remote_score), overlap
 
 
 def _family_lists(role_map: RoleMap) -> list:
-    """Each family's roles, most remote first, as "slug: remote 93, IT overlap 19"."""
-    parts = []
+    """Each family's roles, most remote first, as "slug: 93, 19" (remote suitability,
+    IT overlap) under one header saying so."""
+    parts = [heading("Role: remote, IT overlap")]
     styles = _styles(role_map)
     for family in role_map.families:
         title = text(family.marker, style=f"bold {styles[family.marker]}")
@@ -275,11 +284,7 @@ def _family_lists(role_map: RoleMap) -> list:
         parts.append(title)
         mine = [point for point in role_map.points if point.family == family.family]
         mine.sort(key=lambda point: (-point.remote_score, point.slug))
-        for point in mine:
-            overlap = "not rated" if point.it_overlap is None else str(point.it_overlap)
-            parts.append(
-                row_line(point.slug, f"remote {point.remote_score}", f"IT overlap {overlap}")
-            )
+        parts += [row_line(point.slug, *_scores(point, "not rated")) for point in mine]
     return parts
 
 
