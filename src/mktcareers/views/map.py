@@ -35,7 +35,8 @@ LABEL_EVERY = 2
 AXIS_TICKS = (0, 20, 40, 60, 80, 100)
 # "100 ┤": the IT overlap labels and the axis, left of the grid.
 GUTTER = 5
-# The legend's title column from this width up, its "IT overlap" header (else "IT") too.
+# The legend's title column from TITLE_WIDTH up, its "IT overlap" header (not "IT")
+# from FULL_HEADERS up.
 TITLE_WIDTH = 100
 FULL_HEADERS = 80
 FAMILY_STYLES = ("magenta", "cyan", "yellow", "green", "blue", "red")
@@ -50,11 +51,8 @@ def map_points(role_map: RoleMap) -> list[dict]:
     """The record `map --format` prints: one point per role, in knowledge-base order:
     slug, title, family, marker (the family's letter on the picture), remote_score
     (0-100), it_overlap (0-100, None when not placed), beginner_friendly."""
-    return [
-        pick(point, "slug", "title", "family", "marker", "remote_score", "it_overlap")
-        | {"beginner_friendly": point.beginner_friendly}
-        for point in role_map.points
-    ]
+    fields = ("slug", "title", "family", "marker", "remote_score", "it_overlap")
+    return [pick(point, *fields, "beginner_friendly") for point in role_map.points]
 
 
 class Place(NamedTuple):
