@@ -157,7 +157,7 @@ def test_a_changed_score_moves_its_role(run, kb_dir):
     after = _map(run, data=kb_dir)
     (row_before, column_before) = _grid(before)[_legend(before)[slug]]
     (row_after, column_after) = _grid(after)[_legend(after)[slug]]
-    assert row_after == 90 and row_before == 20
+    assert row_after == 90 and abs(row_before - before_points[slug]["it_overlap"]) <= 5
     assert column_after > column_before
     # the reading follows: the marketing medians are the new points'
     assert _reading(after) != _reading(before)
@@ -221,7 +221,8 @@ def test_a_third_family_gets_its_own_letter(run, design_kb):
     shown = _map(run, data=design_kb, width=80)
     assert "D Visual design" in shown
     listed = _legend(shown)
-    assert listed["graphic-designer"].startswith("D")
+    for slug in ("graphic-designer", "ux-ui-designer"):  # alone, or with others (MD14)
+        assert "D" in listed[slug].rstrip("0123456789")
     assert "Visual design (D, 2 roles)" in _reading(shown)
 
 
