@@ -189,6 +189,8 @@ def main() -> int:
             "role show seo-specialist", [*TOOL, "role", "show", "seo-specialist"], IMPORT_RICH, 1.15
         )
         ratio_row("--version", [*TOOL, "--version"], IMPORT_TYPER, 1.10)
+        # the picture of every role is drawn as text with Rich, like role show
+        ratio_row("map", [*TOOL, "map"], IMPORT_RICH, 1.15)
         completion = {
             **env,
             "_MKTCAREERS_COMPLETE": "complete_bash",

@@ -45,6 +45,7 @@ COMMANDS = [
     ["skill", "show", "seo"],
     ["quiz", "items", "--short"],
     ["kb", "validate"],
+    ["map"],
 ]
 ENCODINGS = ["ascii", "latin-1", "cp1252", "utf-8", "utf-16", "ascii:replace"]
 COLUMNS = ["0", "1", "-5", "abc", "", "12", "40", "80", "200", "99999"]

@@ -120,6 +120,7 @@ def test_every_subcommand_module_is_found():
         "occupation show",
         "compare",
         "path",
+        "map",
         "search",
         "skills list",
         "skill show",

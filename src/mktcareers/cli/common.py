@@ -312,3 +312,38 @@ def present(fmt: OutputFormat, view, data) -> None:
     from mktcareers.views import formats
 
     output.write(formats.render(data(), fmt))
+
+
+# ------------------------------------------------------------------ role filters
+# The filters that more than one command offers over the roles (roles list, map).
+
+FamilyOption = Annotated[
+    str | None,
+    typer.Option(
+        "--family",
+        help="Only roles of this family: an id or name from the knowledge base's "
+        "families.yaml (bundled: marketing, it).",
+        show_default=False,
+        callback=within_name_limit,
+    ),
+]
+
+BeginnerOption = Annotated[bool, typer.Option("--beginner", help="Only roles that suit beginners.")]
+
+
+def family_id(opened, summaries: Sequence, name: str) -> str:
+    """The id of the family `name` means, or exit 1 with suggestions.
+
+    Each role summary names its family, so the usual answer (the id of a family
+    with roles, in any case) needs nothing more than the summaries; a family's
+    name, or a family without roles, is looked up among the knowledge base's
+    families.
+    """
+    from mktcareers.names import normalise
+
+    wanted = normalise(name)
+    for summary in summaries:
+        if normalise(summary.family) == wanted:
+            return summary.family
+    families = opened.catalogues().families
+    return resolve_named("family", families, name, f"use one of: {', '.join(families)}.").id

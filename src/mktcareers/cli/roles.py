@@ -6,12 +6,13 @@ from typing import Annotated
 import typer
 
 from mktcareers.cli.common import (
+    BeginnerOption,
+    FamilyOption,
     FormatOption,
+    family_id,
     noun_app,
     present,
-    resolve_named,
     store,
-    within_name_limit,
 )
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
@@ -31,25 +32,14 @@ class SortKey(StrEnum):
 @app.command("list")
 def roles_list(
     ctx: typer.Context,
-    family: Annotated[
-        str | None,
-        typer.Option(
-            "--family",
-            help="Only roles of this family: an id or name from the knowledge base's "
-            "families.yaml (bundled: marketing, it).",
-            show_default=False,
-            callback=within_name_limit,
-        ),
-    ] = None,
+    family: FamilyOption = None,
     min_remote: Annotated[
         int,
         typer.Option(
             "--min-remote", min=0, max=100, help="Only roles with a remote score of at least N."
         ),
     ] = 0,
-    beginner: Annotated[
-        bool, typer.Option("--beginner", help="Only roles that suit beginners.")
-    ] = False,
+    beginner: BeginnerOption = False,
     sort: Annotated[
         SortKey,
         typer.Option(
@@ -75,7 +65,7 @@ def roles_list(
     summaries = opened.summaries()
     chosen = filter_roles(
         summaries,
-        family=None if family is None else _family_id(opened, summaries, family),
+        family=None if family is None else family_id(opened, summaries, family),
         min_remote=min_remote,
         beginner_only=beginner,
     )
@@ -85,21 +75,3 @@ def roles_list(
         output.error("no roles match these filters.", "loosen --min-remote or drop --beginner.")
         raise typer.Exit(1)
     present(fmt, lambda: roles_view.roles_list(chosen, ordered), lambda: chosen)
-
-
-def _family_id(opened, summaries: list, name: str) -> str:
-    """The id of the family `name` means, or exit 1 with suggestions.
-
-    Each role summary names its family, so the usual answer (the id of a family
-    with roles, in any case) needs nothing more than the summaries; a family's
-    name, or a family without roles, is looked up among the knowledge base's
-    families.
-    """
-    from mktcareers.names import normalise
-
-    wanted = normalise(name)
-    for summary in summaries:
-        if normalise(summary.family) == wanted:
-            return summary.family
-    families = opened.catalogues().families
-    return resolve_named("family", families, name, f"use one of: {', '.join(families)}.").id
