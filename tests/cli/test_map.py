@@ -17,7 +17,7 @@ GRID_LINE = re.compile(r"^( {0,2}\d{1,3}| {3}) [┤│+|](.*)$")
 # A place on the picture: its families' letters and its number.
 PLACE = re.compile(r"[A-Za-z*]+\d+")
 # A row of the legend: a place's label on its first role, the slug, (title,) two scores.
-LEGEND_ROW = re.compile(r"^ ([A-Za-z*]+\d+)? +([a-z0-9-]+) .*?(\d+) +(\d+) *$")
+LEGEND_ROW = re.compile(r"^ ?([A-Za-z*]+\d+)? +([a-z0-9-]+) .*?(\d+) +(\d+) *$")
 
 
 def _map(run, *args, width: int = 80, data=None, env=None) -> str:
