@@ -159,6 +159,8 @@ TARGETS = {
         ["occupation", "show", "27-3023"],
     ),
     "kb-folder": (lambda root, tmp: root, ["roles", "list"]),
+    "quiz-file": (lambda root, tmp: root / "quiz.yaml", ["quiz", "items"]),
+    "questions-file": (lambda root, tmp: root / "questions.yaml", ["ask", "remote"]),
     "answers": (lambda root, tmp: tmp / "answers.yaml", ["quiz", "--answers", "answers.yaml"]),
     "save-target": (
         lambda root, tmp: tmp / "saved.json",
@@ -251,3 +253,18 @@ def test_a_usage_error_is_not_padded_to_a_huge_width(tmp_path, args):
     err = done.stderr.decode("utf-8", "replace")
     assert done.returncode == 2 and err.strip(), err
     assert max(len(line) for line in err.splitlines()) <= 200, err[:300]
+
+
+@pytest.mark.parametrize("target", ["derived-file", "occupations", "quiz-file", "questions-file"])
+@pytest.mark.parametrize("kind", ["loop", "dangling"])
+def test_an_optional_file_that_is_a_broken_link_is_named_not_ignored(tmp_path, target, kind):
+    """An optional file (derived numbers, occupations, a kb's own quiz or questions) that is
+    a link to nowhere is refused by name, never taken for an absent file."""
+    root = copy_kb(tmp_path)
+    where, args = TARGETS[target]
+    path = where(root, tmp_path)
+    plant(path, kind)
+    done = run_tool(["--data", str(root), *args], {"COLUMNS": "80"}, tmp_path)
+    err = done.stderr.decode("utf-8", "replace")
+    assert done.returncode == 1, (target, kind, err)
+    assert path.name in err and "Traceback" not in err, (target, kind, err)
