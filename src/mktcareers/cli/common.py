@@ -160,10 +160,17 @@ def noun_app(summary: str) -> typer.Typer:
     return app
 
 
-def name_argument(metavar: str, help: str):
+def name_argument(metavar: str, help: str, completes: tuple[str, ...] = ()):
     """The typer.Argument of a name or query (a role, a skill, compare's sides, path's
-    roles, search's words): its metavar, its help and the one length limit."""
-    return typer.Argument(metavar=metavar, help=help, callback=within_name_limit)
+    roles, search's words): its metavar, its help and the one length limit; with
+    `completes` (kinds of cli.completion: ROLE, SIDE ...), its values complete on Tab."""
+    if not completes:
+        return typer.Argument(metavar=metavar, help=help, callback=within_name_limit)
+    from mktcareers.cli.completion import NameType
+
+    return typer.Argument(
+        metavar=metavar, help=help, callback=within_name_limit, click_type=NameType(completes)
+    )
 
 
 def unknown(

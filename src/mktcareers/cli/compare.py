@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from mktcareers.cli import completion
 from mktcareers.cli.common import (
     APP_SETTINGS,
     FormatOption,
@@ -25,8 +26,8 @@ SIDE_HELP = "A family of the knowledge base (bundled: marketing, it) or a role."
 @app.command()
 def compare(
     ctx: typer.Context,
-    left: Annotated[str, name_argument("LEFT", SIDE_HELP)],
-    right: Annotated[str, name_argument("RIGHT", SIDE_HELP)],
+    left: Annotated[str, name_argument("LEFT", SIDE_HELP, completion.SIDE)],
+    right: Annotated[str, name_argument("RIGHT", SIDE_HELP, completion.SIDE)],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Compare two fields, two roles, or a role with a field, side by side.

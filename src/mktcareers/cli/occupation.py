@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from mktcareers.cli import completion
 from mktcareers.cli.common import (
     FormatOption,
     alternate_title_note,
@@ -28,7 +29,9 @@ def occupation_show(
     name: Annotated[
         str,
         name_argument(
-            "CODE|TITLE", "An O*NET-SOC code, title or alternate title, e.g. 27-3023.00."
+            "CODE|TITLE",
+            "An O*NET-SOC code, title or alternate title, e.g. 27-3023.00.",
+            completion.OCCUPATION,
         ),
     ],
     fmt: FormatOption = OutputFormat.table,

@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from mktcareers.cli import completion
 from mktcareers.cli.common import (
     APP_SETTINGS,
     FormatOption,
@@ -28,13 +29,17 @@ def path(
     source: Annotated[
         str,
         name_argument(
-            "FROM", "Your job now: a role, an O*NET-SOC code, or any job title O*NET knows."
+            "FROM",
+            "Your job now: a role, an O*NET-SOC code, or any job title O*NET knows.",
+            completion.START,
         ),
     ],
     target: Annotated[
         str | None,
         name_argument(
-            "TO", "A role or a family (marketing, it); leave out for the best moves in each."
+            "TO",
+            "A role or a family (marketing, it); leave out for the best moves in each.",
+            completion.SIDE,
         ),
     ] = None,
     limit: Annotated[

@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from mktcareers.cli import completion
 from mktcareers.cli.common import (
     FormatOption,
     name_argument,
@@ -21,7 +22,10 @@ app = noun_app("Look at one role in depth.")
 def role_show(
     ctx: typer.Context,
     name: Annotated[
-        str, name_argument("NAME", "A role's slug, title or alias, e.g. seo-specialist.")
+        str,
+        name_argument(
+            "NAME", "A role's slug, title or alias, e.g. seo-specialist.", completion.ROLE
+        ),
     ],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:

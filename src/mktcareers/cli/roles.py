@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from mktcareers.cli import completion
 from mktcareers.cli.common import (
     FormatOption,
     noun_app,
@@ -13,6 +14,7 @@ from mktcareers.cli.common import (
     store,
     within_name_limit,
 )
+from mktcareers.cli.completion import NameType
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
@@ -39,6 +41,7 @@ def roles_list(
             "families.yaml (bundled: marketing, it).",
             show_default=False,
             callback=within_name_limit,
+            click_type=NameType(completion.FAMILY),
         ),
     ] = None,
     min_remote: Annotated[

@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from mktcareers.cli import completion
 from mktcareers.cli.common import (
     FormatOption,
     name_argument,
@@ -21,7 +22,10 @@ app = noun_app("Look at one skill and the roles that need it.")
 def skill_show(
     ctx: typer.Context,
     name: Annotated[
-        str, name_argument("NAME", 'A skill\'s id or name, e.g. python or "Web analytics".')
+        str,
+        name_argument(
+            "NAME", 'A skill\'s id or name, e.g. python or "Web analytics".', completion.SKILL
+        ),
     ],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
