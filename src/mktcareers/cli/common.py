@@ -4,11 +4,12 @@ options, the help options, the --format option, the knowledge base, resolving a 
 view or in a machine format. Every suggestion is names.suggest's."""
 
 import contextlib
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, NoReturn
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
@@ -27,9 +28,8 @@ class SuggestingGroup(TyperGroup):
         # Options (Click reports those while parsing) and completion go on as usual.
         if typed in known or typed.startswith("-") or ctx.resilient_parsing:
             return super().resolve_command(ctx, args)
-        from mktcareers.names import suggest
-
-        ctx.fail(f"No such command {typed!r}.{_did_you_mean(suggest(typed, known))}")
+        meant = _commands_meant(ctx, known, args)
+        ctx.fail(f"No such command {typed!r}.{_did_you_mean(meant)}")
 
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         with _options_suggested():
@@ -39,6 +39,74 @@ class SuggestingGroup(TyperGroup):
         # A subcommand's options are parsed here, when the group makes its context.
         with _options_suggested():
             return super().invoke(ctx)
+
+
+class NameWordsCommand(TyperCommand):
+    """A command whose name arguments may be typed without quotes: `role show seo
+    specialist` is `role show "seo specialist"`. With one name argument the words
+    left over are joined to it; with several (compare, path), the one way of
+    splitting the words into names that all resolve (`names_resolve`) is taken, and
+    a usage error asks for quotes when none or several do."""
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        if ctx.resilient_parsing:  # completion: the words typed so far, as they are
+            return super().parse_args(ctx, args)
+        allowed, ctx.allow_extra_args = ctx.allow_extra_args, True
+        try:
+            rest = super().parse_args(ctx, args)
+        finally:
+            ctx.allow_extra_args = allowed
+        if not rest:
+            return rest
+        slots = [param for param in self.get_params(ctx) if param.param_type_name == "argument"]
+        given = [ctx.params[slot.name] for slot in slots if ctx.params.get(slot.name) is not None]
+        words = [*given, *rest]
+        names = [" ".join(words)] if len(slots) == 1 else self._split(ctx, slots, words)
+        for slot, name in itertools.zip_longest(slots, names):
+            ctx.params[slot.name] = None if name is None else slot.process_value(ctx, name)
+        ctx.args = []
+        return []
+
+    def names_resolve(self, ctx, names: list[str]) -> bool:
+        """Whether each of `names` (one per name argument, in order) means one thing
+        exactly (no guess from some of its words); a command of several names says."""
+        return False
+
+    def _split(self, ctx, slots, words: list[str]) -> list[str]:
+        """The names `words` make for `slots` when exactly one split of them resolves."""
+        required = sum(slot.required for slot in slots)
+        readings = [
+            names
+            for count in range(required, len(slots) + 1)
+            for names in _splits(words, count)
+            if self.names_resolve(ctx, names)
+        ]
+        if len(readings) == 1:
+            return readings[0]
+        metavars = " and ".join(slot.make_metavar(ctx) for slot in slots)
+        typed = " ".join(words)
+        if readings:
+            ways = "; ".join(" + ".join(map(repr, names)) for names in readings)
+            ctx.fail(
+                f"'{typed}' can be read as {len(readings)} sets of names for {metavars} "
+                f"({ways}): quote each name of several words."
+            )
+        ctx.fail(
+            f"{len(words)} words for {metavars}, which take a name each, and no way to "
+            f"read them as known names: quote each name of several words, as in "
+            f'"seo specialist".'
+        )
+
+
+def _splits(words: list[str], count: int) -> list[list[str]]:
+    """Every way to cut `words` into `count` runs of at least one word, each joined."""
+    if count == 1:
+        return [[" ".join(words)]]
+    return [
+        [" ".join(words[:cut]), *rest]
+        for cut in range(1, len(words) - count + 2)
+        for rest in _splits(words[cut:], count - 1)
+    ]
 
 
 # What every command noun's typer.Typer takes besides its own settings.
@@ -74,6 +142,82 @@ def _options_suggested():
             if close:  # Click's message ends without a full stop
                 error.message = f"{error.message}.{_did_you_mean(close)}"
         raise
+
+
+def _commands_meant(ctx, known: list[str], args: list[str]) -> list[str]:
+    """What a person typing `args` where `ctx`'s group expects one of its `known`
+    commands meant, first rule that answers: 'help' is the --help option; a command
+    whose words are the ones typed but for a singular or plural (`role list` is
+    'mktcareers roles list', `roles show` 'mktcareers role show'); the group's
+    commands closest to the word (names.suggest: `rol` is 'role'); the commands that
+    end with the word (`mktcareers list`); the closest commands of as many words."""
+    from mktcareers.names import normalise, singular, suggest
+
+    root = ctx.find_root()
+    here = tuple(reversed([c.info_name for c in _parents(ctx) if c is not root]))
+    typed = (*here, args[0], *[word for word in args[1:3] if not word.startswith("-")])
+    if normalise(args[0]) == "help":
+        return [f"{ctx.command_path} --help"]
+
+    def fold(words) -> tuple[str, ...]:
+        return tuple(singular(normalise(word)) for word in words)
+
+    paths = _command_paths(root)
+    whole = [
+        f"{root.info_name} {' '.join(path)}"
+        for path in _longest(
+            path
+            for path in paths
+            if len(path) > len(here) and fold(typed[: len(path)]) == fold(path)
+        )
+    ]
+    if whole:
+        return whole
+    close = suggest(args[0], known)
+    if close:
+        return close
+    ending = [
+        path
+        for path in paths
+        if len(path) > len(here) + 1
+        and path[: len(here)] == here
+        and fold(path[-1:]) == fold(args[:1])
+    ]
+    if not ending:
+        spelled = {" ".join(path): path for path in paths if len(path) == len(typed)}
+        ending = suggest(" ".join(typed), spelled)
+    return [f"{root.info_name} {' '.join(path)}" for path in ending]
+
+
+def _parents(ctx):
+    while ctx is not None:
+        yield ctx
+        ctx = ctx.parent
+
+
+def _longest(paths) -> list[tuple[str, ...]]:
+    """The longest of `paths` (tuples of words): the most of what was typed they explain."""
+    paths = list(paths)
+    most = max(map(len, paths), default=0)
+    return [path for path in paths if len(path) == most]
+
+
+def _command_paths(root) -> list[tuple[str, ...]]:
+    """The words of every command and group under `root`'s command (`("roles",
+    "list")`, `("quiz",)`), in help's order: only for an error, so building every
+    command's module is fine."""
+    paths: list[tuple[str, ...]] = []
+    pending = [((), root.command)]
+    while pending:
+        path, command = pending.pop(0)
+        if path:
+            paths.append(path)
+        if hasattr(command, "list_commands"):
+            pending += [
+                ((*path, name), command.get_command(root, name))
+                for name in command.list_commands(root)
+            ]
+    return paths
 
 
 def _did_you_mean(suggestions: Sequence[str]) -> str:
@@ -254,6 +398,18 @@ def resolve_role(finder, name: str, titles: Callable[[], object] | None = None) 
         hint = "run 'mktcareers roles list' to see every role."
         unknown("role", name, close or finder.suggest(name), hint)
     _not_a_role(finder, titles(), name, close)
+
+
+def known_side(name: str, knowledge, finder) -> bool:
+    """Whether `name` is one family (id or name, any case) of `knowledge` or one role
+    by a name of it (search.RoleFinder's exact and by_form), not by some of its words:
+    what splitting unquoted words into compare's or path's names accepts."""
+    from mktcareers.names import find_named
+
+    if find_named(name, knowledge.families) is not None:
+        return True
+    match = finder.exact(name) or finder.by_form(name)
+    return match is not None and match.position is not None
 
 
 def _role_label(finder, slug: str) -> str:

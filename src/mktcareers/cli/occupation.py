@@ -7,6 +7,7 @@ import typer
 from mktcareers.cli import completion
 from mktcareers.cli.common import (
     FormatOption,
+    NameWordsCommand,
     alternate_title_note,
     ambiguous,
     exit_on_code_problem,
@@ -23,7 +24,7 @@ CLOSEST = 3  # roles shown per family
 app = noun_app("Look at one O*NET occupation in depth.")
 
 
-@app.command("show")
+@app.command("show", cls=NameWordsCommand)
 def occupation_show(
     ctx: typer.Context,
     name: Annotated[

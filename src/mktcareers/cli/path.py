@@ -8,9 +8,11 @@ from mktcareers.cli import completion
 from mktcareers.cli.common import (
     APP_SETTINGS,
     FormatOption,
+    NameWordsCommand,
     alternate_title_note,
     ambiguous,
     exit_on_code_problem,
+    known_side,
     name_argument,
     present,
     same_on_both_sides,
@@ -23,7 +25,22 @@ from mktcareers.views.formats import OutputFormat
 app = typer.Typer(**APP_SETTINGS)
 
 
-@app.command()
+class PathCommand(NameWordsCommand):
+    """path's FROM and TO typed without quotes: FROM a role or an occupation by a
+    slug, code, title or alternate title, TO a family or a role by one of its names."""
+
+    def names_resolve(self, ctx, names: list[str]) -> bool:
+        from mktcareers.resolution import resolve_name
+
+        opened = store(ctx)
+        finder = opened.finder()
+        start = resolve_name(finder, opened.titles(), names[0])
+        if start.position is None or start.via == "words":
+            return False
+        return len(names) == 1 or known_side(names[1], opened.knowledge(), finder)
+
+
+@app.command(cls=PathCommand)
 def path(
     ctx: typer.Context,
     source: Annotated[

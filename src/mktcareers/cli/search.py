@@ -5,7 +5,14 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import APP_SETTINGS, FormatOption, name_argument, present, store
+from mktcareers.cli.common import (
+    APP_SETTINGS,
+    FormatOption,
+    NameWordsCommand,
+    name_argument,
+    present,
+    store,
+)
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
@@ -18,7 +25,7 @@ class Kind(StrEnum):
     occupation = "occupation"
 
 
-@app.command()
+@app.command(cls=NameWordsCommand)
 def search(
     ctx: typer.Context,
     query: Annotated[str, name_argument("QUERY", "Words to look for: a job title, skill or tool.")],

@@ -7,6 +7,7 @@ import typer
 from mktcareers.cli import completion
 from mktcareers.cli.common import (
     FormatOption,
+    NameWordsCommand,
     name_argument,
     noun_app,
     present,
@@ -18,7 +19,7 @@ from mktcareers.views.formats import OutputFormat
 app = noun_app("Look at one skill and the roles that need it.")
 
 
-@app.command("show")
+@app.command("show", cls=NameWordsCommand)
 def skill_show(
     ctx: typer.Context,
     name: Annotated[
