@@ -84,8 +84,11 @@ def _identity(stream) -> tuple[int, int] | None:
 
 def _reader_gone(output: tuple[int, int] | None) -> bool:
     """Whether the reader of our output left while we wrote (`--help | head -1`): Rich
-    then points standard output at os.devnull and ends with SystemExit(1), where a
-    command whose own flush finds the pipe closed ends quietly with 0 (see _leave)."""
+    then points standard output at os.devnull, Click wraps it in its PacifyFlushWrapper,
+    and both end with SystemExit(1), where a command whose own flush finds the pipe
+    closed ends quietly with 0 (see _leave)."""
+    if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+        return True
     return output is not None and _identity(sys.stdout) not in (output, None)
 
 

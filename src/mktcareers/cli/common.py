@@ -231,9 +231,23 @@ FormatOption = Annotated[
         "--format",
         "-f",
         case_sensitive=False,
-        help="Output format: a table for reading, or json, yaml, csv, md.",
+        metavar="FORMAT",
+        help="Output format: table (for reading), json, yaml, csv or md.",
     ),
 ]
+
+
+def number_option(*names: str, low: int, high: int, help: str):
+    """The typer.Option of a whole number from `low` to `high` (a usage error outside):
+    metavar N, and the range in words at the end of `help` ("1-100"), not as Typer's
+    "[1<=x<=100]", which a narrow --help folds mid-word."""
+
+    def in_range(value: int | None) -> int | None:
+        if value is not None and not low <= value <= high:
+            raise typer.BadParameter(f"{value} is not from {low} to {high}.")
+        return value
+
+    return typer.Option(*names, metavar="N", help=f"{help} ({low}-{high})", callback=in_range)
 
 
 def store(ctx: typer.Context):

@@ -14,6 +14,7 @@ from mktcareers.cli.common import (
     exit_on_code_problem,
     known_side,
     name_argument,
+    number_option,
     present,
     same_on_both_sides,
     store,
@@ -60,7 +61,7 @@ def path(
         ),
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, max=100, help="Moves to list per family.")
+        int, number_option("--limit", "-n", low=1, high=100, help="Moves to list per family.")
     ] = 5,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:

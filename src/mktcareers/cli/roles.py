@@ -9,6 +9,7 @@ from mktcareers.cli import completion
 from mktcareers.cli.common import (
     FormatOption,
     noun_app,
+    number_option,
     present,
     resolve_named,
     store,
@@ -39,6 +40,7 @@ def roles_list(
             "--family",
             help="Only roles of this family: an id or name from the knowledge base's "
             "families.yaml (bundled: marketing, it).",
+            metavar="FAMILY",
             show_default=False,
             callback=within_name_limit,
             click_type=NameType(completion.FAMILY),
@@ -46,8 +48,8 @@ def roles_list(
     ] = None,
     min_remote: Annotated[
         int,
-        typer.Option(
-            "--min-remote", min=0, max=100, help="Only roles with a remote score of at least N."
+        number_option(
+            "--min-remote", low=0, high=100, help="Only roles with a remote score of at least N."
         ),
     ] = 0,
     beginner: Annotated[
@@ -56,7 +58,10 @@ def roles_list(
     sort: Annotated[
         SortKey,
         typer.Option(
-            "--sort", case_sensitive=False, help="Sort by title, or best first by the others."
+            "--sort",
+            case_sensitive=False,
+            metavar="ORDER",
+            help="Sort by title, or best first by remote, it-overlap or pay.",
         ),
     ] = SortKey.title,
     fmt: FormatOption = OutputFormat.table,

@@ -10,6 +10,7 @@ from mktcareers.cli.common import (
     FormatOption,
     NameWordsCommand,
     name_argument,
+    number_option,
     present,
     store,
 )
@@ -31,14 +32,18 @@ def search(
     query: Annotated[str, name_argument("QUERY", "Words to look for: a job title, skill or tool.")],
     limit: Annotated[
         int,
-        typer.Option(
-            "--limit", "-n", min=1, max=500, help="Show at most N roles and N occupations."
+        number_option(
+            "--limit", "-n", low=1, high=500, help="Show at most N roles and N occupations."
         ),
     ] = 10,
     kind: Annotated[
         Kind,
         typer.Option(
-            "--kind", "-k", case_sensitive=False, help="Look for roles, occupations or all."
+            "--kind",
+            "-k",
+            case_sensitive=False,
+            metavar="KIND",
+            help="Look for all, role (roles only) or occupation (occupations only).",
         ),
     ] = Kind.all,
     fmt: FormatOption = OutputFormat.table,
