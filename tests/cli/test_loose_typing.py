@@ -74,6 +74,8 @@ UNQUOTED = [
     ("compare digital marketing manager it", 'compare "digital marketing manager" it'),
     ("compare marketing seo specialist", 'compare marketing "seo specialist"'),
     ("path help desk specialist -f json", 'path "help desk specialist" -f json'),
+    ("path web developer -f json", 'path "web developer" -f json'),  # one name, no TO
+    ("path seo specialist", 'path "seo specialist"'),
     ("path help desk specialist marketing", 'path "help desk specialist" marketing'),
     (
         "path it support specialist marketing technologist",
@@ -104,6 +106,21 @@ def test_unquoted_names_that_read_no_way_ask_for_quotes(run, typed):
     message = unboxed(result.stderr)
     assert "quote each name of several words" in message
     assert f"{len(typed.split()) - 1} words for" in message
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("path copywriter nobody", "Unknown role or family 'nobody'."),
+        ("path journalist nobody", "Unknown role or family 'nobody'."),
+        ("compare seo specialist", "Unknown role or family 'specialist'."),
+    ],
+)
+def test_names_that_fill_the_arguments_are_taken_as_given(run, typed, message):
+    """Two words for two names are two names unless only fewer read as known names."""
+    result = run(*typed.split())
+    assert result.exit_code == 1
+    assert message in result.stderr
 
 
 def add_alias(kb_dir, slug: str, alias: str) -> None:

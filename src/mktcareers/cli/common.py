@@ -56,12 +56,18 @@ class NameWordsCommand(TyperCommand):
             rest = super().parse_args(ctx, args)
         finally:
             ctx.allow_extra_args = allowed
-        if not rest:
-            return rest
         slots = [param for param in self.get_params(ctx) if param.param_type_name == "argument"]
         given = [ctx.params[slot.name] for slot in slots if ctx.params.get(slot.name) is not None]
         words = [*given, *rest]
-        names = [" ".join(words)] if len(slots) == 1 else self._split(ctx, slots, words)
+        if not rest:
+            # `path web developer`: one name for FROM, not FROM web and TO developer,
+            # when the words read only that way.
+            fewer = self._fewer_names(ctx, slots, words)
+            if fewer is None:
+                return rest
+            names = fewer
+        else:
+            names = [" ".join(words)] if len(slots) == 1 else self._split(ctx, slots, words)
         for slot, name in itertools.zip_longest(slots, names):
             ctx.params[slot.name] = None if name is None else slot.process_value(ctx, name)
         ctx.args = []
@@ -71,6 +77,21 @@ class NameWordsCommand(TyperCommand):
         """Whether each of `names` (one per name argument, in order) means one thing
         exactly (no guess from some of its words); a command of several names says."""
         return False
+
+    def _fewer_names(self, ctx, slots, words: list[str]) -> list[str] | None:
+        """The names of the one way of reading `words` as fewer names than words (an
+        optional argument left out) when read a word a name they do not resolve, else
+        None: the command then reports the names as they were given."""
+        required = sum(slot.required for slot in slots)
+        if len(slots) == 1 or len(words) <= required or self.names_resolve(ctx, words):
+            return None
+        readings = [
+            names
+            for count in range(required, len(words))
+            for names in _splits(words, count)
+            if self.names_resolve(ctx, names)
+        ]
+        return readings[0] if len(readings) == 1 else None
 
     def _split(self, ctx, slots, words: list[str]) -> list[str]:
         """The names `words` make for `slots` when exactly one split of them resolves."""
@@ -252,11 +273,15 @@ def number_option(*names: str, low: int, high: int, help: str):
 
 def store(ctx: typer.Context):
     """The knowledge base chosen by --data (compiled when unchanged), or exit 1 listing
-    its problems."""
+    its problems; opened once per command line (NameWordsCommand may look at names
+    before the command does), so a part decoded for one is there for the other."""
     from mktcareers.kb import location
     from mktcareers.kb.errors import KbError
     from mktcareers.kb.store import Store
 
+    opened_by = ctx.find_root().meta
+    if "mktcareers.store" in opened_by:
+        return opened_by["mktcareers.store"]
     root = location.resolve_dir(ctx.obj)
     try:
         opened = Store.open(root, _parse)
@@ -268,6 +293,7 @@ def store(ctx: typer.Context):
             f"run 'mktcareers kb validate {root}' after fixing them.",
         )
         raise typer.Exit(1) from None
+    opened_by["mktcareers.store"] = opened
     return opened
 
 
