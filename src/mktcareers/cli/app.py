@@ -89,6 +89,7 @@ def main(
         Path | None,
         typer.Option(
             "--data",
+            metavar="DIR",
             help="Knowledge base directory to use instead of the bundled one "
             "(also: MKTCAREERS_DATA).",
             show_default=False,

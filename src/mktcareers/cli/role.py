@@ -4,8 +4,10 @@ from typing import Annotated
 
 import typer
 
+from mktcareers.cli import completion
 from mktcareers.cli.common import (
     FormatOption,
+    NameWordsCommand,
     name_argument,
     noun_app,
     present,
@@ -17,11 +19,14 @@ from mktcareers.views.formats import OutputFormat
 app = noun_app("Look at one role in depth.")
 
 
-@app.command("show")
+@app.command("show", cls=NameWordsCommand)
 def role_show(
     ctx: typer.Context,
     name: Annotated[
-        str, name_argument("NAME", "A role's slug, title or alias, e.g. seo-specialist.")
+        str,
+        name_argument(
+            "NAME", "A role's slug, title or alias, e.g. seo-specialist.", completion.ROLE
+        ),
     ],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:

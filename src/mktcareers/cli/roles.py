@@ -5,15 +5,18 @@ from typing import Annotated
 
 import typer
 
+from mktcareers.cli import completion
 from mktcareers.cli.common import (
     BeginnerOption,
     FamilyOption,
     FormatOption,
     family_id,
     noun_app,
+    number_option,
     present,
     store,
 )
+from mktcareers.cli.completion import NameType
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
@@ -35,15 +38,18 @@ def roles_list(
     family: FamilyOption = None,
     min_remote: Annotated[
         int,
-        typer.Option(
-            "--min-remote", min=0, max=100, help="Only roles with a remote score of at least N."
+        number_option(
+            "--min-remote", low=0, high=100, help="Only roles with a remote score of at least N."
         ),
     ] = 0,
     beginner: BeginnerOption = False,
     sort: Annotated[
         SortKey,
         typer.Option(
-            "--sort", case_sensitive=False, help="Sort by title, or best first by the others."
+            "--sort",
+            case_sensitive=False,
+            metavar="ORDER",
+            help="Sort by title, or best first by remote, it-overlap or pay.",
         ),
     ] = SortKey.title,
     fmt: FormatOption = OutputFormat.table,
