@@ -5,7 +5,6 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli import completion
 from mktcareers.cli.common import (
     BeginnerOption,
     FamilyOption,
@@ -16,7 +15,6 @@ from mktcareers.cli.common import (
     present,
     store,
 )
-from mktcareers.cli.completion import NameType
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
