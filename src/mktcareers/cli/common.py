@@ -520,6 +520,7 @@ def present(fmt: OutputFormat, view, data) -> None:
 # ------------------------------------------------------------------ role filters
 # The filters that more than one command offers over the roles (roles list, map).
 
+
 def _family_names():
     """The Click type that completes family ids on Tab (cli.completion)."""
     from mktcareers.cli.completion import FAMILY, NameType
