@@ -171,19 +171,25 @@ def test_it_overlap_only_where_o_net_rates(occupations):
     assert all(0 <= overlap(occupations, code) <= 100 for code in scored)
 
 
-def test_a_role_code_scores_as_the_role(occupations):
-    """An occupation that is the whole crosswalk of a role gets the role's numbers: same
-    vectors (O*NET 29.0 and 29.2 agree on these codes), same reference and centre, and
-    the IT role left out of the reference as it is from its own score."""
+def test_a_role_code_scores_as_the_roles_o_net_parts(occupations):
+    """An occupation that is the whole crosswalk of a role gets the role's O*NET numbers:
+    same vectors (O*NET 29.0 and 29.2 agree on these codes), same reference and centre,
+    the IT role left out of the reference as it is from its own score; its score is the
+    role's `onet_score` (an occupation has no skill profile of ours, docs/method.md)."""
     derived = yaml.safe_load((REPO / "data/generated/derived.yaml").read_text(encoding="utf-8"))
     compared = 0
     for slug, role in derived["roles"].items():
         if len(role["onet"]) == 1:
             code = role["onet"][0]["code"]
-            expected = {key: role["it_overlap"][key] for key in occupations[code]["it_overlap"]}
+            overlap = role["it_overlap"]
+            expected = {
+                "score": overlap["onet_score"],
+                "profile_similarity": overlap["profile_similarity"],
+                "tool_category_similarity": overlap["tool_category_similarity"],
+            }
             assert occupations[code]["it_overlap"] == expected, (slug, code)
             compared += 1
-    assert compared == 20
+    assert compared == sum(len(role["onet"]) == 1 for role in derived["roles"].values()) > 0
 
 
 def test_the_role_codes_have_the_same_importance_in_o_net_29_0_and_29_2():

@@ -110,13 +110,15 @@ def summarise_family(family: Family, kb: KnowledgeBase) -> FamilySummary:
 
 
 class Bridge(msgspec.Struct, frozen=True):
-    """A non-IT role close to IT: its IT overlap (0-100), strongest technical skills
-    and the O*NET codes it shares with computer occupations."""
+    """A non-IT role close to IT: its IT overlap (0-100), strongest technical skills,
+    the O*NET codes it shares with computer occupations and the technical skills that
+    add most to its IT overlap (docs/method.md)."""
 
     role: Role
     it_overlap: int
     technical_skills: tuple[str, ...]  # its strongest technical skills, by name
     it_codes: tuple[str, ...]  # crosswalked codes in computer occupations (15-xxxx, 11-3021)
+    it_skills: tuple[str, ...] = ()  # names of its skills IT roles need too, most first
 
 
 class FamilyComparison(msgspec.Struct, frozen=True):
@@ -137,7 +139,8 @@ def _is_it_code(code: str) -> bool:
 
 
 def bridge_roles(roles: Sequence[Role]) -> tuple[Bridge, ...]:
-    """The BRIDGE_COUNT roles of `roles` with the highest IT overlap, highest first."""
+    """The BRIDGE_COUNT roles of `roles` with the highest IT overlap (the score of
+    derived.yaml, which includes the role's own skills), highest first, ties by slug."""
     ranked = sorted(
         (role for role in roles if role.it_overlap is not None),
         key=lambda role: (-role.it_overlap, role.slug),
@@ -154,6 +157,7 @@ def bridge_roles(roles: Sequence[Role]) -> tuple[Bridge, ...]:
                 it_overlap=role.it_overlap,
                 technical_skills=tuple(skill.name for skill in technical[:4]),
                 it_codes=tuple(link.code for link in role.onet if _is_it_code(link.code)),
+                it_skills=role.skill_names(role.derived.it_overlap.shared_skills),
             )
         )
     return tuple(bridges)
@@ -201,12 +205,10 @@ def compare_families(left: Family, right: Family, kb: KnowledgeBase) -> FamilyCo
     return msgspec.structs.replace(comparison, verdict=verdict(comparison, kb))
 
 
-def _percent(share: float) -> str:
-    return f"{round(100 * share)}%"
-
-
-def verdict(comparison: FamilyComparison, kb: KnowledgeBase) -> tuple[str, ...]:
-    """Plain answers built only from the comparison's numbers."""
+def it_verdict(comparison: FamilyComparison, kb: KnowledgeBase) -> tuple[str, ...]:
+    """Is the non-IT side an IT job, and what the two fields share most, in plain
+    sentences built from the comparison's numbers; () unless one side is the IT
+    family and both have IT overlap scores."""
     lines = []
     summaries = (comparison.left, comparison.right)
     it_side = next((s for s in summaries if s.family.id == IT_FAMILY), None)
@@ -235,15 +237,32 @@ def verdict(comparison: FamilyComparison, kb: KnowledgeBase) -> tuple[str, ...]:
         if comparison.shared_skills:
             names = [kb.skills[skill].name.lower() for skill in comparison.shared_skills[:4]]
             lines.append(f"What the two fields share most: {', '.join(names)}.")
-    for summary in summaries:
+    return tuple(lines)
+
+
+def remote_answer(median: float) -> str:
+    """The short answer to "are these jobs remote?" for a median remote score (0-100):
+    "Mostly yes" from 80, "Often" from 60, else "Often not" (compare's verdict and
+    `ask` say the same)."""
+    if median >= 80:
+        return "Mostly yes"
+    if median >= 60:
+        return "Often"
+    return "Often not"
+
+
+def _percent(share: float) -> str:
+    return f"{round(100 * share)}%"
+
+
+def verdict(comparison: FamilyComparison, kb: KnowledgeBase) -> tuple[str, ...]:
+    """Plain answers built only from the comparison's numbers: `it_verdict`'s, then
+    whether each side's jobs are remote."""
+    lines = list(it_verdict(comparison, kb))
+    for summary in (comparison.left, comparison.right):
         share = summary.teleworkable_share
         remote = summary.remote
-        if remote.median >= 80:
-            answer = "Mostly yes"
-        elif remote.median >= 60:
-            answer = "Often"
-        else:
-            answer = "Often not"
+        answer = remote_answer(remote.median)
         least = min(summary.roles, key=lambda role: (role.remote.score, role.slug))
         telework = (
             f"Dingel & Neiman count {_percent(share)} of the {summary.teleworkable_rated} rated "

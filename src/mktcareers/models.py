@@ -147,12 +147,18 @@ class Outlook(Record):
 
 
 class ItOverlap(Record):
-    """How much a role shares with IT work: `score` 0-100 (docs/method.md)."""
+    """How much a role shares with IT work: `score` 0-100 and its parts (docs/method.md,
+    computed by scripts/build_derived.py from O*NET and the role's own skills)."""
 
     score: int  # 0-100
-    profile_similarity: int | float  # -1 to 1, cosine of skill and knowledge profiles
-    tool_category_similarity: int | float  # 0-1
+    profile_similarity: int | float  # -1 to 1, centred cosine of O*NET skill/knowledge profiles
+    tool_category_similarity: int | float  # 0-1, Jaccard of O*NET technology categories
     gap_filled: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # 0-1, cosine of the role's skill levels with the IT family's technical skills;
+    # None in derived numbers made before this part existed
+    role_skill_similarity: int | float | None = None
+    shared_skills: tuple[str, ...] = ()  # skill ids adding most to that part, most first
+    onet_score: int | None = None  # 0-100, the O*NET parts alone (an occupation's scale)
 
 
 class Derived(Record):
@@ -197,6 +203,11 @@ class Role(Record):
     def pay_median(self) -> int | None:
         """USD a year, None without derived numbers or a published wage."""
         return self.derived.pay.median if self.derived else None
+
+    def skill_names(self, skill_ids: tuple[str, ...]) -> tuple[str, ...]:
+        """The names this role gives `skill_ids`, in their order (an id it lacks as itself)."""
+        names = {skill.id: skill.name for skill in self.skills}
+        return tuple(names.get(skill_id, skill_id) for skill_id in skill_ids)
 
 
 class RoleSummary(Record):
@@ -349,7 +360,7 @@ class KnowledgeBase(Record):
         return None
 
 
-QUIZ_KINDS = ("interest", "preference", "skill")
+QUIZ_KINDS = ("interest", "preference", "skill", "background")
 QUIZ_MEASURES = ("remote", "creative", "people", "code")
 
 
@@ -357,7 +368,7 @@ class QuizItem(Record):
     """One question, answered 1-5 on `scale` (five labels, lowest first)."""
 
     id: str
-    kind: str  # one of QUIZ_KINDS
+    kind: str  # one of QUIZ_KINDS (background: education and experience, as a job zone)
     text: str
     scale: tuple[str, ...]
     area: str | None = None  # interest items: one of RIASEC

@@ -123,7 +123,10 @@ def test_every_subcommand_module_is_found():
         "skills list",
         "skill show",
         "quiz items",
+        "quiz results",
         "kb validate",
+        "ask",
+        "questions",
     }
     assert {path.split()[0] for path in found} | {"quiz"} == set(COMMANDS)
 
@@ -274,7 +277,10 @@ def test_broken_kb_is_a_friendly_error(run, kb_dir):
     (kb_dir / "skills.yaml").write_text("skills: [\n")
     result = run("--data", str(kb_dir), "roles", "list")
     assert result.exit_code == 1
-    assert "skills.yaml:2: invalid YAML" in result.stderr
+    assert (
+        "skills.yaml:2: skills: invalid YAML: did not find expected node content" in result.stderr
+    )
+    assert "'[' or '{' above is never closed" in result.stderr
     assert "mktcareers kb validate" in result.stderr
     assert "Traceback" not in result.output
 

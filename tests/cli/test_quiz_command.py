@@ -16,7 +16,11 @@ from mktcareers.quiz import scoring as quiz
 from mktcareers.quiz.items import ordered_items
 
 RESULT_KEYS = {
+    "completed",
     "profile",
+    "holland_note",
+    "weak_match_note",
+    "job_zone",
     "holland_code",
     "status",
     "message",
@@ -26,12 +30,29 @@ RESULT_KEYS = {
     "weights",
     "disclaimer",
 }
-MATCH_KEYS = {"slug", "title", "fit", "interest_r", "preferences", "readiness", "reasons"}
+MATCH_KEYS = {
+    "slug",
+    "title",
+    "fit",
+    "interest_match",
+    "interest_r",
+    "preferences",
+    "readiness",
+    "job_zone",
+    "stretch",
+    "reasons",
+}
 
 
 @pytest.fixture(scope="module")
 def items():
     return load_quiz(load(bundled_dir()))
+
+
+def csv_rows(text: str) -> list[dict]:
+    import csv
+
+    return list(csv.DictReader(text.splitlines()))
 
 
 def creative_answers(items) -> dict[str, int]:
@@ -44,6 +65,12 @@ def creative_answers(items) -> dict[str, int]:
 def replies(order, answers: dict[str, int]) -> str:
     """What a person types for `order`: the answer, or s where they have none."""
     return "".join(f"{answers.get(item.id, 's')}\n" for item in order)
+
+
+def untimed(output: str) -> str:
+    """Output without the time the quiz was completed, which two runs need not share."""
+    output = re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", "TIME", output)
+    return re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", "TIME", output)
 
 
 def progress(state_dir):
@@ -97,12 +124,15 @@ def test_the_next_step_works_for_any_job_title(run, tmp_path, items, job):
     assert moved.exit_code == 0 or "are the same role" in moved.stderr
 
 
-@pytest.mark.parametrize("fmt", ["yaml", "md", "csv"])
-def test_results_in_every_format(run, tmp_path, items, fmt):
+@pytest.mark.parametrize(
+    ("fmt", "says"),
+    [("yaml", "holland_code: AE"), ("md", "**Your Holland code:** AE"), ("csv", "holland_code")],
+)
+def test_results_in_every_format(run, tmp_path, items, fmt, says):
     path = tmp_path / "answers.yaml"
     path.write_text(yaml.safe_dump(creative_answers(items)))
     result = run("quiz", "--answers", str(path), "--format", fmt)
-    assert result.exit_code == 0 and "holland_code" in result.stdout
+    assert result.exit_code == 0 and says in result.stdout
 
 
 def test_flat_answers_say_so(run, tmp_path, items):
@@ -134,6 +164,8 @@ def test_save_writes_the_results(run, tmp_path, items):
         ("results.yaml", yaml.safe_load),
         ("results.yml", yaml.safe_load),
         ("results.md", None),
+        ("Results.MD", None),
+        ("results.csv", csv_rows),
     ],
 )
 def test_save_writes_the_format_its_suffix_names(run, tmp_path, items, name, read):
@@ -142,20 +174,34 @@ def test_save_writes_the_format_its_suffix_names(run, tmp_path, items, name, rea
     saved = tmp_path / name
     shown = run("quiz", "--answers", str(path), "--save", str(saved), "-f", "json")
     assert shown.exit_code == 0, shown.stderr
+    record = json.loads(shown.stdout)
     if read is None:
-        assert saved.read_text().startswith("| field | value |")
+        report = saved.read_text()
+        assert report.startswith("# Your mktcareers quiz results\n")
+        for match in record["matches"]:  # each match, why and what to build, in words
+            assert f"`{match['slug']}`" in report and f"Fit {match['fit']}/100" in report
+            assert all(f"- {reason}" in report for reason in match["reasons"])
+            assert all(gap["name"] in report for gap in match["skills_to_build"])
+        assert "| A Artistic |" in report and "| field | value |" not in report
+    elif read is csv_rows:
+        rows = read(saved.read_text())
+        assert [row["slug"] for row in rows] == [match["slug"] for match in record["matches"]]
+        assert [int(row["fit"]) for row in rows] == [match["fit"] for match in record["matches"]]
+        assert all(row["holland_code"] == record["holland_code"] for row in rows)
+        assert rows[0]["reasons"] == "; ".join(record["matches"][0]["reasons"])
     else:
-        assert read(saved.read_text()) == json.loads(shown.stdout)
+        assert read(saved.read_text()) == record
 
 
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("", "needs a file name ending in .json, .yaml, .yml or .md."),
-        (".", "needs a file name ending in .json, .yaml, .yml or .md."),
-        ("res.txt", "'res.txt' does not end in .json, .yaml, .yml or .md."),
-        ("res", "'res' does not end in .json, .yaml, .yml or .md."),
-        ("res.csv", "'res.csv' does not end in .json, .yaml, .yml or .md."),
+        ("", "needs a file name ending in .md, .json, .yaml, .yml or .csv."),
+        (".", "needs a file name ending in .md, .json, .yaml, .yml or .csv."),
+        ("res.txt", "'res.txt' ends in '.txt', which names no format: use .md, .json, .yaml,"),
+        ("res.xlsx", "'res.xlsx' ends in '.xlsx', which names no format: use .md, .json,"),
+        ("res", "'res' has no extension, so it names no format: use .md, .json, .yaml, .yml"),
+        ("results.json.bak", "'results.json.bak' ends in '.bak', which names no format"),
     ],
 )
 def test_save_to_a_file_of_no_known_format_is_a_usage_error(
@@ -166,7 +212,7 @@ def test_save_to_a_file_of_no_known_format_is_a_usage_error(
     assert result.exit_code == 2
     said = " ".join(result.stderr.replace("│", " ").split())  # unwrap the error box
     assert f"Invalid value for '--save': {message}" in said
-    assert "1/18" not in result.stderr  # refused before the first question
+    assert "1/19" not in result.stderr  # refused before the first question
     assert not (tmp_path / "state").exists()
     assert {path.name for path in tmp_path.iterdir()} <= {"cache"}
 
@@ -189,13 +235,14 @@ def test_save_to_dash_writes_the_results_to_stdout_once(run, tmp_path, items, mo
     chosen = ("-f", fmt) if fmt else ()
     plain = run("quiz", "--answers", str(path), *chosen)
     dashed = run("quiz", "--answers", str(path), "--save", "-", *chosen)
-    assert dashed.exit_code == 0 and dashed.stdout == plain.stdout
+    assert dashed.exit_code == 0 and untimed(dashed.stdout) == untimed(plain.stdout)
     assert "saved" not in dashed.stderr and "Error" not in dashed.stderr
-    assert sorted(item.name for item in tmp_path.iterdir()) == ["answers.yaml", "cache"]
+    # no file called '-': only the results kept for 'quiz results' in the state folder
+    assert sorted(item.name for item in tmp_path.iterdir()) == ["answers.yaml", "cache", "state"]
 
 
 def test_save_to_dash_after_the_interactive_quiz_forgets_the_progress(run, items, state_dir):
-    result = run("quiz", "--short", "--save", "-", "-f", "json", input="4\n" * 18)
+    result = run("quiz", "--short", "--save", "-", "-f", "json", input="4\n" * 19)
     assert result.exit_code == 0 and set(json.loads(result.stdout)) == RESULT_KEYS
     assert progress(state_dir) is None
 
@@ -259,7 +306,7 @@ def test_save_to_a_fifo_is_refused(run, tmp_path, items, through_a_link):
         ("r1: 5\npref-remot: 3\n", "answers.yaml:2: pref-remot: unknown item id"),
         ("r1: five\n", "answers.yaml:1: r1: expected a whole number from 1 to 5, got 'five'"),
         ("- r1\n- r2\n", "expected a mapping of item id to an answer from 1 to 5"),
-        ("r1: 5\nr1: 4\n", "answers.yaml:2: duplicate key 'r1'"),
+        ("r1: 5\nr1: 4\n", "answers.yaml:2: r1: duplicate key 'r1'"),
         ("r1: [5\n", "answers.yaml:"),
         ("", "answers.yaml: file is empty"),
         ("r1: !!python/object:os.system 5\n", "answers.yaml:1"),
@@ -301,7 +348,7 @@ def test_quiz_items_json(run, items):
 
 def test_quiz_items_short_yaml(run):
     rows = yaml.safe_load(run("quiz", "items", "--short", "-f", "yaml").stdout)
-    assert len(rows) == 18 and all(row["short"] for row in rows)
+    assert len(rows) == 19 and all(row["short"] for row in rows)
 
 
 def test_quiz_help_has_examples_and_disclaimer(run):
@@ -319,9 +366,9 @@ def test_short_quiz_end_to_end(run, items, state_dir):
     result = run("quiz", "--short", "-f", "json", input=replies(order, creative_answers(items)))
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)  # prompts went to stderr: stdout is only the results
-    assert data["holland_code"][:2] == "AE" and data["asked"] == 18
+    assert data["holland_code"][:2] == "AE" and data["asked"] == 19
     assert data["matches"][0]["slug"] in {"copywriter", "graphic-designer"}
-    assert "1/18" in result.stderr and "18/18" in result.stderr
+    assert "1/19" in result.stderr and "19/19" in result.stderr
     assert "strongly dislike" in result.stderr
     assert not (state_dir / state.PROGRESS_FILE).exists()  # finished: nothing left to resume
 
@@ -337,7 +384,7 @@ def test_stop_and_resume(run, items, state_dir):
 
     second = run("quiz", "--resume", "-f", "json", input="".join(typed[7:]))
     assert second.exit_code == 0, second.stderr
-    assert "\n8/18 " in second.stderr and "\n1/18 " not in second.stderr
+    assert "\n8/19 " in second.stderr and "\n1/19 " not in second.stderr
     data = json.loads(second.stdout)
     assert data["answered"] == sum(1 for item in order if item.id in creative_answers(items))
     assert not (state_dir / state.PROGRESS_FILE).exists()
@@ -360,7 +407,7 @@ def test_starting_again_offers_to_continue(run, items, state_dir):
     assert progress(state_dir).answers == {"r1": 1}  # a fresh quiz replaced it, as asked
     accepted = run("quiz", input="y\n2\n")
     assert progress(state_dir).answers == {"r1": 1, "i1": 2}
-    assert "2/18" in accepted.stderr
+    assert "2/19" in accepted.stderr
 
 
 def test_resume_without_progress_is_an_error(run):
@@ -456,7 +503,7 @@ def test_interrupted_quiz_says_whether_the_last_save_worked(
     assert result.exit_code == 130
     assert len(calls) == 3  # after each answer and at the end of input
     stopped = result.stderr.strip().splitlines()[-1]
-    assert stopped.startswith("Quiz paused at item 3 of 18 (2 answered); ")
+    assert stopped.startswith("Quiz paused at item 3 of 19 (2 answered); ")
     if saved:
         assert stopped.endswith("progress saved. Continue with: mktcareers quiz --resume")
         assert progress(state_dir).answers == {"r1": 5, "i1": 4}
@@ -471,7 +518,7 @@ def test_quit_that_cannot_save_exits_1_and_says_so(run, monkeypatch):
     saves_that(monkeypatch, [False])
     result = run("quiz", "--short", input="5\nq\n")
     assert result.exit_code == 1
-    assert "Quiz paused at item 2 of 18 (1 answered); your answers could not be saved" in (
+    assert "Quiz paused at item 2 of 19 (1 answered); your answers could not be saved" in (
         result.stderr
     )
     assert "--resume" not in result.stderr
@@ -502,7 +549,7 @@ def test_results_that_cannot_be_shown_keep_the_answers(run, monkeypatch, items, 
     order = ordered_items(items, short=True)
     typed = replies(order, creative_answers(items))
     with monkeypatch.context() as patch:
-        patch.setattr(quiz_command, "present", full_disk)
+        patch.setattr(quiz_command, "_show_results", full_disk)
         with pytest.raises(OSError):
             run("quiz", "--short", input=typed)
     kept = progress(state_dir)
@@ -521,7 +568,7 @@ def test_results_that_cannot_be_saved_keep_the_answers(run, items, state_dir, tm
     result = run("quiz", "--short", "--save", str(blocker / "results.json"), input=typed)
     assert result.exit_code == 1
     assert "cannot save the results" in result.stderr
-    assert "'mktcareers quiz --resume --save FILE' shows them" in result.stderr
+    assert "'mktcareers quiz results --save FILE' saves them" in result.stderr
     assert progress(state_dir).position == len(order)
     saved = tmp_path / "results.json"
     again = run("quiz", "--resume", "--save", str(saved), "-f", "json")
@@ -551,7 +598,7 @@ def test_results_into_a_full_disk_keep_the_answers(tmp_path, items):
                 check=False,
             )
         assert done.returncode != 0
-        assert progress(tmp_path / "state").position == 18, fmt
+        assert progress(tmp_path / "state").position == 19, fmt
 
 
 def test_progress_that_cannot_be_deleted_is_a_warning(run, monkeypatch, items, state_dir):
@@ -561,7 +608,7 @@ def test_progress_that_cannot_be_deleted_is_a_warning(run, monkeypatch, items, s
     monkeypatch.setattr(state, "clear_progress", cannot_delete)
     typed = replies(ordered_items(items, short=True), creative_answers(items))
     result = run("quiz", "--short", "-f", "json", input=typed)
-    assert result.exit_code == 0 and json.loads(result.stdout)["asked"] == 18
+    assert result.exit_code == 0 and json.loads(result.stdout)["asked"] == 19
     assert "Warning: cannot delete the finished quiz's progress" in result.stderr
     assert "Permission denied" in result.stderr
 
@@ -632,7 +679,7 @@ def test_untrusted_progress_is_not_resumed_and_says_where_and_why(run, state_dir
     said = " ".join(result.stderr.split())
     assert result.exit_code == 1
     assert f"your saved quiz at {path} cannot be resumed: {reason}." in said
-    assert "no quiz in progress" not in said and "2/18" not in said
+    assert "no quiz in progress" not in said and "2/19" not in said
     assert len(list(state_dir.glob("quiz-progress.json.corrupt-*"))) == 1
 
 

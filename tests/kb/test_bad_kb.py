@@ -75,27 +75,27 @@ CASES = [
     (
         "syntax-error",
         edit(SEO, "title: SEO Specialist", "title: [SEO"),
-        r"seo-specialist\.yaml:\d+: invalid YAML",
+        r"seo-specialist\.yaml:5: title: invalid YAML: this .\[. is never closed",
     ),
     (
         "tab-indent",
         edit(SEO, "aliases:\n  - ", "aliases:\n\t- "),
-        r"seo-specialist\.yaml:\d+: invalid YAML",
+        r"seo-specialist\.yaml:9: aliases: invalid YAML: a tab where YAML needs spaces",
     ),
     (
         "duplicate-key",
         edit(SEO, "title: SEO Specialist", "title: SEO Specialist\ntitle: Again"),
-        r"seo-specialist\.yaml:6: duplicate key 'title' \(first at line 5\)",
+        r"seo-specialist\.yaml:6: title: duplicate key 'title' \(first at line 5\)",
     ),
     (
         "python-object-tag",
         write("roles/evil.yaml", "slug: !!python/object/apply:os.system ['echo pwned']\n"),
-        r"roles/evil\.yaml:1: YAML tag .*python/object/apply:os\.system is not allowed",
+        r"roles/evil\.yaml:1: slug: YAML tag !!python/object/apply:os\.system is not allowed",
     ),
     (
         "python-name-tag",
         write("roles/evil.yaml", "slug: !!python/name:os.system\n"),
-        r"roles/evil\.yaml:1: YAML tag .*python/name:os\.system is not allowed",
+        r"roles/evil\.yaml:1: slug: YAML tag !!python/name:os\.system is not allowed",
     ),
     (
         "billion-laughs",
@@ -355,3 +355,81 @@ def test_every_problem_of_a_knowledge_base_is_listed_at_once(kb_dir):
     found = problems_of(kb_dir)
     for case in ("unknown-field", "skill-type", "binary"):
         assert matching(CASES[IDS.index(case)][2], found), (case, found)
+
+
+# Issue 14, kind 5: one bad value never hides the file's other problems, and every
+# message names file, line, field and what to do.
+ONE_FILE_FAULTS = {
+    "tagged-value": (
+        ("title: SEO Specialist", "title: !!binary U0VP"),
+        r"seo-specialist\.yaml:5: title: YAML tag !!binary is not allowed .*\(column 8\): "
+        r"remove the tag, or quote the value",
+    ),
+    "duplicate-key": (
+        ("family: marketing", "family: marketing\nfamily: it"),
+        r"seo-specialist\.yaml:7: family: duplicate key 'family' \(first at line 6\)"
+        r".*: keep one",
+    ),
+    "unreadable-number": (
+        ("{skill: seo, level: 5}", "{skill: seo, level: !!int five}"),
+        r"seo-specialist\.yaml:\d+: skills\[0\]\.level: 'five' cannot be read as !!int",
+    ),
+    "local-tag": (
+        ("  - onet-29-0\n", "  - !source onet-29-0\n"),
+        r"seo-specialist\.yaml:\d+: sources\[1\]: YAML tag !source is not allowed",
+    ),
+    "merge-key-in-role": (
+        ("remote:\n", "remote:\n  <<: {}\n"),
+        r"seo-specialist\.yaml:\d+: remote: merge keys \(<<\) are not supported .*: write it out",
+    ),
+}
+OTHER_PROBLEMS = (
+    ("beginner_friendly: true", "beginner_friendly: sometimes"),
+    ("{skill: html-css, level: 3}", "{skill: html-css, level: 9}"),
+)
+OTHER_EXPECTED = (
+    r"seo-specialist\.yaml:\d+: beginner_friendly: expected true or false",
+    r"seo-specialist\.yaml:\d+: skills\[\d+\]\.level: 9 is out of range",
+)
+
+
+@pytest.mark.parametrize("case", sorted(ONE_FILE_FAULTS))
+def test_a_refused_value_hides_no_other_problem_of_its_file(kb_dir, case):
+    (old, new), expected = ONE_FILE_FAULTS[case]
+    for change in ((old, new), *OTHER_PROBLEMS):
+        edit(SEO, *change)(kb_dir)
+    found = problems_of(kb_dir)
+    for pattern in (expected, *OTHER_EXPECTED):
+        assert matching(pattern, found), (pattern, found)
+    # the refused value is reported once, not again as a wrong type
+    field = re.search(r"yaml:(?:\d+|\\d\+): (\S+?):", expected).group(1).replace("\\", "")
+    assert sum(f": {field}:" in problem for problem in found) == 1, (field, found)
+
+
+PARSER_ERRORS = [
+    # (old, new, expected line, field, what to do)
+    ("title: SEO Specialist", "title: @SEO", 5, "title", "quote the value"),
+    ("title: SEO Specialist", "title: SEO: the basics", 5, "title", "quote a value that contains"),
+    ("title: SEO Specialist", "title: {a: SEO", 5, "title", "close the mapping with '}'"),
+    ("aliases:\n  - ", "aliases:\n\t- ", 9, "aliases", "indent with spaces, not tabs"),
+    (
+        "    digital_output:",
+        "\tdigital_output:",
+        None,
+        "remote.factors.digital_output",
+        "with spaces",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "line", "field", "advice"), PARSER_ERRORS)
+def test_a_parser_error_names_line_column_field_and_what_to_do(
+    kb_dir, old, new, line, field, advice
+):
+    edit(SEO, old, new)(kb_dir)
+    (problem,) = [p for p in problems_of(kb_dir) if "invalid YAML" in p]
+    number = str(line) if line else r"\d+"
+    where = rf"roles/seo-specialist\.yaml:{number}: {re.escape(field)}: "
+    assert re.match(where + r"invalid YAML: .*\(.*column \d+\).*" + re.escape(advice), problem), (
+        problem
+    )

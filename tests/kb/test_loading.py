@@ -72,7 +72,9 @@ def test_syntax_error_and_duplicate_key_report_their_line(kb_dir):
     # A broken file must not make every reference to its role an error too.
     assert not any("unknown role 'seo-specialist'" in p for p in found), found
     assert any(
-        re.match(r"roles/seo-specialist\.yaml:6: duplicate key 'title' \(first at line 5\)", p)
+        re.match(
+            r"roles/seo-specialist\.yaml:6: title: duplicate key 'title' \(first at line 5\)", p
+        )
         for p in found
     ), found
 
@@ -140,6 +142,13 @@ def test_resolve_dir_prefers_option_then_env(monkeypatch, tmp_path):
         ("    kind: interest\n    area: R\n", "    kind: interest\n", r"area: missing required"),
         ("  - id: r1\n", "  - id: r1\n    skill: sql\n", r"only skill items have 'skill'"),
         ("  like: [", "  like: [only two, ", r"scales\.like: has 6 items; expected 5 to 5"),
+        ("    kind: background\n", "    kind: background\n    area: R\n", r"only interest items"),
+        ("    scale: preparation\n", "    scale: preparatio\n", r"did you mean 'preparation'"),
+        (
+            "  - id: background\n",
+            "  - id: background-2\n    kind: background\n    text: Again?\n  - id: background\n",
+            r"items\[\d+\]\.kind: a quiz has at most one background item",
+        ),
     ],
 )
 def test_bad_quiz_items_are_reported(kb_dir, old, new, expected):

@@ -2,6 +2,7 @@ import pytest
 import yaml
 
 from mktcareers.kb import yamldoc
+from mktcareers.kb.fields import INVALID
 from mktcareers.kb.yamldoc import YamlDocError, parse
 
 
@@ -17,14 +18,11 @@ def test_plain_data_and_line_numbers():
 @pytest.mark.parametrize(
     ("text", "message", "line"),
     [
-        ("a: 1\nb: 2\na: 3\n", "duplicate key 'a' (first at line 1)", 3),
-        ("a: !!python/object:os.system {}\n", "YAML tag tag:yaml.org,2002:python/object", 1),
         ("a: [1, 2\n", "invalid YAML", None),
-        ("base: &b {x: 1}\nother:\n  <<: *b\n", "merge keys", 3),
-        ("a: !!binary aGVsbG8=\n", "is not allowed", 1),
+        ("a: &a [1, *a]\n", "a value contains itself (recursive alias)", 1),
     ],
 )
-def test_rejects_unsafe_or_malformed(text, message, line):
+def test_rejects_malformed(text, message, line):
     with pytest.raises(YamlDocError) as caught:
         parse(text)
     assert message in caught.value.message
@@ -35,8 +33,9 @@ def test_rejects_unsafe_or_malformed(text, message, line):
 def test_python_object_tag_never_runs(tmp_path):
     marker = tmp_path / "ran"
     text = f"!!python/object/apply:os.system ['touch {marker}']\n"
-    with pytest.raises(YamlDocError):
-        parse(text)
+    document = parse(text)
+    assert document.data is INVALID
+    assert "!!python/object/apply:os.system is not allowed" in document.faults[0].message
     assert not marker.exists()
 
 
@@ -122,13 +121,7 @@ def test_a_fast_document_finds_its_lines_only_when_asked(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     ("text", "message", "line"),
     [
-        ("a: 1\nb: 2\na: 3\n", "duplicate key 'a' (first at line 1)", 3),
-        ("a: !!python/object:os.system {}\n", "YAML tag tag:yaml.org,2002:python/object", 1),
-        ("a: !!binary aGVsbG8=\n", "is not allowed", 1),
-        ("a: !!timestamp 2001-12-14\n", "YAML tag tag:yaml.org,2002:timestamp is not allowed", 1),
         ("a:\n\t- 1\n", "a tab where YAML needs spaces (column 1): indent with spaces", 2),
-        ("x: 1\nbase: &b {x: 1}\nother:\n  <<: *b\n", "merge keys", 4),
-        ("a:\n  [1, 2]: x\n", "mapping keys must be plain text", 2),
         ("a: &a [1, *a]\n", "a value contains itself (recursive alias)", 1),
         ("a: " + "[" * 150 + "]" * 150 + "\n", "nested more than 100 levels deep", 1),
     ],
@@ -141,6 +134,40 @@ def test_both_paths_refuse_the_same_way(tmp_path, text, message, line):
             yamldoc.read(path, lines=lines)
         assert message in caught.value.message
         assert caught.value.line == line
+
+
+# A refused value is a fault of its own, at its path: the rest of the file is read.
+FAULTS = [
+    ("a: 1\nb: 2\na: 3\n", ("a",), "duplicate key 'a' (first at line 1) (column 1)", 3),
+    ("a: !!python/object:os.system {}\n", ("a",), "YAML tag !!python/object:os.system", 1),
+    ("a: !!binary aGVsbG8=\n", ("a",), "!!binary is not allowed (only plain", 1),
+    ("a: !!timestamp 2001-12-14\n", ("a",), "YAML tag !!timestamp is not allowed", 1),
+    ("a: !!int twelve\n", ("a",), "'twelve' cannot be read as !!int (column 4)", 1),
+    ("a: !local x\n", ("a",), "YAML tag !local is not allowed", 1),
+    ("x: 1\nbase: &b {x: 1}\nother:\n  <<: *b\n", ("other",), "merge keys", 4),
+    ("a:\n  [1, 2]: x\n", ("a",), "a key that is a list or mapping (column 3): use plain", 2),
+    ("a:\n  - 1\n  - !!set {x}\n", ("a", 1), "YAML tag !!set is not allowed", 3),
+]
+
+
+@pytest.mark.parametrize(("text", "path", "message", "line"), FAULTS)
+def test_a_refused_value_is_a_fault_on_both_paths(tmp_path, text, path, message, line):
+    file = tmp_path / "doc.yaml"
+    file.write_text(text + "after: [1, 2]\n")
+    for lines in (False, True):
+        document = yamldoc.read(file, lines=lines)
+        (fault,) = document.faults
+        assert (fault.path, fault.line) == (path, line)
+        assert message in fault.message
+        assert document.data["after"] == [1, 2]  # the rest of the file is still read
+
+
+@pytest.mark.parametrize(("text", "path", "message", "line"), FAULTS)
+def test_every_fault_of_a_file_is_found(text, path, message, line):
+    """Two refused values, one before and one after a good one: both are faults."""
+    document = parse(f"{text}good: yes\nlast: !!binary eA==\n")
+    assert [fault.path for fault in document.faults] == [path, ("last",)]
+    assert document.data["good"] is True
 
 
 def test_an_alias_bomb_is_refused_before_anything_is_built(monkeypatch):
@@ -160,14 +187,16 @@ def test_aliases_within_the_bound_are_expanded():
     assert yamldoc._load_fast(text, yamldoc.MAX_NODES) == parse(text).data
 
 
-def test_the_fast_path_works_without_libyaml(monkeypatch):
+def test_the_fast_path_works_without_libyaml(monkeypatch, tmp_path):
     path = bundled_files()[-1]
     fast = yamldoc.read(path).data
     monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
     assert yamldoc._safe_loader() is yaml.SafeLoader
     assert yamldoc.read(path).data == fast
-    with pytest.raises(YamlDocError, match="duplicate key 'a' \\(first at line 1\\)"):
-        yamldoc._load_fast("a: 1\na: 2\n", yamldoc.MAX_NODES)
+    refused = tmp_path / "refused.yaml"
+    refused.write_text("a: 1\na: 2\n")
+    (fault,) = yamldoc.read(refused).faults
+    assert fault.message.startswith("duplicate key 'a' (first at line 1)")
 
 
 def test_a_chain_of_aliases_cannot_nest_deeper_than_the_limit(tmp_path):

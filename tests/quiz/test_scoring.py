@@ -58,7 +58,8 @@ def test_items_are_asked_with_areas_taking_turns(items):
     order = ordered_items(items)
     assert [item.area for item in order[:12]] == list(RIASEC) * 2
     kinds = [item.kind for item in order]
-    assert kinds == sorted(kinds, key=["interest", "preference", "skill"].index)
+    assert kinds == sorted(kinds, key=["interest", "preference", "background", "skill"].index)
+    assert kinds.count("background") == 1
 
 
 def test_every_item_has_its_fields(items):
@@ -69,6 +70,8 @@ def test_every_item_has_its_fields(items):
         assert (item.area is not None) == (item.kind == "interest")
         assert (item.measures is not None) == (item.kind == "preference")
         assert (item.skill is not None) == (item.kind == "skill")
+    background = [item for item in items.items if item.kind == "background"]
+    assert len(background) == 1 and background[0].short  # both quizzes ask it
 
 
 def test_skill_items_are_skills_that_separate_roles(bundled, items):
@@ -95,6 +98,85 @@ def test_profile_sums_per_area_and_rescales_to_one_to_seven(items):
     # A: answers 5 and 3 are 4 + 2 points over two items = 3 of 4 -> 1 + 6 * 3/4.
     assert profile == {"R": 1.0, "I": 2.5, "A": 5.5, "S": 4.0, "E": 5.5, "C": 7.0}
     assert quiz.holland_code(profile) == "CAE"  # A and E tie: R-I-A-S-E-C order decides
+
+
+@pytest.mark.parametrize(
+    ("profile", "code", "note"),
+    [
+        # Only Artistic liked: R and I sit at the floor and are never letters.
+        ({"R": 1.0, "I": 1.0, "A": 7.0, "S": 1.0, "E": 1.0, "C": 1.0}, "A", "Only Artistic"),
+        # The middle itself (4.0, 'not sure' on average) counts; just below does not.
+        (
+            {"R": 4.0, "I": 3.99, "A": 6.0, "S": 1.0, "E": 1.0, "C": 1.0},
+            "AR",
+            "Only Artistic and Realistic reach",
+        ),
+        ({"R": 2.0, "I": 3.0, "A": 3.5, "S": 1.0, "E": 3.9, "C": 1.0}, "", "No area reaches"),
+        ({"R": 5.0, "I": 5.5, "A": 4.0, "S": 6.0, "E": 4.5, "C": 7.0}, "CSI", None),
+        ({"R": None, "I": 5.0, "A": 5.0, "S": None, "E": 1.0, "C": None}, "IA", "Only Invest"),
+    ],
+)
+def test_holland_code_lists_only_areas_at_or_above_the_middle(profile, code, note):
+    assert quiz.holland_code(profile) == code
+    said = quiz.holland_note(code)
+    if note is None:
+        assert said is None
+    else:
+        assert said.startswith(note) and "the middle of the scale (4 on 1-7" in said
+        if code:
+            assert f"has {len(code)} letter" in said
+
+
+def test_only_artistic_answers_give_a_one_letter_code(bundled, items):
+    answers = interests(items, "A", liked_value=5, other_value=1)
+    result = quiz.score(items, answers, bundled.roles)
+    assert result.holland_code == "A" and "Only Artistic" in result.holland_note
+
+
+@pytest.mark.parametrize(
+    ("r", "band"),
+    [(0.95, "strong"), (0.7, "strong"), (0.69, "moderate"), (0.3, "moderate"),
+     (0.29, "weak"), (0.09, "weak"), (0.0, "weak"), (-0.01, "opposite"), (None, None)],
+)  # fmt: skip
+def test_interest_bands(r, band):
+    from mktcareers.quiz.reasons import interest_match
+
+    assert interest_match(r) == band
+
+
+@pytest.mark.parametrize(("zone", "stretched"), [(1, True), (3, None), (5, False)])
+def test_background_answer_marks_roles_above_its_job_zone_as_a_stretch(
+    bundled, items, zone, stretched
+):
+    answers = {**interests(items, "AE"), "background": zone}
+    result = quiz.score(items, answers, bundled.roles, limit=len(bundled.roles))
+    assert result.job_zone == zone
+    for match in result.matches:
+        assert match.stretch == (match.job_zone > zone)
+        said = reasons(match, zone)
+        assert any(
+            line.startswith("A stretch" if match.stretch else "Within reach") for line in said
+        )
+        assert f"(job zone {match.job_zone} of 5; your answer matches zone {zone})" in said[-1]
+    stretches = {match.stretch for match in result.matches}
+    if stretched is not None:  # zone 1: every role asks more; zone 5: none does
+        assert stretches == {stretched}
+    else:
+        assert stretches == {True, False}  # the bundled roles span zones 2-4 or so
+    unasked = quiz.score(items, interests(items, "AE"), bundled.roles)
+    assert unasked.job_zone is None and all(m.stretch is None for m in unasked.matches)
+    assert not any("job zone" in line for m in unasked.matches for line in reasons(m))
+
+
+def test_a_weak_best_match_says_so(bundled, items):
+    from mktcareers.quiz.reasons import weak_note
+
+    answers = interests(items, "AE")
+    matches = quiz.score(items, answers, bundled.roles).matches
+    assert weak_note(matches) is None  # a clear profile matches strongly
+    weak = [replace(matches[0], correlation=0.09), *matches[1:]]
+    assert "only weakly" in weak_note(weak)
+    assert reasons(weak[0])[0].startswith("Your interests match only weakly")
 
 
 def test_profile_leaves_unanswered_areas_empty(items):
@@ -221,7 +303,8 @@ def test_reasons_name_the_areas_and_preferences(bundled, items):
     answers = {**interests(items, "AE"), "pref-remote": 5, "pref-creative": 5}
     match = quiz.score(items, answers, [bundled.role("copywriter")]).matches[0]
     lines = reasons(match)
-    assert lines[0].startswith("Interests: strong match")
+    assert lines[0].startswith("Your interests match strongly")
+    assert "r =" not in " ".join(lines)  # words here; the number is in the record
     assert "Artistic (you 7.0, role 6.9)" in lines[0]
     assert f"remote score {bundled.role('copywriter').remote.score} (met)" in lines[1]
     assert "towards creative work" in lines[2] and lines[2].endswith("(met)")

@@ -79,7 +79,7 @@ def test_find_saved_stuck_when_it_cannot_be_moved(tmp_path, monkeypatch):
         (True, state.Progress(False, {"r1": 4}, 1), False, {"r1": 4}, 1),
         (False, state.Progress(True, {"r1": 4, "i1": 2}, 2), True, {"r1": 4, "i1": 2}, 2),
         # answers to items the quiz no longer has are dropped; a position past the end is clamped
-        (False, state.Progress(True, {"r1": 4, "gone": 3}, 999), True, {"r1": 4}, 18),
+        (False, state.Progress(True, {"r1": 4, "gone": 3}, 999), True, {"r1": 4}, 19),
     ],
 )
 def test_begin(quiz, short, saved, expect_short, answers, position):
@@ -112,6 +112,6 @@ def test_done_and_answered(quiz):
     session = sessions.begin(quiz, short=True)
     for _ in session.items:
         session.reply("3")
-    assert session.done and session.answered() == len(session.items) == 18
+    assert session.done and session.answered() == len(session.items) == 19
     session.answers["not-in-this-quiz"] = 1
-    assert session.answered() == 18
+    assert session.answered() == 19

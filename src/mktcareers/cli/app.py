@@ -20,6 +20,8 @@ from mktcareers.views import console as output
 # in the order help lists them. tests/test_cli.py keeps each line equal to what the
 # command's own help gives.
 COMMANDS = {
+    "ask": ("mktcareers.cli.ask", "Answer a common question about digital..."),
+    "questions": ("mktcareers.cli.questions", "List the questions 'mktcareers ask'..."),
     "roles": ("mktcareers.cli.roles", "List and filter roles."),
     "role": ("mktcareers.cli.role", "Look at one role in depth."),
     "occupation": ("mktcareers.cli.occupation", "Look at one O*NET occupation in depth."),
@@ -65,7 +67,8 @@ class LazyGroup(SuggestingGroup):
 app = typer.Typer(
     name="mktcareers",
     cls=LazyGroup,
-    no_args_is_help=True,
+    # no arguments: the start screen (main below), not the help
+    invoke_without_command=True,
     context_settings=CONTEXT,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -109,5 +112,11 @@ def main(
       mktcareers role show seo-specialist
 
       mktcareers role show "SEO Analyst" --format json
+
+      mktcareers ask "is it an IT job"
     """
     ctx.obj = data
+    if ctx.invoked_subcommand is None:
+        from mktcareers.cli.ask import start
+
+        start(data)

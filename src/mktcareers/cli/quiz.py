@@ -12,22 +12,16 @@ from mktcareers.views.formats import OutputFormat
 
 app = typer.Typer(no_args_is_help=False, invoke_without_command=True, **APP_SETTINGS)
 
-# What --save writes, by the file's suffix (any case). No CSV: the results nest (each
-# match has reasons and skills to build), which one CSV row holds only as JSON text.
+# What --save writes, by the file's extension (any case); a name without one of these
+# takes --format's machine format, else it is a usage error.
 SAVE_FORMATS = {
+    ".md": OutputFormat.md,
     ".json": OutputFormat.json,
     ".yaml": OutputFormat.yaml,
     ".yml": OutputFormat.yaml,
-    ".md": OutputFormat.md,
+    ".csv": OutputFormat.csv,
 }
 SAVE_SUFFIXES = f"{', '.join(list(SAVE_FORMATS)[:-1])} or {list(SAVE_FORMATS)[-1]}"
-
-
-def _save_format(path: Path) -> OutputFormat | None:
-    """The format of SAVE_FORMATS that the end of `path`'s name names, if any."""
-    name = path.name.lower()
-    return next((fmt for end, fmt in SAVE_FORMATS.items() if name.endswith(end)), None)
-
 
 # --save's name for standard output: the results in --format's format, once.
 STDOUT = "-"
@@ -35,14 +29,44 @@ STDOUT = "-"
 
 def _save_path(value: Path | None) -> Path | None:
     """The callback of --save: a usage error, before any question is asked, for a
-    name that ends in no suffix of SAVE_FORMATS, or a folder. '-' is standard output."""
+    folder. '-' is standard output. The format is checked with --format's value
+    (save_format)."""
     if value is None or str(value) == STDOUT:
         return value
     if not value.name:  # '', '.', '/': a folder
         raise typer.BadParameter(f"needs a file name ending in {SAVE_SUFFIXES}.")
-    if _save_format(value) is None:
-        raise typer.BadParameter(f"'{value.name}' does not end in {SAVE_SUFFIXES}.")
     return value
+
+
+def save_format(path: Path, fmt: OutputFormat) -> OutputFormat:
+    """The format --save writes `path` in: the one its extension names (SAVE_FORMATS),
+    else --format's when it is a machine format; typer.BadParameter (exit 2) naming
+    the extension and the choices otherwise."""
+    extension = path.suffix.lower()
+    if extension in SAVE_FORMATS:
+        return SAVE_FORMATS[extension]
+    if fmt is not OutputFormat.table:
+        return fmt
+    what = f"ends in '{path.suffix}', which" if path.suffix else "has no extension, so it"
+    raise typer.BadParameter(
+        f"'{path.name}' {what} names no format: use {SAVE_SUFFIXES}, "
+        "or give the format with --format json|yaml|csv|md.",
+        param_hint="'--save'",
+    )
+
+
+SaveOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--save",
+        help=(
+            f"Also write the results to this file: {SAVE_SUFFIXES} (the format it names; "
+            "another name takes --format's); - writes them to stdout in --format's format."
+        ),
+        show_default=False,
+        callback=_save_path,
+    ),
+]
 
 
 def _load_quiz(knowledge):
@@ -56,18 +80,18 @@ def _load_quiz(knowledge):
         raise typer.Exit(1) from None
 
 
-def _save_results(path: Path, record: dict, resumable: bool) -> None:
-    """Write results to `path` in the format its suffix names (see SAVE_FORMATS), or
-    exit 1; `resumable` when the answers are saved for --resume to show them again."""
+def _save_results(path: Path, record: dict, fmt: OutputFormat, kept: bool) -> None:
+    """Write results to `path` in `fmt` (save_format), or exit 1; `kept` when they are
+    kept for 'mktcareers quiz results' to show and save again."""
     from mktcareers.userdata import write_atomic
-    from mktcareers.views import formats
+    from mktcareers.views import quiz as quiz_view
 
     try:
-        written = write_atomic(path, formats.render(record, _save_format(path)), make_folder=False)
+        written = write_atomic(path, quiz_view.quiz_result_text(record, fmt), make_folder=False)
     except OSError as error:
         hint = "choose a file in a folder you can write to"
-        if resumable:
-            hint += "; your answers are kept: 'mktcareers quiz --resume --save FILE' shows them"
+        if kept:
+            hint += "; your results are kept: 'mktcareers quiz results --save FILE' saves them"
         output.error(f"cannot save the results to {path}: {_reason(error)}", f"{hint}.")
         raise typer.Exit(1) from None
     link = "" if written == path else f" (a link to {written})"
@@ -76,6 +100,40 @@ def _save_results(path: Path, record: dict, resumable: bool) -> None:
 
 def _reason(error: OSError) -> str:
     return str(error.strerror or error)
+
+
+def _show_results(fmt: OutputFormat, record: dict) -> None:
+    """The results record on stdout: panels for a table, else in the machine format."""
+    from mktcareers.views import quiz as quiz_view
+
+    if fmt is OutputFormat.table:
+        output.show(quiz_view.quiz_result(record))
+    else:
+        output.write(quiz_view.quiz_result_text(record, fmt))
+
+
+def _keep_results(record: dict) -> bool:
+    """Keep the results, durably, for 'mktcareers quiz results'; whether that worked
+    (a warning says why not)."""
+    from mktcareers.quiz import last_result
+
+    path = last_result.results_path()
+    try:
+        last_result.save_results(path, record)
+    except OSError as error:
+        output.note(
+            f"Warning: cannot keep the results at {path} for 'mktcareers quiz results': "
+            f"{_reason(error)}"
+        )
+        return False
+    return True
+
+
+def _completed_now() -> str:
+    """Now, in UTC, to the second, as ISO 8601."""
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 class _Saving:
@@ -226,7 +284,7 @@ def _continue_saved(saved, console) -> bool:
 def quiz(
     ctx: typer.Context,
     short: Annotated[
-        bool, typer.Option("--short", help="The short quiz (18 items) instead of the full one.")
+        bool, typer.Option("--short", help="The short quiz (19 items) instead of the full one.")
     ] = False,
     resume: Annotated[
         bool, typer.Option("--resume", help="Continue the quiz you stopped.")
@@ -242,18 +300,7 @@ def quiz(
     top: Annotated[
         int, typer.Option("--top", "-n", min=1, max=100, help="How many roles to recommend.")
     ] = 5,
-    save: Annotated[
-        Path | None,
-        typer.Option(
-            "--save",
-            help=(
-                f"Also write the results to FILE: {SAVE_SUFFIXES} (the format it names); "
-                "- writes them to stdout in --format's format."
-            ),
-            show_default=False,
-            callback=_save_path,
-        ),
-    ] = None,
+    save: SaveOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Take a self-assessment and see which roles fit you, and why.
@@ -271,6 +318,10 @@ def quiz(
 
       mktcareers quiz --answers my-answers.yaml --format json
 
+      mktcareers quiz --short --save results.md
+
+      mktcareers quiz results
+
       mktcareers quiz items --format yaml
     """
     if ctx.invoked_subcommand is not None:
@@ -278,6 +329,7 @@ def quiz(
     if answers_file is not None and resume:
         output.error("--answers and --resume cannot be used together.")
         raise typer.Exit(2)
+    save_as = None if save is None or str(save) == STDOUT else save_format(save, fmt)
     from mktcareers.quiz import scoring
     from mktcareers.views import quiz as quiz_view
 
@@ -302,12 +354,56 @@ def quiz(
             return
         answers, asked, saving = taken
     result = scoring.score(items, answers, knowledge.roles, limit=top, asked=asked)
-    record = quiz_view.quiz_result_record(result)
-    present(fmt, lambda: quiz_view.quiz_result(result), lambda: record)
-    if save is not None and str(save) != STDOUT:  # stdout has them already
-        _save_results(save, record, resumable=saving is not None and saving.error is None)
-    if saving is not None:  # only now: results not shown or not saved keep the answers
+    record = quiz_view.quiz_result_record(result, _completed_now())
+    # Kept first, durably: from here 'quiz results' has them, whatever happens next.
+    kept = _keep_results(record)
+    _show_results(fmt, record)
+    if save_as is not None:  # '-' means stdout, which has them already
+        _save_results(save, record, save_as, kept)
+    if saving is not None and kept:  # only now: results not kept, shown or saved keep the answers
         saving.forget()
+
+
+@app.command("results")
+def quiz_results(
+    ctx: typer.Context,
+    save: SaveOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Show the results of the last quiz you completed again.
+
+    Every completed quiz (asked, resumed or scored with --answers) keeps its results
+    in your state folder; this shows them as they were, without asking anything.
+
+    Examples:
+
+      mktcareers quiz results
+
+      mktcareers quiz results --save results.md
+
+      mktcareers quiz results --format json
+    """
+    from mktcareers.quiz import last_result
+
+    save_as = None if save is None or str(save) == STDOUT else save_format(save, fmt)
+    path = last_result.results_path()
+    try:
+        record = last_result.read_results(path)
+    except last_result.ResultsError as problem:
+        output.error(
+            f"your last quiz results at {path} cannot be shown: {problem}.",
+            "take the quiz again with 'mktcareers quiz' (the file is replaced).",
+        )
+        raise typer.Exit(1) from None
+    if record is None:
+        output.error(
+            "there are no quiz results yet.",
+            "take the quiz with 'mktcareers quiz' (or 'mktcareers quiz --short').",
+        )
+        raise typer.Exit(1)
+    _show_results(fmt, record)
+    if save_as is not None:
+        _save_results(save, record, save_as, kept=True)
 
 
 @app.command("items")

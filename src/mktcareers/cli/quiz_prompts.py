@@ -14,9 +14,10 @@ from mktcareers.quiz.session import Reply, Session
 from mktcareers.views.inert import InertText  # quiz items come from a knowledge base
 
 SECTIONS = {
-    "interest": "Part 1 of 3 · How much would you like doing this?",
-    "preference": "Part 2 of 3 · What you want from work",
-    "skill": "Part 3 of 3 · Your skills today (optional: s skips)",
+    "interest": "How much would you like doing this?",
+    "preference": "What you want from work",
+    "background": "Your education and experience",
+    "skill": "Your skills today (optional: s skips)",
 }
 HELP = "Type a number from 1 to 5, or b (back), s (skip) or q (save and quit)."
 
@@ -25,14 +26,29 @@ class Interrupted(Exception):
     """Ctrl-C or end of input: `save` has been called (whether it worked is its business)."""
 
 
-def _legend(item: QuizItem) -> InertText:
+def _legend(item: QuizItem, width: int) -> InertText:
+    """The scale's numbered labels on one line when it fits `width` columns, else one
+    label a line (a long label never splits between two numbers)."""
+    from rich.cells import cell_len
+
+    gap = "   "
+    inline = gap.join(f"{number} {label}" for number, label in enumerate(item.scale, start=1))
     text = InertText()
     for number, label in enumerate(item.scale, start=1):
         if number > 1:
-            text.append("   ")
+            text.append(gap if cell_len(inline) <= width else "\n")
         text.append(f"{number}", style="bold cyan")
         text.append(f" {label}")
     return text
+
+
+def _section_titles(session: Session) -> dict[str, str]:
+    """Each kind of item the session asks, with its title: "Part 2 of 4 · ..."."""
+    kinds = list(dict.fromkeys(item.kind for item in session.items))
+    return {
+        kind: f"Part {number} of {len(kinds)} · {SECTIONS.get(kind, kind)}"
+        for number, kind in enumerate(kinds, start=1)
+    }
 
 
 def _header(session: Session) -> InertText:
@@ -50,16 +66,17 @@ def run(session: Session, console, save: Callable[[Session], None]) -> bool:
     Ctrl-C and end of input call `save` and raise Interrupted.
     """
     section = None
+    titles = _section_titles(session)
     while not session.done:
         item = session.current
         if item.kind != section:
             section = item.kind
             console.print()
-            console.print(InertText(SECTIONS[section], style="bold"))
+            console.print(InertText(titles[section], style="bold"))
         console.print()
         console.print(_header(session))
         console.print(InertText(item.text))
-        console.print(_legend(item))
+        console.print(_legend(item, console.width))
         previous = session.previous_answer()
         prompt = "Answer (1-5, b back, s skip, q quit)"
         prompt += f" [{previous}]: " if previous else ": "

@@ -57,14 +57,23 @@ def search(
     opened = store(ctx)
     kinds = KINDS if kind is Kind.all else (kind.value,)
     found = search_all(opened.finder(), opened.titles(), query, limit=limit, kinds=kinds)
+    # a question ("is digital marketing remote") finds no role: point to its answer,
+    # on stderr, so stdout keeps only the results
+    pointer = None
+    if not found.roles and kind is not Kind.occupation:
+        from mktcareers.cli.ask import point_to_answer
+
+        pointer = point_to_answer(ctx, query)
     if fmt is OutputFormat.table and not (found.roles or found.occupations):
         from mktcareers.occupations import is_code
 
-        hint = "try fewer or different words."
+        hint = pointer or "try fewer or different words."
         if is_code(query):
             hint = f"for an O*NET-SOC code, run: mktcareers occupation show {query.strip()}"
         output.error(f"nothing matches '{query}'.", hint)
         raise typer.Exit(1)
+    if pointer:
+        output.note(f"No role matches '{query}', but {pointer}")
     present(
         fmt,
         lambda: search_view.search_table(found),

@@ -10,6 +10,7 @@ loading      load (and validate) a knowledge base into models.KnowledgeBase
 derived      attach the generated numbers (generated/derived.yaml) to roles
 occupations  read every O*NET occupation (generated/occupations.json)
 quizfile     load_quiz: the quiz items of a knowledge base, or the bundled ones
+questionfile load_questions: the questions `ask` answers, or the bundled ones
 errors       Problem and KbError
 store        the compiled knowledge base, read instead of the YAML when unchanged
 """

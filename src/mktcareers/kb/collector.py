@@ -45,10 +45,14 @@ class Collector:
             self.add(path, None, "", f"cannot read file: {error.strerror or error}")
             return INVALID, None
         except yamldoc.YamlDocError as error:
-            self.add(path, error.line, "", error.message)
+            self.add(path, error.line, error.field, error.message)
             return INVALID, None
         if document.data is None:
             self.add(path, None, "", "file is empty")
+            return INVALID, document
+        for fault in document.faults:
+            self.add(path, fault.line, format_path(fault.path), fault.message)
+        if document.data is INVALID:
             return INVALID, document
 
         def report(field_path, message):

@@ -48,6 +48,9 @@ def attach_derived(role: Role, data: dict | None) -> Role:
             gap_filled={
                 code: tuple(relatives) for code, relatives in overlap["gap_filled"].items()
             },
+            role_skill_similarity=overlap.get("role_skill_similarity"),
+            shared_skills=tuple(overlap.get("shared_skills", ())),
+            onet_score=overlap.get("onet_score"),
         ),
     )
     return replace(role, onet=onet, derived=derived)

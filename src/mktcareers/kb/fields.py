@@ -18,7 +18,13 @@ if TYPE_CHECKING:
     from mktcareers.kb.yamldoc import Path
 
 Report = Callable[["Path", str], None]
+# A value already reported: a checker's verdict, and what the YAML reader puts
+# where it refused a value (yamldoc.Fault). Checkers pass it on without a word.
 INVALID = object()
+
+
+def _checked(check: Callable, value, path: Path, report: Report):
+    return INVALID if value is INVALID else check(value, path, report)
 
 
 def describe(value: object) -> str:
@@ -137,7 +143,9 @@ class ListOf:
             return INVALID
         if not self.min_items <= len(value) <= self.max_items:
             report(path, f"has {len(value)} items; expected {self.min_items} to {self.max_items}")
-        items = [self.item(item, (*path, index), report) for index, item in enumerate(value)]
+        items = [
+            _checked(self.item, item, (*path, index), report) for index, item in enumerate(value)
+        ]
         return INVALID if any(item is INVALID for item in items) else items
 
 
@@ -153,7 +161,7 @@ class MapOf:
         result, valid = {}, True
         for key, item in value.items():
             checked_key = self.key(key, (*path, key), report)
-            checked = self.value(item, (*path, key), report)
+            checked = _checked(self.value, item, (*path, key), report)
             if checked_key is INVALID or checked is INVALID:
                 valid = False
             else:
@@ -190,7 +198,7 @@ class Record:
                     report((*path, name), "missing required field")
                     valid = False
                 continue
-            checked = spec.check(value[name], (*path, name), report)
+            checked = _checked(spec.check, value[name], (*path, name), report)
             if checked is INVALID:
                 valid = False
             result[name] = checked

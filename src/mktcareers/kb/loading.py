@@ -7,6 +7,7 @@ A knowledge base is a directory:
     generated/derived.yaml     numbers from scripts/build_derived.py (optional)
     generated/occupations.json every O*NET occupation, scripts/build_occupations.py (optional)
     quiz.yaml                  quiz items (optional: the bundled ones are used otherwise)
+    questions.yaml             the questions `ask` answers (optional, as quiz.yaml)
 
 Every problem is collected as a Problem naming the file, line and field, and
 raised together in one KbError, so `kb validate` can list them all at once.
@@ -32,6 +33,7 @@ from mktcareers.kb.location import (
 )
 from mktcareers.kb.names_check import name_collisions
 from mktcareers.kb.occupations import load_occupations
+from mktcareers.kb.questionfile import check_questions
 from mktcareers.kb.quizfile import load_quiz
 from mktcareers.kb.safefile import read_regular
 from mktcareers.kb.schemas import DERIVED, FAMILIES, ROLE, RUBRIC, SKILLS, SOURCES
@@ -201,6 +203,7 @@ def validate(root: Path | str) -> KnowledgeBase:
         load_quiz(knowledge)
     except KbError as error:
         problems += error.problems
+    problems += check_questions(knowledge)
     if problems:
         raise KbError(problems)
     return knowledge

@@ -13,7 +13,9 @@ from mktcareers.models import RIASEC, KnowledgeBase, Quiz, QuizItem
 from mktcareers.names import did_you_mean
 
 # The scale each kind uses when an item names none.
-DEFAULT_SCALES = {"interest": "like", "skill": "level"}
+DEFAULT_SCALES = {"interest": "like", "skill": "level", "background": "preparation"}
+# The field each kind needs (a background item needs none of them).
+NEEDED_FIELD = {"interest": "area", "preference": "measures", "skill": "skill", "background": None}
 
 
 def load_quiz(knowledge: KnowledgeBase) -> Quiz:
@@ -40,7 +42,9 @@ def load_quiz(knowledge: KnowledgeBase) -> Quiz:
         if item["id"] in seen:
             problem(("items", index, "id"), f"duplicate id '{item['id']}'")
         seen.add(item["id"])
-        needed = {"interest": "area", "preference": "measures", "skill": "skill"}[kind]
+        needed = NEEDED_FIELD[kind]
+        if kind == "background" and any(i.kind == "background" for i in items):
+            problem(("items", index, "kind"), "a quiz has at most one background item")
         for name in ("area", "measures", "skill"):
             if name == needed and name not in item:
                 problem(("items", index, name), f"missing required field for a {kind} item")
@@ -48,7 +52,7 @@ def load_quiz(knowledge: KnowledgeBase) -> Quiz:
                 problem(("items", index, name), f"only {_kind_of(name)} items have '{name}'")
         scale = item.get("scale", DEFAULT_SCALES.get(kind))
         if scale is None:
-            problem(("items", index, "scale"), "missing required field for a preference item")
+            problem(("items", index, "scale"), f"missing required field for a {kind} item")
             continue
         if scale not in scales:
             problem(

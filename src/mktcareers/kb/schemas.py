@@ -130,6 +130,10 @@ DERIVED_ROLE = Record(
         profile_similarity=NumberField(-1, 1),
         tool_category_similarity=NumberField(0, 1),
         gap_filled=MapOf(ONET_CODE, ListOf(ONET_CODE, 1, 50)),
+        # The role's own-skill part; absent from files made before it existed.
+        role_skill_similarity=Field(NumberField(0, 1), required=False),
+        shared_skills=Field(ListOf(SLUG, 0, 10), required=False),
+        onet_score=Field(IntegerField(0, 100), required=False),
     ),
 )
 DERIVED = Record(method=TextField(200), roles=MapOf(SLUG, DERIVED_ROLE))

@@ -6,6 +6,11 @@ graph (no object is constructed, so tags such as !!python/object never run),
 bound how far its aliases expand, then build plain dicts, lists and scalars
 ourselves, refusing every other tag, merge keys and duplicate keys.
 
+A refused value is a `Fault` of its document (path, line, what to do), never an
+error for the whole file: the rest is still built and checked, so one bad value
+hides no other problem. Only what stops the parser (malformed YAML, a bomb, deep
+nesting) fails the whole file, and its message names the field it was in.
+
 Two builders share those rules. `read` (every knowledge-base file) records no
 lines, which keeps a first parse close to the speed of a bare libyaml load; a
 `Document` asked for a line reads its file again with the line-aware builder,
@@ -16,12 +21,15 @@ records lines from the start.
 from __future__ import annotations
 
 import codecs
+import re
 from functools import cache
 from types import MethodType
+from typing import NamedTuple
 
 import yaml
 from yaml.nodes import ScalarNode, SequenceNode
 
+from mktcareers.kb.fields import INVALID
 from mktcareers.kb.safefile import RefusedFile, read_regular
 
 # Bounds that make hostile documents fail fast instead of exhausting memory.
@@ -31,6 +39,7 @@ MAX_DEPTH = 100
 
 Path = tuple[str | int, ...]
 
+_YAML_TAG = "tag:yaml.org,2002:"
 _STR_TAG = "tag:yaml.org,2002:str"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
@@ -46,12 +55,28 @@ _SCALAR_TAGS = {
 
 
 class YamlDocError(Exception):
-    """A document that cannot be read; `line` is 1-based when known."""
+    """A document that cannot be read; `line` is 1-based when known, `field` the dotted
+    path of the mapping key the fault sits under when known ("" otherwise)."""
 
-    def __init__(self, message: str, line: int | None = None) -> None:
+    def __init__(self, message: str, line: int | None = None, field: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.line = line
+        self.field = field
+
+
+class Fault(NamedTuple):
+    """A value refused while building (a tag, a duplicate or merge key): its path in the
+    document, its 1-based line and what is wrong and what to do. The value itself
+    reads as fields.INVALID (already reported), or is left out."""
+
+    path: Path
+    line: int
+    message: str
+
+
+class _Faulty(Exception):
+    """The fast builder met a fault; the line-aware builder reads the file instead."""
 
 
 class Document:
@@ -62,13 +87,16 @@ class Document:
     unreadable). A slotted class: every command that parses imports this module.
     """
 
-    __slots__ = ("_lines", "_max_bytes", "_path", "data")
+    __slots__ = ("_lines", "_max_bytes", "_path", "data", "faults")
 
-    def __init__(self, data, lines=None, path=None, max_bytes: int = MAX_FILE_BYTES) -> None:
+    def __init__(
+        self, data, lines=None, path=None, max_bytes: int = MAX_FILE_BYTES, faults=()
+    ) -> None:
         self.data = data
         self._lines: dict[Path, int] | None = lines
         self._path = path
         self._max_bytes = max_bytes
+        self.faults: tuple[Fault, ...] = tuple(faults)
 
     @property
     def lines(self) -> dict[Path, int]:
@@ -107,9 +135,12 @@ def read(path, max_bytes: int = MAX_FILE_BYTES, lines: bool = False) -> Document
         line = raw[: error.start].count(b"\n") + 1
         raise YamlDocError("file is not UTF-8 text", line) from None
     max_nodes = max(MAX_NODES, len(raw) // 2)
-    if lines:
-        return parse(text, max_nodes)
-    return Document(_load_fast(text, max_nodes), None, path, max_bytes)
+    if not lines:
+        try:
+            return Document(_load_fast(text, max_nodes), None, path, max_bytes)
+        except _Faulty:
+            pass  # rare: build again, recording the faults' paths and lines
+    return parse(text, max_nodes)
 
 
 # Byte-order marks of the encodings Windows editors and PowerShell 5's `>` save in.
@@ -148,8 +179,10 @@ def parse(text: str, max_nodes: int = MAX_NODES) -> Document:
         return Document(None, {})
     _check_expansion(node, max_nodes)
     lines: dict[Path, int] = {}
+    faults: list[Fault] = []
     scalars = _loader_class(_safe_loader()).scalar_constructors
-    return Document(_build(node, scalars, lines), lines)
+    data = _build(node, scalars, lines, (), faults)
+    return Document(data, lines, faults=faults)
 
 
 def _safe_loader():
@@ -225,8 +258,25 @@ def _run(text: str, max_nodes: int, step):
         loader.dispose()
 
 
+# What to do about a parser's complaint, by words of its message.
+_ADVICE = (
+    ("cannot start any token", "quote the value"),
+    ("mapping values are not allowed", "quote a value that contains ': '"),
+    ("could not find expected ':'", "put ': ' after the key, or close the quote above"),
+    ("while scanning a quoted scalar", "close the quote"),
+    ("expected <block end>", "line this up with the lines above it (spaces, not tabs)"),
+    ("did not find expected key", "line this up with the lines above it (spaces, not tabs)"),
+    ("did not find expected '-'", "line this up with the list items above it"),
+    ("expected ',' or ']'", "close the list with ']'"),
+    ("expected ',' or '}'", "close the mapping with '}'"),
+    ("expected node content", "a value is missing, or a '[' or '{' above is never closed"),
+)
+# A line that holds a mapping key: its indent (list dashes count as indent) and key.
+_KEY_LINE = re.compile(r"^((?:\s|-\s)*)([^\s#'\"\[\]{}&*!|>%@`-][^:#]*?)\s*:(?:\s|$)")
+
+
 def _invalid(error: yaml.MarkedYAMLError, text: str) -> YamlDocError:
-    """A parser's error in `text` as line, column and what to do where we know it."""
+    """A parser's error in `text` as line, column, field and what to do where we know it."""
     mark = error.problem_mark or error.context_mark
     problem = error.problem or error.context or "invalid YAML"
     where = f" (column {mark.column + 1})" if mark else ""
@@ -236,8 +286,45 @@ def _invalid(error: yaml.MarkedYAMLError, text: str) -> YamlDocError:
     if "tab" in problem or at_tab:
         problem = f"a tab where YAML needs spaces{where}: indent with spaces, not tabs"
     else:
-        problem = f"{problem}{where}"
-    return YamlDocError(f"invalid YAML: {problem}", mark.line + 1 if mark else None)
+        said = f"{error.context or ''} {problem}"
+        advice = next((advice for words, advice in _ADVICE if words in said), "")
+        opened = error.context_mark
+        if opened and mark and opened.line != mark.line:
+            # An unclosed quote or bracket is found lines later: point at where it opens.
+            if "quoted scalar" in said:
+                problem = "this quote is never closed"
+            elif "flow sequence" in said:
+                problem, advice = "this '[' is never closed", "close the list with ']'"
+            elif "flow mapping" in said:
+                problem, advice = "this '{' is never closed", "close the mapping with '}'"
+            if problem.startswith("this "):
+                mark, where = opened, f" (column {opened.column + 1})"
+        problem = f"{problem}{where}{': ' + advice if advice else ''}"
+    field = _field_at(lines, mark.line) if mark else ""
+    return YamlDocError(f"invalid YAML: {problem}", mark.line + 1 if mark else None, field)
+
+
+def _field_at(lines: list[str], index: int) -> str:
+    """The dotted path of the keys a line sits under, read from indentation alone (the
+    parser has stopped, so no node says it): best effort, "" when none is found."""
+    keys: list[str] = []
+    indent = None
+    for text in reversed(lines[: index + 1]):
+        found = _KEY_LINE.match(text)
+        if not found:
+            continue
+        level = len(found.group(1).expandtabs(8))  # as an editor shows a tab
+        if indent is None or level < indent:
+            if "-" in found.group(1) and keys:
+                # "- key: ..." starts a list item: its key is a sibling of the keys
+                # below it, and the list's own key sits left of the dash.
+                indent = found.group(1).expandtabs(8).index("-")
+                continue
+            keys.append(found.group(2).strip())
+            indent = level
+            if level == 0:
+                break
+    return ".".join(reversed(keys))
 
 
 def _check_expansion(root: yaml.Node, max_nodes: int) -> None:
@@ -283,64 +370,109 @@ def _check_expansion(root: yaml.Node, max_nodes: int) -> None:
     measure(root, 0)
 
 
-def _build(node: yaml.Node, scalars: dict, lines: dict | None = None, path: Path = ()) -> object:
+def _build(
+    node: yaml.Node,
+    scalars: dict,
+    lines: dict | None = None,
+    path: Path = (),
+    faults: list[Fault] | None = None,
+) -> object:
     """Plain data from a checked node graph; with `lines`, the line of every path
-    goes there too (the fast path records none)."""
+    goes there too and refused values go to `faults` (the fast path records
+    neither and raises _Faulty at the first refused value)."""
     if lines is not None:
         lines.setdefault(path, _line(node))
     if isinstance(node, ScalarNode):
-        return node.value if node.tag == _STR_TAG else _scalar(node, scalars)
+        if node.tag == _STR_TAG:
+            return node.value
+        return _scalar(node, scalars, path, faults)
     if isinstance(node, SequenceNode):
         if node.tag != _SEQ_TAG:
-            raise _unsupported(node)
+            return _fault(faults, path, node, *_unsupported(node))
         if lines is None:
             return [_build(item, scalars) for item in node.value]
-        return [_build(item, scalars, lines, (*path, at)) for at, item in enumerate(node.value)]
+        return [
+            _build(item, scalars, lines, (*path, at), faults) for at, item in enumerate(node.value)
+        ]
     if node.tag != _MAP_TAG:
-        raise _unsupported(node)
+        return _fault(faults, path, node, *_unsupported(node))
     result: dict = {}
     for key_node, value_node in node.value:
-        key = _key(key_node, scalars)
+        key = _key(key_node, scalars, path, faults)
+        if key is INVALID:
+            continue
         if key in result:
-            raise _duplicate(key, key_node, node, scalars)
+            _fault(faults, (*path, key), key_node, _duplicate(key, node, scalars), "keep one")
+            continue
         if lines is None:
             result[key] = _build(value_node, scalars)
         else:
             lines[(*path, key)] = _line(key_node)
-            result[key] = _build(value_node, scalars, lines, (*path, key))
+            result[key] = _build(value_node, scalars, lines, (*path, key), faults)
     return result
 
 
-def _key(key_node: yaml.Node, scalars: dict) -> str | int:
+def _fault(
+    faults: list[Fault] | None, path: Path, node: yaml.Node, what: str, advice: str
+) -> object:
+    """Record a refused value (or, on the fast path, start over with the line-aware
+    builder); the value reads as INVALID."""
+    if faults is None:
+        raise _Faulty
+    column = node.start_mark.column + 1
+    faults.append(Fault(path, _line(node), f"{what} (column {column}): {advice}"))
+    return INVALID
+
+
+def _key(key_node: yaml.Node, scalars: dict, path: Path, faults) -> str | int | object:
     if key_node.tag == _MERGE_TAG:
-        raise YamlDocError("merge keys (<<) are not supported", _line(key_node))
+        return _fault(faults, path, key_node, "merge keys (<<) are not supported", "write it out")
     if not isinstance(key_node, ScalarNode):
-        raise YamlDocError("mapping keys must be plain text", _line(key_node))
-    key = key_node.value if key_node.tag == _STR_TAG else _scalar(key_node, scalars)
-    if isinstance(key, bool) or not isinstance(key, str | int):
+        return _fault(faults, path, key_node, "a key that is a list or mapping", "use plain text")
+    if key_node.tag == _STR_TAG:
+        return key_node.value
+    key = _scalar(key_node, scalars, path, faults)
+    if key is not INVALID and (isinstance(key, bool) or not isinstance(key, str | int)):
         key = str(key)  # true, null and 1.5 as keys become text
     return key
 
 
-def _duplicate(key, key_node: yaml.Node, mapping: yaml.MappingNode, scalars) -> YamlDocError:
-    first = next(other for other, _ in mapping.value if _key(other, scalars) == key)
-    return YamlDocError(f"duplicate key '{key}' (first at line {_line(first)})", _line(key_node))
+def _duplicate(key, mapping: yaml.MappingNode, scalars) -> str:
+    first = next(other for other, _ in mapping.value if _plain_key(other, scalars) == key)
+    return f"duplicate key '{key}' (first at line {_line(first)})"
 
 
-def _scalar(node: yaml.ScalarNode, scalars: dict) -> object:
+def _plain_key(node: yaml.Node, scalars: dict) -> object:
+    try:
+        return _key(node, scalars, (), [])
+    except yaml.YAMLError:
+        return INVALID
+
+
+def _scalar(node: yaml.ScalarNode, scalars: dict, path: Path = (), faults=None) -> object:
     construct = scalars.get(node.tag)
     if construct is None:
-        raise _unsupported(node)
-    return construct(node)
+        return _fault(faults, path, node, *_unsupported(node))
+    try:
+        return construct(node)
+    except (yaml.YAMLError, ValueError):  # e.g. !!int abc
+        what = f"'{node.value}' cannot be read as {_short(node.tag)}"
+        return _fault(faults, path, node, what, "remove the tag, or fix the value")
 
 
 def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def _unsupported(node: yaml.Node) -> YamlDocError:
-    return YamlDocError(
-        f"YAML tag {node.tag} is not allowed "
+def _unsupported(node: yaml.Node) -> tuple[str, str]:
+    """What is wrong with a tagged value, and what to do."""
+    return (
+        f"YAML tag {_short(node.tag)} is not allowed "
         "(only plain text, numbers, true/false, lists and maps)",
-        _line(node),
+        "remove the tag, or quote the value to keep it as text",
     )
+
+
+def _short(tag: str) -> str:
+    """A tag as it is typed: tag:yaml.org,2002:binary is !!binary."""
+    return "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mktcareers.kb import yamldoc
+from mktcareers.kb.fields import INVALID, format_path
 from mktcareers.models import Quiz
 from mktcareers.quiz.items import check_answers
 
@@ -35,15 +36,25 @@ def read_answers(path: Path | str, quiz: Quiz) -> dict[str, int]:
         raise AnswersError([f"{name}: cannot read file: {error.strerror or error}"]) from None
     except yamldoc.YamlDocError as error:
         where = f"{name}:{error.line}" if error.line else name
-        raise AnswersError([f"{where}: {error.message}"]) from None
+        field = f"{error.field}: " if error.field else ""
+        raise AnswersError([f"{where}: {field}{error.message}"]) from None
     if document.data is None:
         raise AnswersError([f"{name}: file is empty"])
-    answers, problems = check_answers(quiz, document.data)
-    if problems:
-        lines = []
+    lines = [
+        f"{name}:{fault.line}: {_field(fault.path)}{fault.message}" for fault in document.faults
+    ]
+    data = document.data
+    if isinstance(data, dict):  # a refused value is reported above, not again
+        data = {key: value for key, value in data.items() if value is not INVALID}
+    answers, problems = check_answers(quiz, data) if data is not INVALID else ({}, [])
+    if problems or lines:
         for key, message in problems:
             line = document.line_of((key,) if key else ())
             where = f"{name}:{line}" if line else name
             lines.append(f"{where}: {key + ': ' if key else ''}{message}")
         raise AnswersError(lines)
     return answers
+
+
+def _field(path: yamldoc.Path) -> str:
+    return f"{format_path(path)}: " if path else ""

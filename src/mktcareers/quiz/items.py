@@ -12,7 +12,7 @@ LOWEST, HIGHEST = 1, 5
 
 def ordered_items(quiz: Quiz, short: bool = False) -> tuple[QuizItem, ...]:
     """The items in the order they are asked: interests taking turns by area, then
-    preferences, then skills."""
+    preferences, then the background question, then skills."""
     chosen = [item for item in quiz.items if item.short or not short]
     by_area = [[item for item in chosen if item.area == area] for area in RIASEC]
     interests = [
@@ -21,7 +21,12 @@ def ordered_items(quiz: Quiz, short: bool = False) -> tuple[QuizItem, ...]:
         for column in by_area
         if index < len(column)
     ]
-    rest = [item for kind in ("preference", "skill") for item in chosen if item.kind == kind]
+    rest = [
+        item
+        for kind in ("preference", "background", "skill")
+        for item in chosen
+        if item.kind == kind
+    ]
     return (*interests, *rest)
 
 

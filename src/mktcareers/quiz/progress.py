@@ -66,9 +66,9 @@ def read_progress(path: Path) -> Progress | None:
     Raises ProgressError, saying why, when the file cannot be trusted or read or is
     not progress this version wrote (at most MAX_PROGRESS_BYTES are read). The state
     folder may be shared, so only a regular file of this user that no one else can
-    write is read: never a link, nor another user's file (see _read_trusted).
+    write is read: never a link, nor another user's file (see read_trusted).
     """
-    raw = _read_trusted(path)
+    raw = read_trusted(path)
     if raw is None:
         return None
     try:
@@ -92,19 +92,22 @@ def read_progress(path: Path) -> Progress | None:
     return Progress(short=short, answers=dict(answers), position=position)
 
 
-def _read_trusted(path: Path) -> bytes | None:
-    """The bytes of the progress file at `path`, None when there is none.
+def read_trusted(
+    path: Path, limit: int = MAX_PROGRESS_BYTES, what: str = "a quiz progress file"
+) -> bytes | None:
+    """The bytes of the state file at `path` (`what` it should be, for messages), None
+    when there is none.
 
     ProgressError, saying why, for a link (never followed), a FIFO, socket or device
     (never opened), another user's file, a file others can write, or one over
-    MAX_PROGRESS_BYTES.
+    `limit` bytes.
     """
     try:  # never opened when it is a FIFO or device, nor read when oversized
-        descriptor = open_regular(path, MAX_PROGRESS_BYTES, follow_symlinks=False, owner_only=True)
+        descriptor = open_regular(path, limit, follow_symlinks=False, owner_only=True)
     except (FileNotFoundError, NotADirectoryError):  # a file where the folder should be
         return None
     except RefusedFile as error:
-        raise ProgressError(_refusal(path, error)) from None
+        raise ProgressError(_refusal(path, error, what)) from None
     except OSError as error:
         raise ProgressError(f"cannot read it: {error.strerror or error}") from None
     with open(descriptor, "rb") as stream:
@@ -114,18 +117,18 @@ def _read_trusted(path: Path) -> bytes | None:
                 f"other users can change it (mode {stat.S_IMODE(mode):03o}), so it is not trusted"
             )
         try:
-            raw = stream.read(MAX_PROGRESS_BYTES + 1)
+            raw = stream.read(limit + 1)
         except OSError as error:
             raise ProgressError(f"cannot read it: {error.strerror or error}") from None
-    if len(raw) > MAX_PROGRESS_BYTES:  # it grew since it was checked
-        raise ProgressError("it is too large to be a quiz progress file")
+    if len(raw) > limit:  # it grew since it was checked
+        raise ProgressError(f"it is too large to be {what}")
     return raw
 
 
-def _refusal(path: Path, error: RefusedFile) -> str:
-    """Why open_regular refused the progress file at `path`, as a clause."""
+def _refusal(path: Path, error: RefusedFile, what: str) -> str:
+    """Why open_regular refused the state file at `path`, as a clause."""
     if error.errno == errno.EFBIG:
-        return "it is too large to be a quiz progress file"
+        return f"it is too large to be {what}"
     if error.errno == errno.EPERM:
         with contextlib.suppress(OSError):
             return f"it belongs to another user (uid {os.lstat(path).st_uid}), so it is not trusted"

@@ -53,6 +53,8 @@ class Match(msgspec.Struct, frozen=True):
     drivers: tuple[AreaDriver, ...]
     preference_fits: tuple[PreferenceFit, ...]
     skills_to_build: tuple[SkillToBuild, ...]
+    job_zone: int | None = None  # 1-5, the role's O*NET job zone (preparation it asks for)
+    stretch: bool | None = None  # its job zone is above yours; None when either is unknown
 
     @property
     def interest(self) -> float | None:
@@ -61,8 +63,10 @@ class Match(msgspec.Struct, frozen=True):
 
 class QuizResult(msgspec.Struct, frozen=True):
     """The quiz's outcome: your RIASEC profile (1-7 per area, None without answers), your
-    Holland code, a status (ok, flat or incomplete, with a message when not ok), the best
-    matches first, and how many items were answered of those asked."""
+    Holland code (up to three areas at or above the scale's middle; `holland_note` says
+    why when it has fewer), a status (ok, flat or incomplete, with a message when not
+    ok), the best matches first, how many items were answered of those asked, and the
+    job zone (1-5) your background answer matches, None when not answered."""
 
     profile: dict[str, float | None]
     holland_code: str
@@ -71,3 +75,5 @@ class QuizResult(msgspec.Struct, frozen=True):
     matches: tuple[Match, ...]
     answered: int
     asked: int
+    holland_note: str | None = None
+    job_zone: int | None = None  # 1-5, from the background question

@@ -35,6 +35,9 @@ FLAT_RANGE = 1.0
 # Skill answers on the catalogue's level scale; 1 means none yet (level 0).
 SKILL_LEVEL = {1: 0, 2: 2, 3: 3, 4: 4, 5: 5}
 SKILLS_TO_BUILD = 3
+# The middle of O*NET's 1-7 interest scale: an area scores it when its answers
+# average "not sure" (3 of 1-5). Only areas at or above it enter the Holland code.
+MIDDLE = 4.0
 
 
 # ------------------------------------------------------------------ interest profile
@@ -50,9 +53,38 @@ def interest_profile(quiz: Quiz, answers: Mapping[str, int]) -> dict[str, float 
 
 
 def holland_code(profile: Mapping[str, float | None]) -> str:
-    """The three highest areas, ties in R-I-A-S-E-C order."""
-    scored = [area for area in RIASEC if profile.get(area) is not None]
+    """Up to three areas, highest first (ties in R-I-A-S-E-C order), of those scoring
+    at least MIDDLE on 1-7: fewer letters, or none, when fewer areas reach it."""
+    scored = [area for area in RIASEC if (profile.get(area) or 0) >= MIDDLE]
     return "".join(sorted(scored, key=lambda area: -profile[area])[:3])
+
+
+def holland_note(code: str) -> str | None:
+    """Why a Holland code has fewer than three letters, or None when it has three."""
+    if len(code) >= 3:
+        return None
+    middle = f"the middle of the scale ({MIDDLE:g} on 1-7, an average answer of 'not sure')"
+    if not code:
+        return f"No area reaches {middle}, so there is no Holland code to give."
+    names = " and ".join(RIASEC_NAMES[area] for area in code)
+    verb = "reaches" if len(code) == 1 else "reach"
+    return (
+        f"Only {names} {verb} {middle}, so your code has {len(code)} letter{'s' * (len(code) > 1)}."
+    )
+
+
+def background_zone(quiz: Quiz, answers: Mapping[str, int]) -> int | None:
+    """The job zone (1-5) the background answer matches: answer N is zone N (the
+    scale's labels are written so); None when the quiz has no background item or it
+    was skipped."""
+    return next(
+        (
+            answers[item.id]
+            for item in quiz.items
+            if item.kind == "background" and item.id in answers
+        ),
+        None,
+    )
 
 
 # ------------------------------------------------------------------ scoring
@@ -68,6 +100,8 @@ def score(
     """The best `limit` roles for these answers, best first, with why."""
     profile = interest_profile(quiz, answers)
     code = holland_code(profile)
+    note = holland_note(code)
+    zone = background_zone(quiz, answers)
     answered = sum(1 for item in quiz.items if item.id in answers)
     asked = len(quiz.items) if asked is None else asked
     missing = [area for area in RIASEC if profile[area] is None]
@@ -77,7 +111,7 @@ def score(
             f"No interest answers for {names}: answer at least one item in every area "
             "to get recommendations."
         )
-        return QuizResult(profile, code, "incomplete", message, (), answered, asked)
+        return QuizResult(profile, code, "incomplete", message, (), answered, asked, note, zone)
     spread = max(profile.values()) - min(profile.values())
     if spread < FLAT_RANGE:
         message = (
@@ -86,9 +120,9 @@ def score(
             "quiz and use the whole scale: 'strongly like' for the work that appeals most, "
             "'dislike' for what appeals least."
         )
-        return QuizResult(profile, code, "flat", message, (), answered, asked)
+        return QuizResult(profile, code, "flat", message, (), answered, asked, note, zone)
 
-    person = _Person.from_answers(quiz, answers, profile)
+    person = _Person.from_answers(quiz, answers, profile, zone)
     # Only the best `limit` are needed: a heap avoids sorting thousands of roles.
     best = heapq.nsmallest(
         limit,
@@ -96,7 +130,7 @@ def score(
         key=lambda pair: (-pair[0][0], -(pair[0][1] or -2), pair[1].title, pair[1].slug),
     )
     matches = tuple(person.explain(role, parts) for parts, role in best)
-    return QuizResult(profile, code, "ok", None, matches, answered, asked)
+    return QuizResult(profile, code, "ok", None, matches, answered, asked, note, zone)
 
 
 def _clamp(value: float, low: float = 0.0, high: float = 1.0) -> float:
@@ -137,15 +171,18 @@ _INTEREST, _PREFERENCES, _SKILLS = WEIGHTS["interest"], WEIGHTS["preferences"], 
 class _Person:
     """Answers prepared once, so scoring thousands of roles stays cheap."""
 
-    def __init__(self, profile, deviations, norm, wanted, skill_levels) -> None:
+    def __init__(self, profile, deviations, norm, wanted, skill_levels, zone=None) -> None:
         self.profile = profile
+        self.zone = zone  # 1-5, None when the background question was not answered
         self.deviations = deviations
         self.norm = norm
         self.wanted = wanted  # measure -> 0-1
         self.skill_levels = skill_levels  # skill id -> level 0-5
 
     @classmethod
-    def from_answers(cls, quiz: Quiz, answers: Mapping[str, int], profile) -> _Person:
+    def from_answers(
+        cls, quiz: Quiz, answers: Mapping[str, int], profile, zone: int | None = None
+    ) -> _Person:
         values = [profile[area] for area in RIASEC]
         mean = sum(values) / len(values)
         deviations = [value - mean for value in values]
@@ -158,7 +195,7 @@ class _Person:
                 wanted[item.measures] = (answers[item.id] - LOWEST) / (HIGHEST - LOWEST)
             elif item.kind == "skill":
                 skills[item.skill] = SKILL_LEVEL[answers[item.id]]
-        return cls(profile, deviations, norm, wanted, skills)
+        return cls(profile, deviations, norm, wanted, skills, zone)
 
     def correlation(self, role: Role) -> float | None:
         if role.derived is None:
@@ -228,6 +265,8 @@ class _Person:
 
     def explain(self, role: Role, parts) -> Match:
         fit, correlation, preferences, readiness, rated = parts
+        job_zone = role.derived.job_zone if role.derived else None
+        stretch = None if job_zone is None or self.zone is None else job_zone > self.zone
         return Match(
             role=role,
             fit=fit,
@@ -238,6 +277,8 @@ class _Person:
             drivers=self.drivers(role),
             preference_fits=tuple(self.preference_fits(role)),
             skills_to_build=self.skills_to_build(role),
+            job_zone=job_zone,
+            stretch=stretch,
         )
 
     def drivers(self, role: Role) -> tuple[AreaDriver, ...]:

@@ -130,7 +130,10 @@ def family_comparison(comparison: FamilyComparison, kb: KnowledgeBase) -> Group:
         bridges = table()
         whys = []
         for bridge in comparison.bridges:
-            why = "Technical skills: " + ", ".join(bridge.technical_skills)
+            if bridge.it_skills:
+                why = "Skills IT roles need too: " + ", ".join(bridge.it_skills)
+            else:
+                why = "Technical skills: " + ", ".join(bridge.technical_skills)
             if bridge.it_codes:
                 why += f"; built on IT occupations {', '.join(bridge.it_codes)}"
             whys.append(why)
@@ -161,6 +164,7 @@ def family_comparison_record(comparison: FamilyComparison) -> dict:
                 "it_overlap": bridge.it_overlap,
                 "technical_skills": list(bridge.technical_skills),
                 "it_codes": list(bridge.it_codes),
+                "it_skills": list(bridge.it_skills),
             }
             for bridge in comparison.bridges
         ],

@@ -125,8 +125,44 @@ def _facts(role: Role) -> Either:
         ("Typical entry education", text(outlook.entry_education or MISSING)),
         ("Job zone (O*NET, 1-5)", str(derived.job_zone)),
         ("Can be done from home", f"{yes_no(derived.teleworkable)} (Dingel & Neiman 2020)"),
+        (f"IT overlap {derived.it_overlap.score}/100 from", text(it_overlap_parts(role))),
     ]
     return label_values(facts)
+
+
+# A centred O*NET profile cosine this close to 0 is read as "halfway" (docs/method.md).
+HALFWAY = 0.1
+
+
+def it_overlap_parts(role: Role) -> str:
+    """The parts of `role`'s IT overlap in words, with their numbers (docs/method.md):
+    O*NET work profile, O*NET technology categories, the role's own skills. Empty
+    without derived numbers."""
+    if role.derived is None:
+        return ""
+    overlap = role.derived.it_overlap
+    profile = overlap.profile_similarity
+    if profile >= HALFWAY:
+        lean = "closer to IT than to the other families"
+    elif profile <= -HALFWAY:
+        lean = "closer to the other families than to IT"
+    else:
+        lean = "halfway between IT and the other families"
+    parts = [
+        f"O*NET work profile {lean} ({profile:+.2f} on -1 to 1)",
+        f"O*NET technology categories {overlap.tool_category_similarity:.0%} alike the IT roles'",
+    ]
+    own = overlap.role_skill_similarity
+    if own is None:
+        parts.append("own skills not scored (re-run scripts/build_derived.py)")
+    elif not overlap.shared_skills:
+        parts.append("own skills share no technical skill with the IT roles")
+    else:
+        parts.append(
+            f"own skills {own:.0%} alike the IT roles' technical skills "
+            f"(most from {', '.join(role.skill_names(overlap.shared_skills))})"
+        )
+    return "; ".join(parts) + "."
 
 
 def _skills(role: Role) -> Either:
@@ -283,5 +319,8 @@ def _overlap(role: Role) -> dict | None:
         "score": overlap.score,
         "profile_similarity": overlap.profile_similarity,
         "tool_category_similarity": overlap.tool_category_similarity,
+        "role_skill_similarity": overlap.role_skill_similarity,
+        "shared_skills": list(overlap.shared_skills),
+        "onet_score": overlap.onet_score,
         "gap_filled": {code: list(relatives) for code, relatives in overlap.gap_filled.items()},
     }
