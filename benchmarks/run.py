@@ -189,6 +189,8 @@ def main() -> int:
             "role show seo-specialist", [*TOOL, "role", "show", "seo-specialist"], IMPORT_RICH, 1.15
         )
         ratio_row("--version", [*TOOL, "--version"], IMPORT_TYPER, 1.10)
+        # the picture of every role is drawn as text with Rich, like role show
+        ratio_row("map", [*TOOL, "map"], IMPORT_RICH, 1.15)
         completion = {
             **env,
             "_MKTCAREERS_COMPLETE": "complete_bash",
@@ -196,6 +198,22 @@ def main() -> int:
             "COMP_CWORD": "1",
         }
         ratio_row("shell completion", TOOL, IMPORT_TYPER, 1.10, completion, env)
+        # a role's slug from the compiled knowledge base (the cache the rows above made)
+        subprocess.run([*TOOL, "roles", "list"], stdout=subprocess.DEVNULL, env=env, check=True)
+        role_completion = {
+            **completion,
+            "COMP_WORDS": "mktcareers role show seo",
+            "COMP_CWORD": "3",
+        }
+        ratio_row("shell completion of a role", TOOL, IMPORT_TYPER, 1.10, role_completion, env)
+        code_completion = {
+            **completion,
+            "COMP_WORDS": "mktcareers occupation show 15-12",
+            "COMP_CWORD": "3",
+        }
+        ratio_row(
+            "shell completion of an O*NET-SOC code", TOOL, IMPORT_TYPER, 1.10, code_completion, env
+        )
         # search over the 30 roles and O*NET's 1,016 occupations (60,000 titles)
         subprocess.run(bundled_list, stdout=subprocess.DEVNULL, env=env, check=True)
         search = [*TOOL, "search", "Paid Search Manager"]

@@ -145,17 +145,40 @@ def parse_number(text: str) -> float | None:
     return float(text)
 
 
-def load_oews() -> dict[str, dict]:
+# BLS OEWS's top code, USD a year ($115.00 an hour): a wage BLS marks top-coded is at
+# least this much, and is shown as this lower bound (docs/method.md).
+TOP_CODE = 239_200
+# How OEWS marks a top-coded wage: footnote code 5 in its time-series files (the
+# extract's *_footnote columns), "#" in place of the value in its spreadsheets.
+TOP_CODE_FOOTNOTE = "5"
+TOP_CODE_MARK = "#"
+OEWS_SELECTED = RAW / "bls_oews_may2025" / "oews_national_selected_occupations.csv"
+
+
+def top_coded_wage(value: str, footnote: str) -> tuple[float | None, bool]:
+    """(annual wage in USD or None, whether BLS marks it top-coded) of one OEWS cell and
+    its footnote code; a top-coded wage is TOP_CODE, the lower bound BLS vouches for."""
+    if footnote.strip() == TOP_CODE_FOOTNOTE or value.strip() == TOP_CODE_MARK:
+        number = parse_number(value)
+        return (TOP_CODE if number is None else number), True
+    return parse_number(value), False
+
+
+def load_oews(path: Path = OEWS_SELECTED) -> dict[str, dict]:
+    """BLS OEWS national wages by SOC code without its dash ('131161'): median, p10 and
+    p90 (USD a year, None where BLS publishes none) and which are marked top-coded.
+    The extract carries the footnotes of the median and 90th percentile only; a 10th
+    percentile at the top code would mean a median there too."""
     wages = {}
-    path = RAW / "bls_oews_may2025" / "oews_national_selected_occupations.csv"
     for row in read_csv(path):
+        median, median_top = top_coded_wage(row["a_median"], row["a_median_footnote"])
+        p90, p90_top = top_coded_wage(row["a_pct90"], row["a_pct90_footnote"])
         wages[row["occ_code"]] = {
-            "median": parse_number(row["a_median"]),
+            "median": median,
             "p10": parse_number(row["a_pct10"]),
-            "p90": parse_number(row["a_pct90"]),
-            # BLS footnote 5: the wage is at least $239,200 (top-coded).
-            "p90_top_coded": row["a_pct90_footnote"].strip() == "5",
-            "median_top_coded": row["a_median_footnote"].strip() == "5",
+            "p90": p90,
+            "p90_top_coded": p90_top,
+            "median_top_coded": median_top,
             "title": row["occ_title"],
         }
     return wages

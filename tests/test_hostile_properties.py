@@ -45,6 +45,7 @@ COMMANDS = [
     ["skill", "show", "seo"],
     ["quiz", "items", "--short"],
     ["kb", "validate"],
+    ["map"],
 ]
 ENCODINGS = ["ascii", "latin-1", "cp1252", "utf-8", "utf-16", "ascii:replace"]
 COLUMNS = ["0", "1", "-5", "abc", "", "12", "40", "80", "200", "99999"]
@@ -158,6 +159,8 @@ TARGETS = {
         ["occupation", "show", "27-3023"],
     ),
     "kb-folder": (lambda root, tmp: root, ["roles", "list"]),
+    "quiz-file": (lambda root, tmp: root / "quiz.yaml", ["quiz", "items"]),
+    "questions-file": (lambda root, tmp: root / "questions.yaml", ["ask", "remote"]),
     "answers": (lambda root, tmp: tmp / "answers.yaml", ["quiz", "--answers", "answers.yaml"]),
     "save-target": (
         lambda root, tmp: tmp / "saved.json",
@@ -220,3 +223,48 @@ def test_the_planted_cache_path_is_the_one_the_tool_writes(tmp_path):
     )
     assert done.returncode == 0
     assert target.is_file(), sorted(cache.iterdir())
+
+
+EXTREMES = [
+    {"COLUMNS": "99999", "PYTHONIOENCODING": "ascii", "NO_COLOR": "1", "TERM": "dumb"},
+    {"COLUMNS": "0", "PYTHONIOENCODING": "cp1252"},
+    {"COLUMNS": "abc", "PYTHONIOENCODING": "latin-1", "TERM": None},
+]
+
+
+@pytest.mark.parametrize("env", EXTREMES, ids=["huge-ascii", "zero-cp1252", "text-latin1"])
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_every_view_at_the_extremes(tmp_path, args, env):
+    """The property above samples; this tries every view at the worst settings."""
+    done = run_tool(args, env, tmp_path)
+    encoding = env["PYTHONIOENCODING"]
+    out = done.stdout.decode(encoding)  # every byte is of the terminal's encoding
+    err = done.stderr.decode("utf-8", "replace")
+    assert done.returncode == 0 and "Traceback" not in err, (args, env, err)
+    lines = out.splitlines()
+    assert lines and lines[0].strip(), (args, env, lines[:2])
+    if "--format" not in args:  # a Markdown or CSV row is as long as its data
+        assert max(len(line) for line in lines) <= 200, (args, env)  # huge COLUMNS is capped
+
+
+@pytest.mark.parametrize("args", [["rols", "list"], ["role", "show"], ["--bogus"]], ids=" ".join)
+def test_a_usage_error_is_not_padded_to_a_huge_width(tmp_path, args):
+    done = run_tool(args, {"COLUMNS": "99999"}, tmp_path)
+    err = done.stderr.decode("utf-8", "replace")
+    assert done.returncode == 2 and err.strip(), err
+    assert max(len(line) for line in err.splitlines()) <= 200, err[:300]
+
+
+@pytest.mark.parametrize("target", ["derived-file", "occupations", "quiz-file", "questions-file"])
+@pytest.mark.parametrize("kind", ["loop", "dangling"])
+def test_an_optional_file_that_is_a_broken_link_is_named_not_ignored(tmp_path, target, kind):
+    """An optional file (derived numbers, occupations, a kb's own quiz or questions) that is
+    a link to nowhere is refused by name, never taken for an absent file."""
+    root = copy_kb(tmp_path)
+    where, args = TARGETS[target]
+    path = where(root, tmp_path)
+    plant(path, kind)
+    done = run_tool(["--data", str(root), *args], {"COLUMNS": "80"}, tmp_path)
+    err = done.stderr.decode("utf-8", "replace")
+    assert done.returncode == 1, (target, kind, err)
+    assert path.name in err and "Traceback" not in err, (target, kind, err)

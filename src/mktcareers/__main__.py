@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
+import io
 import os
 import sys
 
@@ -48,20 +50,24 @@ def _tame_environment() -> None:
     """Make the process safe to run wherever it is started, before Typer or Rich look.
 
     A closed standard input reads as empty (a quiz then stops as at end of input); a
-    closed standard error discards messages; a closed standard output is an error,
-    since the answer has nowhere to go. An output encoding that cannot show every
-    character (PYTHONIOENCODING=ascii, LANG=C on old systems) shows '?' for them
+    closed standard error discards messages; a closed standard output (`>&-`) fails
+    the first write (_ClosedOutput), so an answer is an error (exit 1) while a usage
+    error, written to stderr, is still shown with its exit 2. An output encoding that
+    cannot show every character (PYTHONIOENCODING=ascii, LANG=C on old systems) shows '?' for them
     instead of failing. A COLUMNS that is not a width, or narrower than MIN_COLUMNS,
     is ignored or widened.
     """
+    for descriptor in (0, 1, 2):  # lowest first: each open takes the one closed
+        try:
+            os.fstat(descriptor)
+        except OSError:  # closed: hold it, so no file we open becomes our stdout
+            os.open(os.devnull, os.O_RDWR)
     if sys.stdin is None:
         sys.stdin = open(os.devnull)  # noqa: SIM115 - for the life of the process
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the life of the process
     if sys.stdout is None:
-        sys.stderr.write("Error: standard output is closed: there is nowhere to write.\n")
-        sys.stderr.flush()
-        os._exit(1)
+        sys.stdout = _ClosedOutput()
     for stream in (sys.stdout, sys.stderr):
         if not (getattr(stream, "encoding", None) or "").lower().startswith("utf"):
             with contextlib.suppress(AttributeError, ValueError):
@@ -74,6 +80,20 @@ def _tame_environment() -> None:
             del os.environ["COLUMNS"]
 
 
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the process was started without one: any write raises
+    OSError (EBADF, "standard output is closed"), which main reports as it reports
+    a full disk; flushing nothing is fine."""
+
+    encoding = "utf-8"
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
 def _identity(stream) -> tuple[int, int] | None:
     try:
         info = os.fstat(stream.fileno())
@@ -84,8 +104,11 @@ def _identity(stream) -> tuple[int, int] | None:
 
 def _reader_gone(output: tuple[int, int] | None) -> bool:
     """Whether the reader of our output left while we wrote (`--help | head -1`): Rich
-    then points standard output at os.devnull and ends with SystemExit(1), where a
-    command whose own flush finds the pipe closed ends quietly with 0 (see _leave)."""
+    then points standard output at os.devnull, Click wraps it in its PacifyFlushWrapper,
+    and both end with SystemExit(1), where a command whose own flush finds the pipe
+    closed ends quietly with 0 (see _leave)."""
+    if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+        return True
     return output is not None and _identity(sys.stdout) not in (output, None)
 
 

@@ -16,7 +16,7 @@ from mktcareers.families import (
     summarise_family,
 )
 from mktcareers.models import Family, KnowledgeBase, Role
-from mktcareers.names import find_named
+from mktcareers.names import find_named, normalise
 from mktcareers.search import RoleFinder
 from mktcareers.similarity import Similarity, similarity
 
@@ -105,16 +105,20 @@ def compare_roles(left: Role, right: Role) -> RoleComparison:
     shared = ordered(
         left_skills.keys() & right_skills.keys(), lambda p: p.left_level + p.right_level
     )
-    left_tools, right_tools = set(left.tools), set(right.tools)
+    # Tools are matched by their normalised names: 'HubSpot' and 'Hubspot' are one tool.
+    left_tools, right_tools = (
+        {normalise(t) for t in left.tools},
+        {normalise(t) for t in right.tools},
+    )
     return RoleComparison(
         left=left,
         right=right,
         shared_skills=shared,
         only_left=ordered(left_skills.keys() - right_skills.keys(), lambda p: p.left_level),
         only_right=ordered(right_skills.keys() - left_skills.keys(), lambda p: p.right_level),
-        shared_tools=tuple(tool for tool in left.tools if tool in right_tools),
-        only_left_tools=tuple(tool for tool in left.tools if tool not in right_tools),
-        only_right_tools=tuple(tool for tool in right.tools if tool not in left_tools),
+        shared_tools=tuple(tool for tool in left.tools if normalise(tool) in right_tools),
+        only_left_tools=tuple(tool for tool in left.tools if normalise(tool) not in right_tools),
+        only_right_tools=tuple(tool for tool in right.tools if normalise(tool) not in left_tools),
         similarity=similarity(left, right),
     )
 

@@ -74,9 +74,23 @@ def skill_shares(roles: Sequence[Role]) -> dict[str, float]:
 
 
 def tool_shares(roles: Sequence[Role]) -> dict[str, float]:
-    """tool -> share (0-1) of `roles` that list it."""
-    counts = Counter(tool for role in roles for tool in set(role.tools))
-    return {tool: count / len(roles) for tool, count in counts.items()}
+    """tool -> share (0-1) of `roles` that list it. Spellings that are one name once
+    normalised ('HubSpot', 'Hubspot') count once, under the spelling most roles use;
+    `kb validate` warns about other near-duplicates ('Jira', 'Atlassian Jira')."""
+    from mktcareers.names import normalise
+
+    spellings: dict[str, Counter] = {}  # normalised name -> spelling -> roles using it
+    listing: Counter = Counter()  # normalised name -> roles listing it in any spelling
+    for role in roles:
+        keys = {}
+        for tool in role.tools:
+            keys.setdefault(normalise(tool), tool)
+        for key, tool in keys.items():
+            spellings.setdefault(key, Counter())[tool] += 1
+            listing[key] += 1
+    return {
+        spellings[key].most_common(1)[0][0]: count / len(roles) for key, count in listing.items()
+    }
 
 
 def _top(shares: dict[str, float]) -> tuple[tuple[str, float], ...]:

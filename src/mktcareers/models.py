@@ -133,8 +133,29 @@ class Pay(Record):
     median: int | None  # USD a year
     p10: int | None  # USD a year, 10th percentile
     p90: int | None  # USD a year, 90th percentile
-    top_coded: bool  # the 90th percentile is BLS's top code, a lower bound
+    top_coded: bool  # BLS marks the median or 90th percentile top-coded: a lower bound
     soc_codes: tuple[str, ...]
+
+
+# BLS OEWS's top code in USD a year: a wage it marks top-coded is at least this much.
+TOP_CODE = 239_200
+
+
+def soc_shares(onet: tuple[OnetLink, ...]) -> tuple[tuple[str, float], ...]:
+    """(6-digit SOC occupation, share 0-1) pairs a role's pay and outlook are blended from:
+    its O*NET codes' weights summed by SOC code (BLS publishes figures for those, so
+    13-1161.00 and 13-1161.01 are one occupation), largest share first, then by code."""
+    shares: dict[str, float] = {}
+    for link in onet:
+        soc = link.code.split(".")[0]
+        shares[soc] = shares.get(soc, 0.0) + float(link.weight)
+    total = sum(shares.values()) or 1.0
+    return tuple(
+        sorted(
+            ((soc, round(share / total, 4)) for soc, share in shares.items()),
+            key=lambda item: (-item[1], item[0]),
+        )
+    )
 
 
 class Outlook(Record):
@@ -226,6 +247,9 @@ class RoleSummary(Record):
     riasec: dict[str, int | float] | None  # interest area -> 1-7
     beginner_friendly: bool
     onet_codes: tuple[str, ...]
+    # (SOC occupation, share 0-1) the pay is blended from (models.soc_shares); empty
+    # without derived numbers
+    pay_shares: tuple[tuple[str, float], ...] = ()
 
     @classmethod
     def of(cls, role: Role) -> Self:
@@ -245,6 +269,7 @@ class RoleSummary(Record):
             riasec=dict(derived.riasec) if derived else None,
             beginner_friendly=role.beginner_friendly,
             onet_codes=tuple(link.code for link in role.onet),
+            pay_shares=soc_shares(role.onet) if derived else (),
         )
 
 

@@ -42,3 +42,35 @@ def sort_roles(summaries: Sequence[RoleSummary], key: str) -> list[RoleSummary]:
     known = [summary for summary in by_title if getattr(summary, field) is not None]
     unknown = [summary for summary in by_title if getattr(summary, field) is None]
     return sorted(known, key=lambda summary: -getattr(summary, field)) + unknown
+
+
+def same_pay_as(
+    slug: str, shares: Sequence[tuple[str, float]], summaries: Sequence[RoleSummary]
+) -> list[str]:
+    """Slugs of the other roles whose pay is blended from the same BLS (SOC) occupations
+    in the same shares as `shares` (models.soc_shares), so BLS gives them the same pay
+    and growth figures: seo-specialist, ppc-specialist and market-research-analyst all
+    come from 13-1161. Empty when `shares` is empty (no derived numbers)."""
+    if not shares:
+        return []
+    wanted = tuple(tuple(pair) for pair in shares)
+    return [
+        summary.slug
+        for summary in summaries
+        if summary.slug != slug and tuple(tuple(pair) for pair in summary.pay_shares) == wanted
+    ]
+
+
+def pay_groups(summaries: Sequence[RoleSummary]) -> list[tuple[tuple[str, ...], list[str]]]:
+    """The groups of two or more roles of `summaries` that share one pay basis (see
+    same_pay_as), as (SOC codes, slugs in the order given), largest group first."""
+    groups: dict[tuple, list[str]] = {}
+    for summary in summaries:
+        if summary.pay_shares:
+            key = tuple(tuple(pair) for pair in summary.pay_shares)
+            groups.setdefault(key, []).append(summary.slug)
+    shared = [(tuple(soc for soc, _ in key), slugs) for key, slugs in groups.items()]
+    return sorted(
+        ((socs, slugs) for socs, slugs in shared if len(slugs) > 1),
+        key=lambda item: (-len(item[1]), item[0]),
+    )

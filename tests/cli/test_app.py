@@ -1,5 +1,6 @@
 import itertools
 import json
+import re
 import subprocess
 import sys
 
@@ -119,6 +120,7 @@ def test_every_subcommand_module_is_found():
         "occupation show",
         "compare",
         "path",
+        "map",
         "search",
         "skills list",
         "skill show",
@@ -310,8 +312,15 @@ def test_skills_list(run, bundled):
     python = next(row for row in rows if row["id"] == "python")
     needing = sum(any(skill.id == "python" for skill in role.skills) for role in bundled.roles)
     assert python == {"id": "python", "name": "Python", "type": "technical", "roles": needing}
+    every = json.loads(run("skills", "list", "-f", "json").stdout)
     table = run("skills", "list")
-    assert table.exit_code == 0 and "non-technical" in table.stdout
+    assert table.exit_code == 0
+    # the skills under a heading per type, non-technical first as sorted
+    headings = re.findall(r"^(\S+) skills \((\d+)\)$", table.stdout, flags=re.MULTILINE)
+    assert headings == [
+        ("Non-technical", str(sum(r["type"] == "non-technical" for r in every))),
+        ("Technical", str(len(rows))),
+    ]
 
 
 def test_skill_show(run, bundled):

@@ -19,6 +19,7 @@ VIEWS = [
     ["skills", "list"],
     ["skill", "show", "python"],
     ["quiz", "items"],
+    ["map"],
 ]
 
 

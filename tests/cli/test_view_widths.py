@@ -75,10 +75,12 @@ def test_panel_titles_never_cut_mid_word(run, args, width):
 
 
 def test_wide_closest_moves_are_a_table_only_when_it_fits(run):
-    narrow = _show(run, ("path", "it-support-specialist"), 80)
+    narrow = _show(run, ("path", "it-support-specialist"), 60)
     assert "a career change" in narrow and "Move to" not in narrow
+    short = _show(run, ("path", "it-support-specialist"), 80)
+    assert "Move to" in short and "Build" in short and "Marketing Technologist" not in short
     wide = _show(run, ("path", "it-support-specialist"), 120)
-    assert "Move to" in wide and "To build" in wide
+    assert "Move to" in wide and "To build" in wide and "Marketing Technologist" in wide
     assert any("a career change" in line for line in wide.splitlines())
 
 

@@ -18,6 +18,9 @@ ROW_KEYS = {
     "riasec",
     "beginner_friendly",
     "onet_codes",
+    "pay_socs",
+    "pay_shares",
+    "same_pay_as",
 }
 
 
@@ -46,14 +49,24 @@ def test_roles_list_json(run, bundled):
         "riasec": role.derived.riasec,
         "beginner_friendly": True,
         "onet_codes": ["13-1161.01"],
+        "pay_socs": ["13-1161"],
+        "pay_shares": [1.0],
+        "same_pay_as": sorted(
+            row["slug"]
+            for row in rows
+            if row["pay_socs"] == ["13-1161"] and row["pay_shares"] == [1.0]
+            if row["slug"] != "seo-specialist"
+        ),
     }
+    # market research analysts and PPC specialists are paid from BLS's 13-1161 too
+    assert {"market-research-analyst", "ppc-specialist"} <= set(seo["same_pay_as"])
 
 
 def test_roles_list_table(run):
     result = run("roles", "list", "--family", "it")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert any("Slug" in line and "Median pay" in line for line in lines)
+    assert any("Slug" in line and "Title" in line and "Pay" in line for line in lines)
     assert any(line.split()[:1] == ["software-developer"] for line in lines if line.strip())
     assert "seo-specialist" not in result.stdout
     assert "\x1b[" not in result.stdout  # no colour codes into a pipe
@@ -70,9 +83,16 @@ def test_roles_list_table_narrow_never_cuts_slugs_or_numbers(run, bundled, colum
         assert f"${role.pay_median:,}" in result.stdout
 
 
-@pytest.mark.parametrize(("columns", "title_shown"), [("130", True), ("100", False)])
-def test_roles_list_title_column_only_when_wide(run, columns, title_shown):
-    result = run("roles", "list", "--family", "it", env={"COLUMNS": columns})
-    header = next(line for line in result.stdout.splitlines() if "Slug" in line)
+@pytest.mark.parametrize(
+    ("columns", "family", "title_shown"),
+    [("130", None, True), ("100", "it", True), ("100", None, True), ("80", None, False)],
+)
+def test_roles_list_titles_beside_slugs_where_they_fit(run, columns, family, title_shown):
+    """Titles are the first column left out as the width shrinks; the slug stays."""
+    args = ("roles", "list") if family is None else ("roles", "list", "--family", family)
+    result = run(*args, env={"COLUMNS": columns})
+    header = result.stdout.splitlines()[0]
+    assert header.startswith("Slug")
     assert ("Title" in header) is title_shown
     assert ("Software Developer" in result.stdout) is title_shown
+    assert "software-developer" in result.stdout

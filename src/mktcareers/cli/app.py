@@ -27,6 +27,7 @@ COMMANDS = {
     "occupation": ("mktcareers.cli.occupation", "Look at one O*NET occupation in depth."),
     "compare": ("mktcareers.cli.compare", "Compare two fields, two roles, or a role..."),
     "path": ("mktcareers.cli.path", "What it takes to move from your job into a..."),
+    "map": ("mktcareers.cli.map", "Map roles by remote work and IT overlap."),
     "search": ("mktcareers.cli.search", "Find roles and O*NET occupations by title,..."),
     "skills": ("mktcareers.cli.skills", "List the skill catalogue."),
     "skill": ("mktcareers.cli.skill", "Look at one skill and the roles that need it."),
@@ -88,6 +89,7 @@ def main(
         Path | None,
         typer.Option(
             "--data",
+            metavar="DIR",
             help="Knowledge base directory to use instead of the bundled one "
             "(also: MKTCAREERS_DATA).",
             show_default=False,

@@ -4,11 +4,12 @@ options, the help options, the --format option, the knowledge base, resolving a 
 view or in a machine format. Every suggestion is names.suggest's."""
 
 import contextlib
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, NoReturn
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
@@ -27,9 +28,8 @@ class SuggestingGroup(TyperGroup):
         # Options (Click reports those while parsing) and completion go on as usual.
         if typed in known or typed.startswith("-") or ctx.resilient_parsing:
             return super().resolve_command(ctx, args)
-        from mktcareers.names import suggest
-
-        ctx.fail(f"No such command {typed!r}.{_did_you_mean(suggest(typed, known))}")
+        meant = _commands_meant(ctx, known, args)
+        ctx.fail(f"No such command {typed!r}.{_did_you_mean(meant)}")
 
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         with _options_suggested():
@@ -39,6 +39,95 @@ class SuggestingGroup(TyperGroup):
         # A subcommand's options are parsed here, when the group makes its context.
         with _options_suggested():
             return super().invoke(ctx)
+
+
+class NameWordsCommand(TyperCommand):
+    """A command whose name arguments may be typed without quotes: `role show seo
+    specialist` is `role show "seo specialist"`. With one name argument the words
+    left over are joined to it; with several (compare, path), the one way of
+    splitting the words into names that all resolve (`names_resolve`) is taken, and
+    a usage error asks for quotes when none or several do."""
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        if ctx.resilient_parsing:  # completion: the words typed so far, as they are
+            return super().parse_args(ctx, args)
+        allowed, ctx.allow_extra_args = ctx.allow_extra_args, True
+        try:
+            rest = super().parse_args(ctx, args)
+        finally:
+            ctx.allow_extra_args = allowed
+        slots = [param for param in self.get_params(ctx) if param.param_type_name == "argument"]
+        given = [ctx.params[slot.name] for slot in slots if ctx.params.get(slot.name) is not None]
+        words = [*given, *rest]
+        if not rest:
+            # `path web developer`: one name for FROM, not FROM web and TO developer,
+            # when the words read only that way.
+            fewer = self._fewer_names(ctx, slots, words)
+            if fewer is None:
+                return rest
+            names = fewer
+        else:
+            names = [" ".join(words)] if len(slots) == 1 else self._split(ctx, slots, words)
+        for slot, name in itertools.zip_longest(slots, names):
+            ctx.params[slot.name] = None if name is None else slot.process_value(ctx, name)
+        ctx.args = []
+        return []
+
+    def names_resolve(self, ctx, names: list[str]) -> bool:
+        """Whether each of `names` (one per name argument, in order) means one thing
+        exactly (no guess from some of its words); a command of several names says."""
+        return False
+
+    def _fewer_names(self, ctx, slots, words: list[str]) -> list[str] | None:
+        """The names of the one way of reading `words` as fewer names than words (an
+        optional argument left out) when read a word a name they do not resolve, else
+        None: the command then reports the names as they were given."""
+        required = sum(slot.required for slot in slots)
+        if len(slots) == 1 or len(words) <= required or self.names_resolve(ctx, words):
+            return None
+        readings = [
+            names
+            for count in range(required, len(words))
+            for names in _splits(words, count)
+            if self.names_resolve(ctx, names)
+        ]
+        return readings[0] if len(readings) == 1 else None
+
+    def _split(self, ctx, slots, words: list[str]) -> list[str]:
+        """The names `words` make for `slots` when exactly one split of them resolves."""
+        required = sum(slot.required for slot in slots)
+        readings = [
+            names
+            for count in range(required, len(slots) + 1)
+            for names in _splits(words, count)
+            if self.names_resolve(ctx, names)
+        ]
+        if len(readings) == 1:
+            return readings[0]
+        metavars = " and ".join(slot.make_metavar(ctx) for slot in slots)
+        typed = " ".join(words)
+        if readings:
+            ways = "; ".join(" + ".join(map(repr, names)) for names in readings)
+            ctx.fail(
+                f"'{typed}' can be read as {len(readings)} sets of names for {metavars} "
+                f"({ways}): quote each name of several words."
+            )
+        ctx.fail(
+            f"{len(words)} words for {metavars}, which take a name each, and no way to "
+            f"read them as known names: quote each name of several words, as in "
+            f'"seo specialist".'
+        )
+
+
+def _splits(words: list[str], count: int) -> list[list[str]]:
+    """Every way to cut `words` into `count` runs of at least one word, each joined."""
+    if count == 1:
+        return [[" ".join(words)]]
+    return [
+        [" ".join(words[:cut]), *rest]
+        for cut in range(1, len(words) - count + 2)
+        for rest in _splits(words[cut:], count - 1)
+    ]
 
 
 # What every command noun's typer.Typer takes besides its own settings.
@@ -76,6 +165,82 @@ def _options_suggested():
         raise
 
 
+def _commands_meant(ctx, known: list[str], args: list[str]) -> list[str]:
+    """What a person typing `args` where `ctx`'s group expects one of its `known`
+    commands meant, first rule that answers: 'help' is the --help option; a command
+    whose words are the ones typed but for a singular or plural (`role list` is
+    'mktcareers roles list', `roles show` 'mktcareers role show'); the group's
+    commands closest to the word (names.suggest: `rol` is 'role'); the commands that
+    end with the word (`mktcareers list`); the closest commands of as many words."""
+    from mktcareers.names import normalise, singular, suggest
+
+    root = ctx.find_root()
+    here = tuple(reversed([c.info_name for c in _parents(ctx) if c is not root]))
+    typed = (*here, args[0], *[word for word in args[1:3] if not word.startswith("-")])
+    if normalise(args[0]) == "help":
+        return [f"{ctx.command_path} --help"]
+
+    def fold(words) -> tuple[str, ...]:
+        return tuple(singular(normalise(word)) for word in words)
+
+    paths = _command_paths(root)
+    whole = [
+        f"{root.info_name} {' '.join(path)}"
+        for path in _longest(
+            path
+            for path in paths
+            if len(path) > len(here) and fold(typed[: len(path)]) == fold(path)
+        )
+    ]
+    if whole:
+        return whole
+    close = suggest(args[0], known)
+    if close:
+        return close
+    ending = [
+        path
+        for path in paths
+        if len(path) > len(here) + 1
+        and path[: len(here)] == here
+        and fold(path[-1:]) == fold(args[:1])
+    ]
+    if not ending:
+        spelled = {" ".join(path): path for path in paths if len(path) == len(typed)}
+        ending = suggest(" ".join(typed), spelled)
+    return [f"{root.info_name} {' '.join(path)}" for path in ending]
+
+
+def _parents(ctx):
+    while ctx is not None:
+        yield ctx
+        ctx = ctx.parent
+
+
+def _longest(paths) -> list[tuple[str, ...]]:
+    """The longest of `paths` (tuples of words): the most of what was typed they explain."""
+    paths = list(paths)
+    most = max(map(len, paths), default=0)
+    return [path for path in paths if len(path) == most]
+
+
+def _command_paths(root) -> list[tuple[str, ...]]:
+    """The words of every command and group under `root`'s command (`("roles",
+    "list")`, `("quiz",)`), in help's order: only for an error, so building every
+    command's module is fine."""
+    paths: list[tuple[str, ...]] = []
+    pending = [((), root.command)]
+    while pending:
+        path, command = pending.pop(0)
+        if path:
+            paths.append(path)
+        if hasattr(command, "list_commands"):
+            pending += [
+                ((*path, name), command.get_command(root, name))
+                for name in command.list_commands(root)
+            ]
+    return paths
+
+
 def _did_you_mean(suggestions: Sequence[str]) -> str:
     """ " Did you mean 'a', 'b'?" for a usage error, or "" with no suggestions."""
     return f" Did you mean {', '.join(map(repr, suggestions))}?" if suggestions else ""
@@ -87,18 +252,36 @@ FormatOption = Annotated[
         "--format",
         "-f",
         case_sensitive=False,
-        help="Output format: a table for reading, or json, yaml, csv, md.",
+        metavar="FORMAT",
+        help="Output format: table (for reading), json, yaml, csv or md.",
     ),
 ]
 
 
+def number_option(*names: str, low: int, high: int, help: str):
+    """The typer.Option of a whole number from `low` to `high` (a usage error outside):
+    metavar N, and the range in words at the end of `help` ("1-100"), not as Typer's
+    "[1<=x<=100]", which a narrow --help folds mid-word."""
+
+    def in_range(value: int | None) -> int | None:
+        if value is not None and not low <= value <= high:
+            raise typer.BadParameter(f"{value} is not from {low} to {high}.")
+        return value
+
+    return typer.Option(*names, metavar="N", help=f"{help} ({low}-{high})", callback=in_range)
+
+
 def store(ctx: typer.Context):
     """The knowledge base chosen by --data (compiled when unchanged), or exit 1 listing
-    its problems."""
+    its problems; opened once per command line (NameWordsCommand may look at names
+    before the command does), so a part decoded for one is there for the other."""
     from mktcareers.kb import location
     from mktcareers.kb.errors import KbError
     from mktcareers.kb.store import Store
 
+    opened_by = ctx.find_root().meta
+    if "mktcareers.store" in opened_by:
+        return opened_by["mktcareers.store"]
     root = location.resolve_dir(ctx.obj)
     try:
         opened = Store.open(root, _parse)
@@ -110,6 +293,7 @@ def store(ctx: typer.Context):
             f"run 'mktcareers kb validate {root}' after fixing them.",
         )
         raise typer.Exit(1) from None
+    opened_by["mktcareers.store"] = opened
     return opened
 
 
@@ -160,10 +344,17 @@ def noun_app(summary: str) -> typer.Typer:
     return app
 
 
-def name_argument(metavar: str, help: str):
+def name_argument(metavar: str, help: str, completes: tuple[str, ...] = ()):
     """The typer.Argument of a name or query (a role, a skill, compare's sides, path's
-    roles, search's words): its metavar, its help and the one length limit."""
-    return typer.Argument(metavar=metavar, help=help, callback=within_name_limit)
+    roles, search's words): its metavar, its help and the one length limit; with
+    `completes` (kinds of cli.completion: ROLE, SIDE ...), its values complete on Tab."""
+    if not completes:
+        return typer.Argument(metavar=metavar, help=help, callback=within_name_limit)
+    from mktcareers.cli.completion import NameType
+
+    return typer.Argument(
+        metavar=metavar, help=help, callback=within_name_limit, click_type=NameType(completes)
+    )
 
 
 def unknown(
@@ -249,6 +440,18 @@ def resolve_role(finder, name: str, titles: Callable[[], object] | None = None) 
     _not_a_role(finder, titles(), name, close)
 
 
+def known_side(name: str, knowledge, finder) -> bool:
+    """Whether `name` is one family (id or name, any case) of `knowledge` or one role
+    by a name of it (search.RoleFinder's exact and by_form), not by some of its words:
+    what splitting unquoted words into compare's or path's names accepts."""
+    from mktcareers.names import find_named
+
+    if find_named(name, knowledge.families) is not None:
+        return True
+    match = finder.exact(name) or finder.by_form(name)
+    return match is not None and match.position is not None
+
+
 def _role_label(finder, slug: str) -> str:
     from mktcareers.resolution import role_label
 
@@ -312,3 +515,48 @@ def present(fmt: OutputFormat, view, data) -> None:
     from mktcareers.views import formats
 
     output.write(formats.render(data(), fmt))
+
+
+# ------------------------------------------------------------------ role filters
+# The filters that more than one command offers over the roles (roles list, map).
+
+
+def _family_names():
+    """The Click type that completes family ids on Tab (cli.completion)."""
+    from mktcareers.cli.completion import FAMILY, NameType
+
+    return NameType(FAMILY)
+
+
+FamilyOption = Annotated[
+    str | None,
+    typer.Option(
+        "--family",
+        help="Only roles of this family: an id or name from the knowledge base's "
+        "families.yaml (bundled: marketing, it).",
+        metavar="FAMILY",
+        show_default=False,
+        callback=within_name_limit,
+        click_type=_family_names(),
+    ),
+]
+
+BeginnerOption = Annotated[bool, typer.Option("--beginner", help="Only roles that suit beginners.")]
+
+
+def family_id(opened, summaries: Sequence, name: str) -> str:
+    """The id of the family `name` means, or exit 1 with suggestions.
+
+    Each role summary names its family, so the usual answer (the id of a family
+    with roles, in any case) needs nothing more than the summaries; a family's
+    name, or a family without roles, is looked up among the knowledge base's
+    families.
+    """
+    from mktcareers.names import normalise
+
+    wanted = normalise(name)
+    for summary in summaries:
+        if normalise(summary.family) == wanted:
+            return summary.family
+    families = opened.catalogues().families
+    return resolve_named("family", families, name, f"use one of: {', '.join(families)}.").id

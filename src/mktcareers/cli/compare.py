@@ -4,10 +4,13 @@ from typing import Annotated
 
 import typer
 
+from mktcareers.cli import completion
 from mktcareers.cli.common import (
     APP_SETTINGS,
     FormatOption,
+    NameWordsCommand,
     ambiguous,
+    known_side,
     name_argument,
     present,
     same_on_both_sides,
@@ -19,14 +22,25 @@ from mktcareers.views.formats import OutputFormat
 
 app = typer.Typer(**APP_SETTINGS)
 
+
+class CompareCommand(NameWordsCommand):
+    """compare's LEFT and RIGHT typed without quotes: each a family or a role by
+    one of its names (not by some of its words)."""
+
+    def names_resolve(self, ctx, names: list[str]) -> bool:
+        opened = store(ctx)
+        knowledge, finder = opened.knowledge(), opened.finder()
+        return len(names) == 2 and all(known_side(name, knowledge, finder) for name in names)
+
+
 SIDE_HELP = "A family of the knowledge base (bundled: marketing, it) or a role."
 
 
-@app.command()
+@app.command(cls=CompareCommand)
 def compare(
     ctx: typer.Context,
-    left: Annotated[str, name_argument("LEFT", SIDE_HELP)],
-    right: Annotated[str, name_argument("RIGHT", SIDE_HELP)],
+    left: Annotated[str, name_argument("LEFT", SIDE_HELP, completion.SIDE)],
+    right: Annotated[str, name_argument("RIGHT", SIDE_HELP, completion.SIDE)],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Compare two fields, two roles, or a role with a field, side by side.

@@ -42,10 +42,16 @@ def kb_validate(
         count = len(error.problems)
         output.error(f"{count} problem{'s' if count != 1 else ''} in {root}.")
         raise typer.Exit(1) from None
+    from mktcareers.kb.names_check import tool_near_duplicates
+
+    warnings = tool_near_duplicates(knowledge.roles, root)
+    for warning in warnings:
+        output.note(f"warning: {warning}")
     occupations = f", {len(knowledge.occupations):,} O*NET occupations" * bool(
         knowledge.occupations
     )
-    output.write(
+    warned = f" {len(warnings)} warning{'s' * (len(warnings) != 1)} above." * bool(warnings)
+    output.write_wrapped(
         f"OK: {root} has {len(knowledge.roles)} roles, {len(knowledge.skills)} skills, "
-        f"{len(knowledge.sources)} sources{occupations}.\n"
+        f"{len(knowledge.sources)} sources{occupations}.{warned}"
     )

@@ -4,8 +4,10 @@ from typing import Annotated
 
 import typer
 
+from mktcareers.cli import completion
 from mktcareers.cli.common import (
     FormatOption,
+    NameWordsCommand,
     alternate_title_note,
     ambiguous,
     exit_on_code_problem,
@@ -22,13 +24,15 @@ CLOSEST = 3  # roles shown per family
 app = noun_app("Look at one O*NET occupation in depth.")
 
 
-@app.command("show")
+@app.command("show", cls=NameWordsCommand)
 def occupation_show(
     ctx: typer.Context,
     name: Annotated[
         str,
         name_argument(
-            "CODE|TITLE", "An O*NET-SOC code, title or alternate title, e.g. 27-3023.00."
+            "CODE|TITLE",
+            "An O*NET-SOC code, title or alternate title, e.g. 27-3023.00.",
+            completion.OCCUPATION,
         ),
     ],
     fmt: FormatOption = OutputFormat.table,

@@ -4,13 +4,17 @@ from typing import Annotated
 
 import typer
 
+from mktcareers.cli import completion
 from mktcareers.cli.common import (
     APP_SETTINGS,
     FormatOption,
+    NameWordsCommand,
     alternate_title_note,
     ambiguous,
     exit_on_code_problem,
+    known_side,
     name_argument,
+    number_option,
     present,
     same_on_both_sides,
     store,
@@ -22,23 +26,42 @@ from mktcareers.views.formats import OutputFormat
 app = typer.Typer(**APP_SETTINGS)
 
 
-@app.command()
+class PathCommand(NameWordsCommand):
+    """path's FROM and TO typed without quotes: FROM a role or an occupation by a
+    slug, code, title or alternate title, TO a family or a role by one of its names."""
+
+    def names_resolve(self, ctx, names: list[str]) -> bool:
+        from mktcareers.resolution import resolve_name
+
+        opened = store(ctx)
+        finder = opened.finder()
+        start = resolve_name(finder, opened.titles(), names[0])
+        if start.position is None or start.via == "words":
+            return False
+        return len(names) == 1 or known_side(names[1], opened.knowledge(), finder)
+
+
+@app.command(cls=PathCommand)
 def path(
     ctx: typer.Context,
     source: Annotated[
         str,
         name_argument(
-            "FROM", "Your job now: a role, an O*NET-SOC code, or any job title O*NET knows."
+            "FROM",
+            "Your job now: a role, an O*NET-SOC code, or any job title O*NET knows.",
+            completion.START,
         ),
     ],
     target: Annotated[
         str | None,
         name_argument(
-            "TO", "A role or a family (marketing, it); leave out for the best moves in each."
+            "TO",
+            "A role or a family (marketing, it); leave out for the best moves in each.",
+            completion.SIDE,
         ),
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, max=100, help="Moves to list per family.")
+        int, number_option("--limit", "-n", low=1, high=100, help="Moves to list per family.")
     ] = 5,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:

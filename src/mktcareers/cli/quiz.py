@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import APP_SETTINGS, FormatOption, present, store
+from mktcareers.cli.common import APP_SETTINGS, FormatOption, number_option, present, store
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
@@ -298,7 +298,7 @@ def quiz(
         ),
     ] = None,
     top: Annotated[
-        int, typer.Option("--top", "-n", min=1, max=100, help="How many roles to recommend.")
+        int, number_option("--top", "-n", low=1, high=100, help="How many roles to recommend.")
     ] = 5,
     save: SaveOption = None,
     fmt: FormatOption = OutputFormat.table,

@@ -4,8 +4,10 @@ from typing import Annotated
 
 import typer
 
+from mktcareers.cli import completion
 from mktcareers.cli.common import (
     FormatOption,
+    NameWordsCommand,
     name_argument,
     noun_app,
     present,
@@ -17,11 +19,14 @@ from mktcareers.views.formats import OutputFormat
 app = noun_app("Look at one role in depth.")
 
 
-@app.command("show")
+@app.command("show", cls=NameWordsCommand)
 def role_show(
     ctx: typer.Context,
     name: Annotated[
-        str, name_argument("NAME", "A role's slug, title or alias, e.g. seo-specialist.")
+        str,
+        name_argument(
+            "NAME", "A role's slug, title or alias, e.g. seo-specialist.", completion.ROLE
+        ),
     ],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
@@ -41,8 +46,17 @@ def role_show(
     finder = knowledge.finder()
     chosen = knowledge.role(resolve_role(finder, name, knowledge.titles))
     sources = knowledge.catalogues().sources
+    same_pay = _same_pay(chosen, knowledge.summaries())
     present(
         fmt,
-        lambda: role_view.role_profile(chosen, sources, finder.titles(chosen.next_roles)),
-        lambda: role_view.role_detail(chosen, sources),
+        lambda: role_view.role_profile(chosen, sources, finder.titles(chosen.next_roles), same_pay),
+        lambda: role_view.role_detail(chosen, sources, same_pay),
     )
+
+
+def _same_pay(role, summaries) -> list[str]:
+    """The other roles whose pay comes from the same BLS occupations as `role`'s."""
+    from mktcareers.models import soc_shares
+    from mktcareers.roles import same_pay_as
+
+    return same_pay_as(role.slug, soc_shares(role.onet) if role.derived else (), summaries)

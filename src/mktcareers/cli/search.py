@@ -5,7 +5,15 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import APP_SETTINGS, FormatOption, name_argument, present, store
+from mktcareers.cli.common import (
+    APP_SETTINGS,
+    FormatOption,
+    NameWordsCommand,
+    name_argument,
+    number_option,
+    present,
+    store,
+)
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
@@ -18,20 +26,24 @@ class Kind(StrEnum):
     occupation = "occupation"
 
 
-@app.command()
+@app.command(cls=NameWordsCommand)
 def search(
     ctx: typer.Context,
     query: Annotated[str, name_argument("QUERY", "Words to look for: a job title, skill or tool.")],
     limit: Annotated[
         int,
-        typer.Option(
-            "--limit", "-n", min=1, max=500, help="Show at most N roles and N occupations."
+        number_option(
+            "--limit", "-n", low=1, high=500, help="Show at most N roles and N occupations."
         ),
     ] = 10,
     kind: Annotated[
         Kind,
         typer.Option(
-            "--kind", "-k", case_sensitive=False, help="Look for roles, occupations or all."
+            "--kind",
+            "-k",
+            case_sensitive=False,
+            metavar="KIND",
+            help="Look for all, role (roles only) or occupation (occupations only).",
         ),
     ] = Kind.all,
     fmt: FormatOption = OutputFormat.table,

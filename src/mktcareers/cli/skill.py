@@ -4,8 +4,10 @@ from typing import Annotated
 
 import typer
 
+from mktcareers.cli import completion
 from mktcareers.cli.common import (
     FormatOption,
+    NameWordsCommand,
     name_argument,
     noun_app,
     present,
@@ -17,11 +19,14 @@ from mktcareers.views.formats import OutputFormat
 app = noun_app("Look at one skill and the roles that need it.")
 
 
-@app.command("show")
+@app.command("show", cls=NameWordsCommand)
 def skill_show(
     ctx: typer.Context,
     name: Annotated[
-        str, name_argument("NAME", 'A skill\'s id or name, e.g. python or "Web analytics".')
+        str,
+        name_argument(
+            "NAME", 'A skill\'s id or name, e.g. python or "Web analytics".', completion.SKILL
+        ),
     ],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:

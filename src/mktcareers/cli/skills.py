@@ -23,7 +23,12 @@ def skills_list(
     ctx: typer.Context,
     skill_type: Annotated[
         SkillType | None,
-        typer.Option("--type", case_sensitive=False, help="Only skills of this type."),
+        typer.Option(
+            "--type",
+            case_sensitive=False,
+            metavar="TYPE",
+            help="Only skills of this type: technical or non-technical.",
+        ),
     ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:

@@ -16,6 +16,7 @@ raised together in one KbError, so `kb validate` can list them all at once.
 from __future__ import annotations
 
 import gc
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -113,13 +114,15 @@ def _load(root: Path, progress: Callable[[int, int], None] | None, strict: bool)
 
     derived_path = root / DERIVED_FILE
     derived = {}
-    if derived_path.exists():
+    # Optional files, but a link that leads nowhere (or round in a loop) stands for one:
+    # it is read, and refused with its name, never taken for an absent file.
+    if os.path.lexists(derived_path):
         document_data, _ = collector.read(derived_path, DERIVED, MAX_DERIVED_BYTES)
         if document_data is not INVALID:
             derived = document_data["roles"]
     occupations_path = root / OCCUPATIONS_FILE
     occupations, title_words = (), None
-    if occupations_path.exists():
+    if os.path.lexists(occupations_path):
         occupations, title_words = load_occupations(occupations_path, collector)
     if progress is not None:
         progress(steps, steps)

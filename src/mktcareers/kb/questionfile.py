@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mktcareers.kb.collector import Collector
@@ -43,7 +44,7 @@ def questions_path(root: Path | str) -> Path:
     """The questions file of the knowledge base at `root`, or the bundled one when it
     has none."""
     own = Path(root) / QUESTIONS_FILE
-    return own if own.exists() else bundled_dir() / QUESTIONS_FILE
+    return own if os.path.lexists(own) else bundled_dir() / QUESTIONS_FILE
 
 
 def load_questions(root: Path | str) -> tuple[Question, ...]:
@@ -107,7 +108,7 @@ def check_questions(knowledge: KnowledgeBase) -> list[Problem]:
     those load_questions finds, and families or roles the knowledge base lacks."""
     root = Path(knowledge.root)
     path = root / QUESTIONS_FILE
-    if not path.exists():
+    if not os.path.lexists(path):  # a link to nowhere is read, and refused by name
         return []
     try:
         questions = load_questions(root)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mktcareers.kb.collector import Collector
@@ -25,7 +26,7 @@ def load_quiz(knowledge: KnowledgeBase) -> Quiz:
     left out; in a knowledge base's own quiz they are problems.
     """
     root = Path(knowledge.root)
-    own = (root / QUIZ_FILE).exists()
+    own = os.path.lexists(root / QUIZ_FILE)  # a link to nowhere is read, and refused by name
     path = (root if own else bundled_dir()) / QUIZ_FILE
     collector = Collector(root if own else path.parent)
     data, document = collector.read(path, QUIZ)

@@ -2,8 +2,8 @@
 
 One msgpack file per knowledge base in userdata.user_dir("cache"), written
 atomically: the length and CRC-32 of a Head, the Head, then parts (the summaries,
-the name index in three, the occupations' titles (found by name and searched) and
-the O*NET profiles moves from an occupation compare) and
+the names a shell completes, the name index in three, the occupations' titles (found
+by name and searched) and the O*NET profiles moves from an occupation compare) and
 records (two per role, one per occupation), each checked against its CRC-32 when
 read. msgspec decodes only the TYPES named here: nothing can run.
 
@@ -46,13 +46,14 @@ from mktcareers.models import (
 )
 from mktcareers.userdata import user_dir, write_atomic
 
-FORMAT = "mktcareers compiled knowledge base 8"
+FORMAT = "mktcareers compiled knowledge base 10"
 MAX_BYTES = 512 << 20  # 5,000 roles take about 25 MB
 MAX_HASHED_BYTES = 64 << 20  # no file the loader accepts is larger
 RACY_NS = 2_000_000_000  # files modified this close to a compile are hashed again
 TRUST_STAT = os.name != "nt"
 TYPES = {
     "summaries": list[RoleSummary],
+    "completion": dict[str, list[tuple[str, str]]],  # see completion_names
     "primary": dict[str, list[int]],
     "secondary": dict[str, list[int]],
     "terms": dict[str, list[int]],
@@ -111,6 +112,13 @@ class Store:
     def summaries(self) -> list[RoleSummary]:
         """Every role's summary, in knowledge-base order."""
         return self._get("summaries")
+
+    def completion_names(self, kind: str) -> list[tuple[str, str]]:
+        """(name, title) of every thing of `kind` that a shell completes, in
+        knowledge-base order: "roles" (slug, title), "codes" (O*NET-SOC code, title),
+        "skills" (id, name) or "families" (id, name). A small part of its own: a Tab
+        press decodes neither the roles nor the occupations' titles."""
+        return self._get("completion")[kind]
 
     def finder(self):
         """A search.RoleFinder over every role (search is imported only when asked)."""
@@ -239,6 +247,12 @@ def parts_of(knowledge: KnowledgeBase) -> dict[str, object]:
     index = NameIndex.build(names)
     return {
         "summaries": [RoleSummary.of(role) for role in knowledge.roles],
+        "completion": {
+            "roles": [(role.slug, role.title) for role in knowledge.roles],
+            "codes": [(job.code, job.title) for job in knowledge.occupations],
+            "skills": [(skill.id, skill.name) for skill in knowledge.skills.values()],
+            "families": [(family.id, family.name) for family in knowledge.families.values()],
+        },
         "primary": index.primary,
         "secondary": index.secondary,
         "terms": index.terms,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mktcareers.views.formats import pick
-from mktcareers.views.roles import role_record
+from mktcareers.views.roles import pay_source, role_record
 from mktcareers.views.widgets import (
     MISSING,
     Either,
@@ -17,6 +17,7 @@ from mktcareers.views.widgets import (
     money,
     panel,
     row_line,
+    similarity_words,
     table,
     text,
 )
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
     from mktcareers.compare import RoleComparison, RoleFamilyComparison, SkillPair
     from mktcareers.families import FamilyComparison, FamilySummary, Spread
-    from mktcareers.models import Derived, KnowledgeBase
+    from mktcareers.models import Derived, KnowledgeBase, Role
     from mktcareers.similarity import Similarity
 
 
@@ -214,6 +215,7 @@ def role_comparison(comparison: RoleComparison) -> Group:
     overlap = [MISSING if r.it_overlap is None else str(r.it_overlap) for r in (left, right)]
     sides.add_row("IT overlap", *overlap)
     sides.add_row("Median pay (US)", money(left.pay_median), money(right.pay_median))
+    sides.add_row("Pay from", *(text(_pay_from(role, other)) for role, other in _pair(comparison)))
 
     def derived(role, pick) -> str:
         return MISSING if role.derived is None else pick(role.derived)
@@ -253,13 +255,38 @@ def role_comparison(comparison: RoleComparison) -> Group:
             )
     similar = comparison.similarity
     summary = text()
-    summary.append(f"Similarity {similar.score}/100", style="bold")
-    summary.append(f"\n{similar.method}.", style="dim")
+    summary.append(f"Similarity {similar.score}/100: ", style="bold")
+    summary.append(f"{similarity_words(similar)}.")
+    summary.append("\nHow it is worked out: docs/method.md.", style="dim")
     return group(
         panel(f"{left.title} vs {right.title}", sides.view()),
         panel("Skills", Either(skills, group(*each))),
         panel("How alike", summary),
     )
+
+
+def _pair(comparison: RoleComparison):
+    return ((comparison.left, comparison.right), (comparison.right, comparison.left))
+
+
+def _same_pay(role: Role, other: Role) -> list[str]:
+    """[other.slug] when both roles' pay comes from the same BLS occupations in the same
+    shares (so they show the same figures), else []."""
+    from mktcareers.models import soc_shares
+
+    if role.derived is None or other.derived is None:
+        return []
+    return [other.slug] if soc_shares(role.onet) == soc_shares(other.onet) else []
+
+
+def _pay_from(role: Role, other: Role) -> str:
+    from mktcareers.models import soc_shares
+
+    if role.derived is None:
+        return MISSING
+    shares = soc_shares(role.onet)
+    socs, weights = [soc for soc, _ in shares], [share for _, share in shares]
+    return pay_source(socs, weights, _same_pay(role, other))
 
 
 def _holland(derived: Derived) -> str:
@@ -270,17 +297,18 @@ def _holland(derived: Derived) -> str:
 
 
 def role_comparison_record(comparison: RoleComparison) -> dict:
-    def side(role) -> dict:
+    def side(role, other) -> dict:
         return {
             **role_record(role),
+            "same_pay_as": _same_pay(role, other),
             "summary": role.summary,
             "remote_factors": {factor.id: factor.rating for factor in role.remote.factors},
         }
 
     return {
         "kind": "role-role",
-        "left": side(comparison.left),
-        "right": side(comparison.right),
+        "left": side(comparison.left, comparison.right),
+        "right": side(comparison.right, comparison.left),
         "shared_skills": [_skill_pair(pair) for pair in comparison.shared_skills],
         "only_left_skills": [_skill_pair(pair) for pair in comparison.only_left],
         "only_right_skills": [_skill_pair(pair) for pair in comparison.only_right],

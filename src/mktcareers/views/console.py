@@ -27,6 +27,17 @@ def problems(message: str, lines, hint: str | None = None) -> None:
         note(f"Hint: {hint}")
 
 
+def write_wrapped(line: str) -> None:
+    """`line` and a newline on stdout, wrapped between words to the width views use
+    (a word longer than the width, such as a long path, stays whole on its own line)."""
+    import textwrap
+
+    wrapped = textwrap.wrap(
+        line, width(), break_long_words=False, break_on_hyphens=False, subsequent_indent="  "
+    )
+    write("\n".join(wrapped) + "\n")
+
+
 def note(line: str) -> None:
     """A message line on stderr (it may quote a knowledge base: made inert)."""
     from mktcareers.views.inert import inert
@@ -34,11 +45,20 @@ def note(line: str) -> None:
     sys.stderr.write(f"{inert(line)}\n")
 
 
+# The widest layout drawn: a COLUMNS of 99999 would otherwise pad every line of a
+# panel or an expanded table with thousands of spaces.
+MAX_WIDTH = 200
+
+
 def console(stderr: bool = False):
+    """A Rich console for views: it honours NO_COLOR, COLUMNS and a non-terminal
+    stdout, and lays out at most MAX_WIDTH columns."""
     from rich.console import Console
 
-    # Console already honours NO_COLOR, COLUMNS and a non-terminal stdout.
-    return Console(stderr=stderr, highlight=False, emoji=False)
+    made = Console(stderr=stderr, highlight=False, emoji=False)
+    if made.width > MAX_WIDTH:
+        made.width = MAX_WIDTH
+    return made
 
 
 def show(renderable) -> None:
@@ -46,6 +66,7 @@ def show(renderable) -> None:
 
 
 def width() -> int:
+    """The columns views lay out in: the terminal's (or COLUMNS), at most MAX_WIDTH."""
     return console().width
 
 

@@ -18,6 +18,7 @@ from mktcareers.views.widgets import (
     level,
     panel,
     row_line,
+    similarity_words,
     table,
     text,
     what_changes,
@@ -41,7 +42,7 @@ def transition(move: Transition) -> Group:
             f"\nThe target usually needs {direction} preparation "
             f"(O*NET job zone {move.job_zone_change:+d})."
         )
-    head.append(f"\n{move.similarity.method}.", style="dim")
+    head.append(f"\n{similarity_words(move.similarity).capitalize()}.")
     bring = text(
         ", ".join(f"{gap.name} ({gap.current_level}/5)" for gap in move.skills_you_bring)
         or "none yet"

@@ -65,20 +65,13 @@ def occupation_profile(occupation: Occupation, closest: Mapping[str, Sequence]) 
     )
 
 
-def _closest(closest: Mapping[str, Sequence]) -> Group:
-    """Each family's name, then its closest roles one per line (any width fits)."""
+def _closest(closest: Mapping[str, Sequence]):
+    """Each family's name, then its closest roles (views.occupation_moves.moves_listing)."""
+    from mktcareers.views.occupation_moves import moves_listing
+
     if not closest:
-        return group(text("O*NET rates nothing to compare this occupation by.", style="dim"))
-    lines = []
-    for family, moves in closest.items():
-        lines.append(text(family, style="bold"))
-        for move in moves:
-            line = text(f"  {move.target.slug}")
-            line.append(f"  {move.similarity.score}, {move.size}", style="dim")
-            lines.append(line)
-        if not moves:
-            lines.append(text(f"  {MISSING}"))
-    return group(*lines)
+        return text("O*NET rates nothing to compare this occupation by.", style="dim")
+    return moves_listing(closest)
 
 
 def _facts(occupation: Occupation) -> Either:

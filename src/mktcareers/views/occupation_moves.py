@@ -11,13 +11,17 @@ from mktcareers.views.role import steps_record
 from mktcareers.views.roles import role_record
 from mktcareers.views.widgets import (
     MISSING,
+    PROFILE_BANDS,
     Either,
+    Field,
+    Listing,
     bullets,
     getting_started,
     group,
     money_change,
     panel,
     row_line,
+    similarity_words,
     table,
     text,
     what_changes,
@@ -27,10 +31,10 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from rich.console import Group
-    from rich.table import Table
 
     from mktcareers.models import Occupation
     from mktcareers.occupation_moves import ElementGap, OccupationMove
+    from mktcareers.views.inert import InertText
 
 SHOWN_GAPS = 10  # O*NET areas to grow shown in the table view (records have them all)
 
@@ -49,7 +53,7 @@ def occupation_transition(move: OccupationMove) -> Group:
     head = text()
     head.append(f"{source.title} ({source.code}) -> {target.title}: ", style="bold")
     head.append(f"{move.size} (similarity {move.similarity.score}/100)")
-    head.append(f"\n{move.similarity.method}.", style="dim")
+    head.append(f"\n{similarity_words(move.similarity, PROFILE_BANDS).capitalize()}.")
     head.append(f"\n{MEASURED_ON_RATINGS}", style="dim")
     own = ", ".join(
         f"{skill.name} ({skill.level}/5)"
@@ -152,51 +156,52 @@ def _gap(gap: ElementGap) -> dict:
 
 def closest_by_family(source: str, groups: Mapping[str, Sequence], hint: str) -> Group:
     """ "Closest moves from `source`", then under each family's name (-> moves.Transition
-    or OccupationMove, best first) its closest moves: the role, similarity, size of the
-    step, the change in median pay and how many things there are to build; a table
-    where every cell fits on one line (Rich measures it), else one wrapped line per
-    move, so no value is ever cut."""
-    heading = f"Closest moves from {source}"
-    every = [move for found in groups.values() for move in found]
-    longest_slug = max((len(move.target.slug) for move in every), default=4)
-    wide, narrow, tables = [], [], []
+    or OccupationMove, best first) its closest moves: the role (and its title where
+    the width allows), similarity, size of the step, the change in median pay and how
+    many things there are to build; a table where every value fits whole, else one
+    wrapped line per move, so no value is ever cut."""
+    return group(
+        text(f"Closest moves from {source}\n", style="bold"),
+        moves_listing(groups),
+        text(hint, style="dim"),
+    )
+
+
+def moves_listing(groups: Mapping[str, Sequence]) -> Listing:
+    """Under each family's name (-> moves.Transition or OccupationMove, best first), its
+    moves one a row: the role's slug, its title where the width allows, similarity
+    (0-100), size of the step, change in median pay (USD a year) and how many things
+    there are to build; or one wrapped line per move where no table fits."""
+    fields = [
+        Field("Move to"),
+        Field("Title", prose=True, drop=1),
+        Field("Score", "right"),
+        Field("Size"),
+        Field("Pay change", "right", short="Pay"),
+        Field("To build", "right", short="Build"),
+    ]
+    listing = Listing(fields, [])
     for family, found in groups.items():
-        named = text(f"\n{family}", style="bold")
-        wide.append(named)
-        narrow.append(named)
-        if not found:
-            wide.append(text("no roles", style="dim"))
-            narrow.append(text("no roles", style="dim"))
-            continue
-        moves = _moves_table(found, longest_slug)
-        tables.append(moves)
-        wide.append(moves)
-        narrow.extend(_move_line(move) for move in found)
-    body = Either(group(*wide), group(*narrow), measured=group(*tables), whole=True)
-    return group(text(heading, style="bold"), body, text(hint, style="dim"))
+        rows = [
+            (
+                move.target.slug,
+                move.target.title,
+                str(move.similarity.score),
+                move.size,
+                money_change(move.pay_change),
+                str(len(move.gaps)),
+            )
+            for move in found
+        ]
+        listing.add_section(family, rows, stacked=group(*map(_move_line, found)))
+    return listing
 
 
-def _moves_table(found: Sequence, longest_slug: int) -> Table:
-    rows = table()
-    rows.add_column("Move to", no_wrap=True, min_width=longest_slug)
-    rows.add_column("Score", justify="right", no_wrap=True)
-    rows.add_column("Size", no_wrap=True, min_width=len("a career change"))
-    rows.add_column("Pay change", justify="right", no_wrap=True)
-    rows.add_column("To build", justify="right", no_wrap=True)
-    for move in found:
-        rows.add_row(
-            text(move.target.slug),
-            str(move.similarity.score),
-            move.size,
-            money_change(move.pay_change),
-            str(len(move.gaps)),
-        )
-    return rows
-
-
-def _move_line(move):
+def _move_line(move) -> InertText:
+    """One move on a line that wraps between words: slug, title, score, size, pay."""
     line = text()
     line.append(move.target.slug, style="bold")
+    line.append(f" ({move.target.title})", style="dim")
     line.append(
         f": {move.similarity.score}/100, {move.size}, pay {money_change(move.pay_change)}, "
         f"{len(move.gaps)} to build"

@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 
 from msgspec.structs import asdict
 
+from mktcareers.models import TOP_CODE, soc_shares
+from mktcareers.remote import telework_contrast
 from mktcareers.views.console import can_show
-from mktcareers.views.roles import role_record
+from mktcareers.views.roles import BEGINNER_FRIENDLY, pay_source, role_record
 from mktcareers.views.widgets import (
     MISSING,
     Either,
@@ -34,11 +36,19 @@ if TYPE_CHECKING:
     from rich.console import Group, RenderableType
 
     from mktcareers.models import RemoteAdvantage, RemoteChallenge, Role, Source
+    from mktcareers.remote import TeleworkContrast
     from mktcareers.views.inert import InertText
 
 
-def role_profile(role: Role, sources: Mapping[str, Source], titles: Mapping[str, str]) -> Group:
-    """`sources` by id, and `titles` of the roles in role.next_roles by slug."""
+def role_profile(
+    role: Role,
+    sources: Mapping[str, Source],
+    titles: Mapping[str, str],
+    same_pay: Sequence[str] = (),
+) -> Group:
+    """`sources` by id, `titles` of the roles in role.next_roles by slug, and `same_pay`
+    the slugs of the roles whose pay comes from the same BLS occupations
+    (roles.same_pay_as)."""
     header = text()
     header.append(role.title, style="bold")
     header.append(f"  ({role.slug})", style="dim")
@@ -52,7 +62,15 @@ def role_profile(role: Role, sources: Mapping[str, Source], titles: Mapping[str,
     )
     return group(
         panel("Role", header),
-        panel("At a glance", group(_scores(role), text(""), _facts(role))),
+        panel(
+            "At a glance",
+            group(
+                _scores(role),
+                text(""),
+                _facts(role, same_pay),
+                text(BEGINNER_FRIENDLY, style="dim"),
+            ),
+        ),
         panel("What the job involves", bullets(role.responsibilities)),
         *([panel("How the work flows", _workflow(role))] if role.workflow else []),
         panel("Skills", _skills(role)),
@@ -96,7 +114,7 @@ def _scores(role: Role) -> Either:
     return Either(beside, group(*stacked), whole=True)
 
 
-def _facts(role: Role) -> Either:
+def _facts(role: Role, same_pay: Sequence[str] = ()) -> Either:
     facts: list[tuple[str, RenderableType]] = [
         ("Family", text(role.family)),
         ("Beginner-friendly", yes_no(role.beginner_friendly)),
@@ -106,14 +124,19 @@ def _facts(role: Role) -> Either:
         missing = text("no derived numbers (run scripts/build_derived.py)", style="dim")
         return label_values([*facts, ("Data", missing)])
     pay = derived.pay
-    top = " (90th percentile top-coded)" if pay.top_coded else ""
-    facts.append(
+    top = f" (top-coded by BLS: at least {money(TOP_CODE)})" if pay.top_coded else ""
+    shares = soc_shares(role.onet)
+    facts += [
         (
             "Median pay (US)",
             f"{money(pay.median)} a year; 10th-90th percentile "
-            f"{money(pay.p10)}-{money(pay.p90)}{top}  [SOC {', '.join(pay.soc_codes)}]",
-        )
-    )
+            f"{money(pay.p10)}-{money(pay.p90)}{top}",
+        ),
+        (
+            "Pay from",
+            text(pay_source([soc for soc, _ in shares], [share for _, share in shares], same_pay)),
+        ),
+    ]
     outlook = derived.outlook
     growth = MISSING if outlook.growth_pct is None else f"{outlook.growth_pct:+.1f}%"
     openings = MISSING if outlook.annual_openings is None else f"{outlook.annual_openings:,}"
@@ -127,6 +150,9 @@ def _facts(role: Role) -> Either:
         ("Can be done from home", f"{yes_no(derived.teleworkable)} (Dingel & Neiman 2020)"),
         (f"IT overlap {derived.it_overlap.score}/100 from", text(it_overlap_parts(role))),
     ]
+    contrast = telework_contrast(role.remote, derived.teleworkable)
+    if contrast is not None:
+        facts.append(("Both hold because", text(_contrast_words(contrast))))
     return label_values(facts)
 
 
@@ -163,6 +189,24 @@ def it_overlap_parts(role: Role) -> str:
             f"(most from {', '.join(role.skill_names(overlap.shared_skills))})"
         )
     return "; ".join(parts) + "."
+
+
+def _contrast_words(contrast: TeleworkContrast) -> str:
+    """One sentence reconciling the remote score with Dingel & Neiman's flag."""
+    factors = " and ".join(f"'{f.name.lower()}' {f.rating}/4" for f in contrast.factors)
+    if contrast.kind == "low score, teleworkable":
+        return (
+            "Dingel & Neiman say the occupation's tasks can be done from home; the remote "
+            f"score ({contrast.score}/100) rates how this role is usually worked"
+            + (f", held down by {factors}" if factors else "")
+            + " (docs/remote-rubric.md)."
+        )
+    return (
+        "Dingel & Neiman judge the occupation as a whole unable to work from home; this "
+        f"role's usual work scores {contrast.score}/100"
+        + (f", with {factors}" if factors else "")
+        + " (docs/remote-rubric.md)."
+    )
 
 
 def _skills(role: Role) -> Either:
@@ -267,11 +311,14 @@ def _sources(role: Role, sources: Mapping[str, Source]) -> InertText:
     return cited
 
 
-def role_detail(role: Role, sources: Mapping[str, Source]) -> dict:
-    """Everything known about one role, for `role show --format json`; `sources` by id."""
+def role_detail(role: Role, sources: Mapping[str, Source], same_pay: Sequence[str] = ()) -> dict:
+    """Everything known about one role, for `role show --format json`; `sources` by id,
+    `same_pay` as for role_profile."""
     derived = role.derived
+    contrast = None if derived is None else telework_contrast(role.remote, derived.teleworkable)
     return {
         **role_record(role),
+        "same_pay_as": list(same_pay) if derived else [],
         "aliases": list(role.aliases),
         "summary": role.summary,
         "responsibilities": list(role.responsibilities),
@@ -290,7 +337,15 @@ def role_detail(role: Role, sources: Mapping[str, Source]) -> dict:
             "challenges": [asdict(challenge) for challenge in role.remote.challenges],
             "advantages": [asdict(advantage) for advantage in role.remote.advantages],
         },
-        "pay": _pay(role),
+        "pay": _pay(role, same_pay),
+        "remote_vs_teleworkable": None
+        if contrast is None
+        else {
+            "kind": contrast.kind,
+            "remote_score": contrast.score,
+            "teleworkable": derived.teleworkable,
+            "factors": {factor.id: factor.rating for factor in contrast.factors},
+        },
         "outlook": asdict(derived.outlook) if derived else None,
         "it_overlap_detail": _overlap(role),
         "onet": [asdict(link) for link in role.onet],
@@ -303,11 +358,17 @@ def steps_record(role: Role) -> dict[str, list[str]]:
     return {key: list(value) for key, value in asdict(role.getting_started).items()}
 
 
-def _pay(role: Role) -> dict | None:
+def _pay(role: Role, same_pay: Sequence[str]) -> dict | None:
     if role.derived is None:
         return None
     pay = asdict(role.derived.pay)
     pay["soc_codes"] = list(pay["soc_codes"])
+    shares = soc_shares(role.onet)
+    pay["source"] = "BLS OEWS May 2025"
+    pay["blend"] = len(shares) > 1
+    pay["shares"] = {soc: share for soc, share in shares}
+    pay["same_bls_occupation_as"] = list(same_pay)
+    pay["top_code"] = TOP_CODE
     return pay
 
 

@@ -18,7 +18,7 @@ SHOWN_MATCHES = 3
 
 def search_table(found: Found) -> Table:
     """One row per hit, roles first: its score, then its kind and name (a role's slug,
-    an occupation's code and title), the roles built on an occupation, and the first
+    and title, an occupation's code and title), the roles built on an occupation, and the first
     three things that matched, each on a line of its own. Two columns read at any
     width: a slug or title is never cut mid-word to make room for a third."""
     hits = table()
@@ -26,6 +26,7 @@ def search_table(found: Found) -> Table:
     hits.add_column("Role or O*NET occupation, and what matched", overflow="fold", ratio=1)
     for hit in found.roles:
         found_text = _named("role", hit.role.slug)
+        found_text.append(f" {hit.role.title}")
         found_text.append(_matched(hit.matches, with_codes=True))
         hits.add_row(f"{hit.score:.0f}", found_text)
     for hit in found.occupations:

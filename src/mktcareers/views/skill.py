@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mktcareers.views.widgets import Either, group, level, panel, row_line, table, text
+from mktcareers.views.widgets import Field, Listing, group, level, panel, text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -21,20 +21,16 @@ def skill_profile(skill: Skill, uses: Sequence[SkillUse]) -> Group:
     header.append(f"  ({skill.id}, {skill.type})", style="dim")
     header.append("\n")
     header.append(skill.description)
-    roles = table()
-    longest_slug = max((len(use.role.slug) for use in uses), default=4)
-    roles.add_column("Role", no_wrap=True, min_width=longest_slug)
-    roles.add_column("Family", no_wrap=True)
-    roles.add_column("Level needed", no_wrap=True)
-    each = []
-    for use in uses:
-        roles.add_row(text(use.role.slug), text(use.role.family), level(use.level))
-        each.append(row_line(use.role.slug, use.role.family, level(use.level)))
-    body = (
-        Either(roles, group(*each))
-        if uses
-        else text("No role in the knowledge base needs this skill.", style="dim")
+    roles = Listing(
+        [
+            Field("Role"),
+            Field("Title", prose=True, drop=1),
+            Field("Family"),
+            Field("Level needed", short="Level"),
+        ],
+        [(use.role.slug, use.role.title, use.role.family, level(use.level)) for use in uses],
     )
+    body = roles if uses else text("No role in the knowledge base needs this skill.", style="dim")
     return group(panel("Skill", header), panel(f"Roles that need it ({len(uses)})", body))
 
 

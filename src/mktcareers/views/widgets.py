@@ -9,7 +9,7 @@ that build something, and a view module imports Rich through these alone.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from rich.console import Group, RenderableType
@@ -41,7 +41,14 @@ def table(expand: bool = False) -> Table:
     from rich import box
     from rich.table import Table
 
-    return Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=expand)
+    # show_edge=False: no blank line above the header, so a view never starts blank
+    return Table(
+        box=box.SIMPLE_HEAD,
+        header_style="bold",
+        pad_edge=False,
+        show_edge=False,
+        expand=expand,
+    )
 
 
 def grid(padding: int = 1) -> Table:
@@ -151,6 +158,178 @@ class Either:
 
 
 UNCONSTRAINED = 10_000
+
+
+class Field(NamedTuple):
+    """One column of a Listing: its `header` (also the value's label when rows are
+    stacked), `short` the header used where the full one would widen the column,
+    `prose` True for text that may wrap between words (a title, a sentence; other
+    cells stay on one line), and `drop` 0 for a column always shown, else the
+    order in which columns are left out when narrow (1 first, then 2 ...)."""
+
+    header: str
+    justify: str = "left"
+    prose: bool = False
+    drop: int = 0
+    short: str = ""
+
+
+# Columns of a table are this far apart: a space, the (blank) rule and a space.
+COLUMN_GAP = 3
+
+
+class Listing:
+    """The list view: one row per record, the first field its key (a slug or an id,
+    what a reader types next). At a given width it is the first of these that fits:
+    the table of every field; the table without the fields of drop 1, then 2 ...;
+    the same with short headers; else each row stacked: the key in bold, then each
+    value beside its label, packed into lines ("Remote 93; IT overlap 40; Median pay
+    $76,910"), prose on lines of its own. A column never gets narrower than its
+    longest word (a one-line column: its longest value), so no word is broken and
+    no value dropped or cut; room left over goes to the prose columns, the first
+    one first (what a reader came for)."""
+
+    def __init__(
+        self,
+        fields: Sequence[Field],
+        rows: Sequence[Sequence[str | InertText]],
+        stacked: RenderableType | None = None,
+    ) -> None:
+        """`stacked`, when given, is drawn instead of the rows stacked field by field."""
+        self.fields = list(fields)
+        self.sections: list[tuple[str | None, list, RenderableType | None]] = []
+        self.rows: list = []
+        self.add_section(None, rows, stacked)
+
+    def add_section(
+        self,
+        heading: str | None,
+        rows: Sequence[Sequence[str | InertText]],
+        stacked: RenderableType | None = None,
+    ) -> None:
+        """More rows under a bold `heading` (no rows: "none"), laid out like the rest:
+        the same columns, as wide, so the sections line up."""
+        rows = [[text(c) if isinstance(c, str) else c for c in row] for row in rows]
+        self.sections.append((heading, rows, stacked))
+        self.rows += rows
+
+    def _needs(self, index: int, short: bool) -> tuple[int, int]:
+        """(least, most) columns field `index` takes: words whole, lines whole."""
+        from rich.cells import cell_len
+
+        field = self.fields[index]
+        header = field.short if short and field.short else field.header
+        cells = [row[index].plain for row in self.rows]
+        lines = [cell_len(line) for cell in cells for line in cell.splitlines()]
+        words = [cell_len(word) for cell in cells for word in cell.split()]
+        most = max([cell_len(header), *lines])
+        if not field.prose:
+            return most, most
+        return max([*map(cell_len, header.split()), *words]), most
+
+    def _widths(self, kept: list[int], short: bool, room: int) -> list[int] | None:
+        """Each kept field's width within `room` columns, or None if they do not fit."""
+        needs = [self._needs(index, short) for index in kept]
+        widths = [least for least, _ in needs]
+        spare = room - sum(widths) - COLUMN_GAP * (len(kept) - 1)
+        if spare < 0:
+            return None
+        for position, index in enumerate(kept):
+            if self.fields[index].prose:
+                more = min(spare, needs[position][1] - widths[position])
+                widths[position] += more
+                spare -= more
+        return widths
+
+    def _table(self, kept: list[int], short: bool, widths: list[int]) -> Group:
+        return self._by_section(lambda rows, _: self._rows_table(rows, kept, short, widths))
+
+    def _by_section(self, draw) -> Group:
+        """Each section's heading, then `draw(rows, stacked)` of its rows."""
+        parts: list[RenderableType] = []
+        for heading, rows, stacked in self.sections:
+            if heading is None and not rows:
+                continue
+            if heading is not None:
+                parts += [text("")] if parts else []
+                parts.append(text(heading, style="bold"))
+                if not rows:
+                    parts.append(text("none", style="dim"))
+                    continue
+            parts.append(draw(rows, stacked))
+        return group(*parts)
+
+    def _rows_table(self, rows, kept: list[int], short: bool, widths: list[int]) -> Table:
+        listed = table()
+        for index, width in zip(kept, widths, strict=True):
+            field = self.fields[index]
+            header = field.short if short and field.short else field.header
+            listed.add_column(header, justify=field.justify, width=width, no_wrap=not field.prose)
+        for row in rows:
+            listed.add_row(*(row[index] for index in kept))
+        return listed
+
+    def chosen(self, width: int) -> RenderableType:
+        """What is drawn in `width` columns: a table, or the rows stacked."""
+        levels = sorted({field.drop for field in self.fields if field.drop})
+        for level in [0, *levels]:
+            kept = [
+                index
+                for index, field in enumerate(self.fields)
+                if not field.drop or field.drop > level or index == 0
+            ]
+            fitting = [
+                (short, widths)
+                for short in (False, True)
+                if (widths := self._widths(kept, short, width)) is not None
+            ]
+            # full headers, unless short ones let prose stay on one line
+            for short, widths in fitting:
+                if short or all(
+                    widths[position] >= self._needs(index, short)[1]
+                    for position, index in enumerate(kept)
+                ):
+                    return self._table(kept, short, widths)
+            if fitting:
+                return self._table(kept, *fitting[-1])
+        return self._by_section(
+            lambda rows, stacked: self._stacked(rows, width) if stacked is None else stacked
+        )
+
+    def _stacked(self, rows, width: int) -> Group:
+        from rich.cells import cell_len
+
+        room = max(width - 2, 1)
+        blocks: list[RenderableType] = []
+        for row in rows:
+            blocks.append(text(row[0].plain, style="bold"))
+            line = text()
+            for field, cell in zip(self.fields[1:], row[1:], strict=True):
+                if field.prose:
+                    if line.plain:
+                        blocks.append(indent(line))
+                        line = text()
+                    own = text(f"{field.header}: ", style="dim")
+                    blocks.append(indent(own.append_text(cell)))
+                    continue
+                chunk = text(f"{field.header} ", style="dim").append_text(cell)
+                if line.plain and cell_len(line.plain) + 2 + cell_len(chunk.plain) > room:
+                    blocks.append(indent(line))
+                    line = text()
+                if line.plain:
+                    line.append("; ")
+                line.append_text(chunk)
+            if line.plain:
+                blocks.append(indent(line))
+        return group(*blocks)
+
+    def __rich_console__(self, console, options):
+        yield self.chosen(options.max_width)
+
+    def __rich_measure__(self, console, options):
+        from rich.measure import Measurement
+
+        return Measurement.get(console, options, self.chosen(options.max_width))
 
 
 def label_values(rows: Sequence[tuple[str, RenderableType]], padding: int = 2) -> Either:
@@ -299,6 +478,55 @@ def what_changes(pay: Side, home: Side, remote: Side, overlap: Side, zone: Side)
             ("Job zone (O*NET, 1-5)", span(*zone) + signed(change(*zone))),
         ]
     )
+
+
+# Words for the parts of a similarity (docs/method.md, "Similarity in words"): the
+# lowest value of each band, highest band first. Numbers stay in --format json.
+SKILL_BANDS = (
+    (0.5, "many skills in common"),
+    (0.3, "a fair share of skills in common"),
+    (0.15, "some skills in common"),
+    (0.0, "few skills in common"),
+)
+# A move from an occupation compares O*NET's skill and knowledge levels (a cosine).
+PROFILE_BANDS = (
+    (0.7, "very alike skill and knowledge levels"),
+    (0.4, "alike skill and knowledge levels"),
+    (0.15, "somewhat alike skill and knowledge levels"),
+    (0.0, "different skill and knowledge levels"),
+)
+# On Pearson's r of the two RIASEC profiles (-1 to 1): the quiz's bands (docs/quiz.md,
+# quiz.reasons.INTEREST_BANDS), so the same words mean the same r everywhere.
+INTEREST_BANDS = (
+    (0.7, "interests match strongly"),
+    (0.3, "interests match moderately"),
+    (0.0, "interests match only weakly"),
+    (-1.0, "interests point different ways"),
+)
+
+
+def band(value: float, bands: Sequence[tuple[float, str]]) -> str:
+    """The words of the first band whose lowest value `value` reaches (else the last)."""
+    return next((words for lowest, words in bands if value >= lowest), bands[-1][1])
+
+
+def similarity_words(similarity, skill_bands: Sequence[tuple[float, str]] = SKILL_BANDS) -> str:
+    """A similarity.Similarity's parts in words: "some skills in common; interests match
+    strongly; the same job zone". `skills` and `interests` are 0-1 (interests is
+    (r + 1) / 2), `job_zone` 1 - |difference| / 4; a part without data is left out."""
+    words = []
+    if similarity.skills is not None:
+        words.append(band(similarity.skills, skill_bands))
+    if similarity.interests is not None:
+        words.append(band(2 * similarity.interests - 1, INTEREST_BANDS))
+    if similarity.job_zone is not None:
+        apart = round(4 * (1 - similarity.job_zone))
+        words.append(
+            "the same job zone (preparation)"
+            if apart == 0
+            else f"{apart} job zone{'s' * (apart > 1)} apart (preparation)"
+        )
+    return "; ".join(words)
 
 
 def or_missing(value: object) -> str:

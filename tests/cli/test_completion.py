@@ -1,0 +1,157 @@
+"""Shell completion of the names commands take, through the variables the shells'
+completion scripts set (_MKTCAREERS_COMPLETE with COMP_WORDS and COMP_CWORD for bash,
+_TYPER_COMPLETE_ARGS for zsh and fish), in the program and in process."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from mktcareers.cli.app import app
+
+
+def bash(line: str, env: dict | None = None) -> list[str]:
+    """What bash offers for the last word of `line` (a trailing space: a new word)."""
+    words = line.split()
+    cword = len(words) if line.endswith(" ") else len(words) - 1
+    result = CliRunner().invoke(
+        app,
+        [],
+        env={
+            "_MKTCAREERS_COMPLETE": "complete_bash",
+            "COMP_WORDS": line,
+            "COMP_CWORD": str(cword),
+            **(env or {}),
+        },
+        prog_name="mktcareers",
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    return result.stdout.split()
+
+
+def fish(line: str) -> list[tuple[str, str]]:
+    """(value, help) of what fish offers for the last word of `line`."""
+    result = CliRunner().invoke(
+        app,
+        [],
+        env={
+            "_MKTCAREERS_COMPLETE": "complete_fish",
+            "_TYPER_COMPLETE_ARGS": line,
+            "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+        },
+        prog_name="mktcareers",
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    return [tuple(line.split("\t")) for line in result.stdout.splitlines()]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("mktcareers role show seo", ["seo-specialist"]),
+        ("mktcareers role show SEO", ["seo-specialist"]),  # any case
+        ("mktcareers role show Social-M", ["social-media-manager"]),
+        ("mktcareers role show it-", ["it-manager", "it-support-specialist"]),
+        ("mktcareers role show --format json seo", ["seo-specialist"]),
+        ("mktcareers skill show pyth", ["python"]),
+        ("mktcareers skill show PYTH", ["python"]),
+        ("mktcareers compare marketing it-s", ["it-support-specialist"]),
+        ("mktcareers compare i", ["it", "it-manager", "it-support-specialist"]),
+        ("mktcareers path web-developer copyw", ["copywriter"]),
+        ("mktcareers path cop", ["copywriter"]),
+        ("mktcareers path 27-3043", ["27-3043.00", "27-3043.05"]),
+        ("mktcareers occupation show 27-3043", ["27-3043.00", "27-3043.05"]),
+        ("mktcareers roles list --family M", ["marketing"]),
+        ("mktcareers roles list --family ", ["marketing", "it"]),
+        ("mktcareers role show zzzz", []),
+    ],
+)
+def test_names_complete_by_prefix(line, expected):
+    assert bash(line) == expected
+
+
+def test_every_role_slug_completes(bundled):
+    slugs = [role.slug for role in bundled.roles]
+    assert bash("mktcareers role show ") == slugs
+    # a family first on compare's and path's sides, then the roles
+    assert bash("mktcareers compare ") == [*bundled.families, *slugs]
+    assert bash("mktcareers path web-developer ") == [*bundled.families, *slugs]
+    assert bash("mktcareers skill show ") == list(bundled.skills)
+
+
+def test_codes_complete_once_a_digit_is_typed(bundled):
+    """`occupation show 15-12` lists the codes of that group; path's FROM offers codes
+    only after a digit, so its roles are not buried under 1,016 codes."""
+    codes = [job.code for job in bundled.occupations if job.code.startswith("15-12")]
+    assert len(codes) > 10
+    assert bash("mktcareers occupation show 15-12") == codes
+    assert bash("mktcareers path 15-12") == codes
+    assert len(bash("mktcareers occupation show ")) == len(bundled.occupations)
+    assert not any(word[0].isdigit() for word in bash("mktcareers path "))
+
+
+def test_titles_are_the_help_fish_and_zsh_show():
+    assert fish("mktcareers role show seo") == [("seo-specialist", "SEO Specialist")]
+    assert ("python", "Python") in fish("mktcareers skill show p")
+    offered = dict(fish("mktcareers occupation show 27-3043"))
+    assert offered["27-3043.00"] == "Writers and Authors"
+
+
+def test_names_come_from_the_knowledge_base_data_names(kb_dir):
+    """A role added to another knowledge base completes there, and there only; an
+    edit is seen on the next Tab (the compiled file is made again)."""
+    source = (kb_dir / "roles" / "seo-specialist.yaml").read_text()
+    new = source.replace("slug: seo-specialist", "slug: seo-strategist", 1)
+    (kb_dir / "roles" / "seo-strategist.yaml").write_text(new.replace("SEO Specialist", "SEOS"))
+    assert bash(f"mktcareers --data {kb_dir} role show seo") == ["seo-specialist", "seo-strategist"]
+    assert bash("mktcareers role show seo") == ["seo-specialist"]
+    assert bash("mktcareers role show seo", env={"MKTCAREERS_DATA": str(kb_dir)}) == [
+        "seo-specialist",
+        "seo-strategist",
+    ]
+    (kb_dir / "roles" / "seo-strategist.yaml").unlink()
+    assert bash(f"mktcareers --data {kb_dir} role show seo") == ["seo-specialist"]
+
+
+def test_a_broken_knowledge_base_offers_nothing_quietly(kb_dir, tmp_path):
+    (kb_dir / "skills.yaml").write_text("- [unclosed\n")
+    assert bash(f"mktcareers --data {kb_dir} role show seo") == []
+    assert bash(f"mktcareers --data {tmp_path / 'missing'} role show seo") == []
+
+
+@pytest.mark.parametrize(
+    ("shell", "variables", "expected"),
+    [
+        (
+            "bash",
+            {"COMP_WORDS": "mktcareers role show seo", "COMP_CWORD": "3"},
+            "seo-specialist\n",
+        ),
+        (
+            "zsh",
+            {"_TYPER_COMPLETE_ARGS": "mktcareers role show seo"},
+            """_arguments '*: :(("seo-specialist":"SEO Specialist"))'\n""",
+        ),
+        (
+            "fish",
+            {
+                "_TYPER_COMPLETE_ARGS": "mktcareers occupation show 27-3043.0",
+                "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+            },
+            "27-3043.00\tWriters and Authors\n27-3043.05\tPoets, Lyricists and Creative Writers\n",
+        ),
+    ],
+)
+def test_the_program_completes_in_each_shell(shell, variables, expected):
+    env = {**os.environ, "_MKTCAREERS_COMPLETE": f"complete_{shell}", **variables}
+    result = subprocess.run(
+        [sys.executable, "-m", "mktcareers"], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 0
+    assert result.stdout == expected
+    assert result.stderr == ""
