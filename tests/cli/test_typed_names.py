@@ -226,7 +226,7 @@ def test_a_name_too_long_is_a_usage_error_that_does_not_repeat_it(run, args, nam
     result = run(*(("x " * 50_000) if arg == "LONG" else arg for arg in args))
     assert result.exit_code == 2
     said = " ".join(result.stderr.replace("│", " ").split())  # unwrap the error box
-    assert f"Invalid value for '{name}': is 100,000 characters long; at most 200." in said
+    assert f"Invalid value for '{name}': the name is 100,000 characters long; at most 200." in said
     assert "x x x" not in result.output and len(result.output) < 1_000
 
 

@@ -328,7 +328,9 @@ def within_name_limit(value: str | None) -> str | None:
     if value is None:
         return value
     if len(value) > MAX_NAME_CHARS:
-        raise typer.BadParameter(f"is {len(value):,} characters long; at most {MAX_NAME_CHARS:,}.")
+        raise typer.BadParameter(
+            f"the name is {len(value):,} characters long; at most {MAX_NAME_CHARS:,}."
+        )
     from mktcareers.names import normalise
 
     if not normalise(value):
