@@ -73,10 +73,20 @@ class NameWordsCommand(TyperCommand):
         ctx.args = []
         return []
 
+    # How one reading of the words is shown in a message: 'seo' vs 'it'.
+    joiner = " and "
+
     def names_resolve(self, ctx, names: list[str]) -> bool:
         """Whether each of `names` (one per name argument, in order) means one thing
-        exactly (no guess from some of its words); a command of several names says."""
-        return False
+        exactly, by a name of it (no guess from some of its words)."""
+        return self.loose_names(ctx, names) == 0
+
+    def loose_names(self, ctx, names: list[str]) -> int | None:
+        """How many of `names` (one per name argument, in order) mean one thing only
+        by some of their words, as the quoted form reads them ("ppc" is the PPC
+        Specialist); 0 when each is a name of its own; None when any means nothing or
+        several things. A command of several names says; by default, none resolves."""
+        return None
 
     def _fewer_names(self, ctx, slots, words: list[str]) -> list[str] | None:
         """The names of the one way of reading `words` as fewer names than words (an
@@ -94,24 +104,25 @@ class NameWordsCommand(TyperCommand):
         return readings[0] if len(readings) == 1 else None
 
     def _split(self, ctx, slots, words: list[str]) -> list[str]:
-        """The names `words` make for `slots` when exactly one split of them resolves."""
+        """The names `words` make for `slots`: of the splits whose names all resolve
+        (`loose_names`), the one that reads the fewest names by some of their words
+        alone; a usage error when no split, or several equally good, resolve."""
         required = sum(slot.required for slot in slots)
-        readings = [
-            names
+        loose = {
+            tuple(names): self.loose_names(ctx, names)
             for count in range(required, len(slots) + 1)
             for names in _splits(words, count)
-            if self.names_resolve(ctx, names)
-        ]
+        }
+        resolved = {names: count for names, count in loose.items() if count is not None}
+        best = min(resolved.values(), default=None)
+        readings = [list(names) for names, count in resolved.items() if count == best]
         if len(readings) == 1:
             return readings[0]
         metavars = " and ".join(slot.make_metavar(ctx) for slot in slots)
         typed = " ".join(words)
         if readings:
-            ways = "; ".join(" + ".join(map(repr, names)) for names in readings)
-            ctx.fail(
-                f"'{typed}' can be read as {len(readings)} sets of names for {metavars} "
-                f"({ways}): quote each name of several words."
-            )
+            ways = " or ".join(self.joiner.join(map(repr, names)) for names in readings)
+            ctx.fail(f"'{typed}' could be read as {ways}: quote the names.")
         ctx.fail(
             f"{len(words)} words for {metavars}, which take a name each, and no way to "
             f"read them as known names: quote each name of several words, as in "
@@ -440,16 +451,20 @@ def resolve_role(finder, name: str, titles: Callable[[], object] | None = None) 
     _not_a_role(finder, titles(), name, close)
 
 
-def known_side(name: str, knowledge, finder) -> bool:
-    """Whether `name` is one family (id or name, any case) of `knowledge` or one role
-    by a name of it (search.RoleFinder's exact and by_form), not by some of its words:
-    what splitting unquoted words into compare's or path's names accepts."""
+def side_looseness(name: str, knowledge, finder) -> int | None:
+    """How compare.resolve_side (the quoted form) reads `name`: 0 when it is one
+    family (id or name, any case) of `knowledge` or one role by a name of it
+    (search.RoleFinder's exact and by_form); 1 when one role only by some of its words
+    (by_words: "ppc"); None when it means no role or family, or several roles."""
     from mktcareers.names import find_named
 
     if find_named(name, knowledge.families) is not None:
-        return True
+        return 0
     match = finder.exact(name) or finder.by_form(name)
-    return match is not None and match.position is not None
+    if match is not None:
+        return 0 if match.position is not None else None
+    match = finder.by_words(name)
+    return 1 if match is not None and match.position is not None else None
 
 
 def _role_label(finder, slug: str) -> str:
