@@ -52,7 +52,17 @@ _ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe
 
 # The version of `normalise`: a change to what it returns bumps it, so word indexes
 # prepared by an older one (generated/occupations.json) are made again, not misread.
-NORMALISATION = "2"
+NORMALISATION = "3"
+
+# Names of technologies whose dot is part of the name: ".NET" is "dotnet" (not the
+# word "net" of "Net Maker"), "Node.js" "nodejs"; C# and C++ keep their '#' and '+'.
+_DOTTED = re.compile(r"(?<![\w.])\.net\b|\b([a-z0-9]+)\.js\b", re.IGNORECASE)
+
+
+def _undot(text: str) -> str:
+    if "." not in text:
+        return text
+    return _DOTTED.sub(lambda found: f" {found[1]}js " if found[1] else " dotnet ", text)
 
 
 @cache
@@ -60,9 +70,11 @@ def normalise(text: str) -> str:
     """`text` as space-separated words for comparing: Unicode NFKC-normalised,
     case-folded and without accents (a full-width 'SEO', 'Seo' and 'Séo' are all
     'seo'), split at anything but letters, digits, '+' and '#' ('seo-specialist' is
-    'seo specialist'; '&' is 'and'). Raises TypeError when `text` is not text."""
+    'seo specialist'; '&' is 'and'; '.NET' is 'dotnet', 'Node.js' 'nodejs'). Raises
+    TypeError when `text` is not text."""
     if not isinstance(text, str):
         raise TypeError(f"expected text to compare, got {type(text).__name__}")
+    text = _undot(text)
     if text.isascii():  # NFKC leaves ASCII as it is, casefold is lower, no accents
         return " ".join(text.lower().translate(_ASCII_SEPARATORS).split())
     from unicodedata import normalize  # most names need no import
@@ -81,7 +93,7 @@ def normalise_all(texts: Sequence[str]) -> list[str]:
     """[normalise(text) for text in texts], in about a third of the time when most are
     ASCII (O*NET's 60,000 alternate titles, compiled on a first run): their lower case
     and separators are done once on all of them joined; the others one by one."""
-    joined = "\n".join(texts)
+    joined = _undot("\n".join(texts))
     if joined.count("\n") != len(texts) - 1:  # a text holds a line break: no batch
         return [normalise(text) for text in texts]
     lines = joined.lower().translate(_ASCII_SEPARATORS_BUT_NEWLINE).split("\n")
@@ -115,6 +127,13 @@ STOP_WORDS = frozenset(
         "help",
     ]
 )
+
+
+def too_vague(query: str) -> bool:
+    """Whether `query` is only stop words or single characters ("the", "a", "x y"):
+    too little to match a name by similarity, as every name holds such words; search
+    then finds only a name that is exactly the query (a tool called "R")."""
+    return all(word in STOP_WORDS or len(word) == 1 for word in normalise(query).split())
 
 
 def singular(name: str) -> str:

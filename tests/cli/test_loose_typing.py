@@ -30,6 +30,9 @@ SLIPS = [
     ("HELP", ["mktcareers --help"]),
     ("role help", ["mktcareers role --help"]),
     ("kb help", ["mktcareers kb --help"]),
+    ("version", ["mktcareers --version"]),
+    ("VERSION", ["mktcareers --version"]),
+    ("role version", ["mktcareers --version"]),
     ("list", ["mktcareers roles list", "mktcareers skills list"]),
     (
         "show python",

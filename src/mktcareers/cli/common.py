@@ -178,7 +178,8 @@ def _options_suggested():
 
 def _commands_meant(ctx, known: list[str], args: list[str]) -> list[str]:
     """What a person typing `args` where `ctx`'s group expects one of its `known`
-    commands meant, first rule that answers: 'help' is the --help option; a command
+    commands meant, first rule that answers: 'help' is the --help option; 'version'
+    (any option of the group, else of the root, typed without dashes) is that option; a command
     whose words are the ones typed but for a singular or plural (`role list` is
     'mktcareers roles list', `roles show` 'mktcareers role show'); the group's
     commands closest to the word (names.suggest: `rol` is 'role'); the commands that
@@ -190,6 +191,12 @@ def _commands_meant(ctx, known: list[str], args: list[str]) -> list[str]:
     typed = (*here, args[0], *[word for word in args[1:3] if not word.startswith("-")])
     if normalise(args[0]) == "help":
         return [f"{ctx.command_path} --help"]
+    # a word that is one of the group's own options spelled without dashes
+    # (`mktcareers version` is 'mktcareers --version')
+    as_option = f"--{normalise(args[0]).replace(' ', '-')}"
+    for group in (ctx, root):
+        if any(as_option in param.opts for param in group.command.get_params(group)):
+            return [f"{group.command_path} {as_option}"]
 
     def fold(words) -> tuple[str, ...]:
         return tuple(singular(normalise(word)) for word in words)
