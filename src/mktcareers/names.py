@@ -89,6 +89,18 @@ def normalise(text: str) -> str:
 _ASCII_SEPARATORS_BUT_NEWLINE = {**_ASCII_SEPARATORS, ord("\n"): "\n"}
 
 
+def fold(text: str) -> str:
+    """`text` as normalise compares it but with its punctuation and spaces kept:
+    NFKC-normalised, case-folded, without accents (a full-width 'ＳＥＯ-' is 'seo-'):
+    for matching the start of a name, where a '-' typed is part of the prefix."""
+    if text.isascii():
+        return text.lower()
+    from unicodedata import normalize
+
+    split = normalize("NFKD", normalize("NFKC", text).casefold())
+    return normalize("NFC", _ACCENTS.sub("", split))
+
+
 def normalise_all(texts: Sequence[str]) -> list[str]:
     """[normalise(text) for text in texts], in about a third of the time when most are
     ASCII (O*NET's 60,000 alternate titles, compiled on a first run): their lower case

@@ -48,6 +48,23 @@ class NameWordsCommand(TyperCommand):
     splitting the words into names that all resolve (`names_resolve`) is taken, and
     a usage error asks for quotes when none or several do."""
 
+    def shell_complete(self, ctx, incomplete: str) -> list:
+        """Options as usual; a word after the name arguments are filled continues the
+        last name typed without quotes (`role show seo spec` offers "specialist"), or
+        is offered nothing."""
+        items = super().shell_complete(ctx, incomplete)
+        if incomplete.startswith("-"):
+            return items
+        slots = [param for param in self.get_params(ctx) if param.param_type_name == "argument"]
+        kinds = getattr(slots[-1].type, "kinds", None) if slots else None
+        last = ctx.params.get(slots[-1].name) if slots else None
+        if not kinds or not isinstance(last, str):
+            return items
+        from mktcareers.cli.completion import next_words
+
+        typed = [*last.split(), *ctx.args]
+        return items + next_words(ctx, kinds, typed, incomplete)
+
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         if ctx.resilient_parsing:  # completion: the words typed so far, as they are
             return super().parse_args(ctx, args)
