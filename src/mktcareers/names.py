@@ -91,7 +91,7 @@ _ASCII_SEPARATORS_BUT_NEWLINE = {**_ASCII_SEPARATORS, ord("\n"): "\n"}
 
 def fold(text: str) -> str:
     """`text` as normalise compares it but with its punctuation and spaces kept:
-    NFKC-normalised, case-folded, without accents (a full-width 'ＳＥＯ-' is 'seo-'):
+    NFKC-normalised, case-folded, without accents (a full-width 'SEO-' is 'seo-'):
     for matching the start of a name, where a '-' typed is part of the prefix."""
     if text.isascii():
         return text.lower()

@@ -6,7 +6,7 @@ calls on Tab. It runs on every Tab, so it reads one small part of the compiled
 knowledge base (kb.store's "completion" part), never the roles or the occupations'
 titles; a knowledge base not compiled yet is compiled first, as any command would.
 The prefix typed is matched as names.fold reads it: any case, full-width or
-accented ("ＳＥＯ" completes seo-specialist). A name typed as words without quotes
+accented (a full-width "SEO" completes seo-specialist). A name typed as words without quotes
 completes word by word (`role show seo spec` offers "specialist"). A broken
 completion request (a COMP_CWORD that is no number, an unknown instruction) offers
 nothing or says so on stderr, never a traceback (`complete`).
