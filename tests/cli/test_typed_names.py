@@ -235,3 +235,51 @@ def test_a_name_at_the_limit_is_looked_up(run, args, name):
     result = run(*(("x" * 200) if arg == "LONG" else arg for arg in args))
     assert result.exit_code == 1, result.output  # unknown, or nothing found: not a usage error
     assert "Invalid value" not in result.stderr
+
+
+# Names too short or too far from any known one for a "did you mean" to say anything:
+# one or two letters, a nonsense word, an abbreviation nothing is called.
+NOTHING_CLOSE = [
+    ("role", "show", "q"),
+    ("role", "show", "zq"),
+    ("occupation", "show", "qx"),
+    ("occupation", "show", "k"),
+    ("skill", "show", "ai"),
+    ("skill", "show", "qz"),
+    ("role", "show", "xvq"),
+    ("role", "show", "zxqv"),
+    ("compare", "plumber", "it"),
+    ("compare", "q", "marketing"),
+    ("path", "seo", "zz"),
+]
+
+
+@pytest.mark.parametrize("args", NOTHING_CLOSE, ids=" ".join)
+def test_nothing_is_suggested_when_nothing_is_close(run, args):
+    result = run(*args)
+    assert result.exit_code == 1, result.output
+    assert "Did you mean" not in result.stderr
+    assert "Hint:" in result.stderr
+
+
+# Spellings that split or join words differently from the name, or a common name
+# (an alias) of a role: the role itself, or it first among the suggestions.
+CLOSE_SPELLINGS = [
+    ("e mail marketing manager", "email-marketing-manager"),
+    ("e-mail marketer", "email-marketing-manager"),
+    ("data scien tist", "data-scientist"),
+    ("copy writer", "copywriter"),
+    ("helpdesk", "it-support-specialist"),
+    ("help desk", "it-support-specialist"),
+    ("sysadmin", "systems-administrator"),
+    ("sys admin", "systems-administrator"),
+]
+
+
+@pytest.mark.parametrize(("typed", "slug"), CLOSE_SPELLINGS)
+def test_spellings_with_spaces_moved_find_the_role(run, typed, slug):
+    result = run("role", "show", typed, "-f", "json")
+    if result.exit_code == 0:
+        assert json.loads(result.stdout)["slug"] == slug
+    else:
+        assert f"Did you mean: {slug}" in result.stderr, result.stderr

@@ -64,6 +64,13 @@ class LazyGroup(SuggestingGroup):
         # command; the class above it (click's Command) adds the options.
         return names + super(TyperGroup, self).shell_complete(ctx, incomplete)
 
+    def _main_shell_completion(self, ctx_args, prog_name, complete_var=None) -> None:
+        """Shell completion through cli.completion.complete: no traceback for a
+        broken request, a usage error for an unknown instruction."""
+        from mktcareers.cli.completion import complete
+
+        complete(self, ctx_args, prog_name, complete_var)
+
 
 app = typer.Typer(
     name="mktcareers",
