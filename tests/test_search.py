@@ -5,7 +5,13 @@ import pytest
 from rapidfuzz import fuzz
 
 from mktcareers.models import RoleNames
-from mktcareers.names import MAX_SUGGESTIONS, SUGGESTION_CUTOFF, SUGGESTION_SPREAD, normalise
+from mktcareers.names import (
+    MAX_SUGGESTIONS,
+    STOP_WORDS,
+    SUGGESTION_CUTOFF,
+    SUGGESTION_SPREAD,
+    normalise,
+)
 from mktcareers.search import (
     ALIAS_WEIGHT,
     CERTIFICATION_WEIGHT,
@@ -161,7 +167,10 @@ def direct_search(query, roles, limit):
 
 def direct_suggestions(query, roles):
     """Each role at its closest name; ties go to the alphabetically first such name
-    (as names.suggest orders names), then to the role listed first."""
+    (as names.suggest orders names), then to the role listed first. A query of small
+    words only ("to", "and") is close to no name."""
+    if not set(normalise(query).split()) - STOP_WORDS:
+        return ()
     best = {}
     for position, role in enumerate(roles):
         scored = [

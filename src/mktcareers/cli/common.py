@@ -328,7 +328,9 @@ def within_name_limit(value: str | None) -> str | None:
     if value is None:
         return value
     if len(value) > MAX_NAME_CHARS:
-        raise typer.BadParameter(f"is {len(value):,} characters long; at most {MAX_NAME_CHARS:,}.")
+        raise typer.BadParameter(
+            f"the name is {len(value):,} characters long; at most {MAX_NAME_CHARS:,}."
+        )
     from mktcareers.names import normalise
 
     if not normalise(value):
@@ -403,6 +405,8 @@ def exit_on_code_problem(titles, name: str) -> None:
     from mktcareers.occupations import code_problem
 
     problem = code_problem(titles, name)
+    if problem is not None and not len(titles):
+        exit_without_occupations()
     if problem is not None:
         message, close = problem
         hint = (
@@ -412,6 +416,17 @@ def exit_on_code_problem(titles, name: str) -> None:
         )
         output.error(message, hint)
         raise typer.Exit(1)
+
+
+def exit_without_occupations() -> NoReturn:
+    """Exit 1: this knowledge base holds no O*NET occupations (its
+    generated/occupations.json is missing), so no code or job title can be looked up."""
+    output.error(
+        "this knowledge base has no O*NET occupations (generated/occupations.json is missing).",
+        "make it with 'python scripts/build_occupations.py', or leave out --data to use the "
+        "bundled knowledge base.",
+    )
+    raise typer.Exit(1)
 
 
 def same_on_both_sides(sides: str, kind: str, name: str, hint: str) -> NoReturn:
@@ -519,6 +534,28 @@ def present(fmt: OutputFormat, view, data) -> None:
 
 # ------------------------------------------------------------------ role filters
 # The filters that more than one command offers over the roles (roles list, map).
+
+
+def exit_if_none_match(fmt: OutputFormat, chosen, given: dict[str, object]) -> None:
+    """When the filters leave no role: machine formats still print their empty document
+    (so a pipeline reads valid JSON or CSV), then, in every format, exit 1 naming the
+    filters that were given (`given`: option -> value, None/False/0 when not given)."""
+    if chosen:
+        return
+    if fmt is not OutputFormat.table:
+        from mktcareers.views import formats
+
+        output.write(formats.render([], fmt))
+    named = [
+        option if value is True else f"{option} {value}"
+        for option, value in given.items()
+        if value not in (None, False, 0)
+    ]
+    output.error(
+        f"no roles match {', '.join(named)}." if named else "no roles to list.",
+        "loosen or drop one of them." if len(named) > 1 else "loosen it or drop it." * bool(named),
+    )
+    raise typer.Exit(1)
 
 
 def _family_names():
