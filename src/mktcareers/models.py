@@ -61,18 +61,22 @@ class RemoteFactor(Record):
 
 
 class RemoteChallenge(Record):
-    """Something that makes remote work harder in a role (a rubric challenge kind)."""
+    """Something that makes remote work harder in a role (a rubric challenge kind),
+    with a note; `name` is the kind's name in prose (RemoteRubric.kind_name)."""
 
     kind: str
     note: str
+    name: str = ""
 
 
 class RemoteAdvantage(Record):
     """Something remote work gives a person in a role (a rubric advantage kind,
-    remote_rubric.yaml `advantage_kinds`), with a note in our own words."""
+    remote_rubric.yaml `advantage_kinds`), with a note in our own words; `name` is the
+    kind's name in prose (RemoteRubric.kind_name)."""
 
     kind: str
     note: str
+    name: str = ""
 
 
 class Remote(Record):
@@ -311,6 +315,13 @@ class RemoteRubric(Record):
     factors: tuple[RubricFactor, ...]
     challenge_kinds: dict[str, str]  # kind -> what it means
     advantage_kinds: dict[str, str] = field(default_factory=dict)  # kind -> what it means
+    kind_names: dict[str, str] = field(default_factory=dict)  # kind -> its name in prose
+
+    def kind_name(self, kind: str) -> str:
+        """The name a challenge or advantage `kind` goes by in prose ("A wider job
+        market" for wider-job-market): remote_rubric.yaml's `kind_names`, else the
+        id's words ("wider job market")."""
+        return self.kind_names.get(kind) or kind.replace("-", " ").capitalize()
 
 
 class Occupation(Record):

@@ -9,10 +9,11 @@ when they do. Each question names the kind of computation that answers it
 (`ANSWER_KINDS`) and what it is about (a family, or a role for the role-* kinds).
 
 Matching forgives typos and other wordings: both sides are normalised by
-names.normalise, filler words ("how", "do", "the") are dropped, plurals and -ing
-and -ed endings folded,
-and each typed word takes its closest word of a phrasing (rapidfuzz ratio, at least
-WORD_CUTOFF). Rare words weigh more than common ones ("remote" tells the remote
+names.normalise, filler words ("how", "do", "the", "digital") are dropped, plurals
+and -ing and -ed endings folded, words of the same meaning made one (SYNONYMS: "job",
+"career" and "role"; "work from home" and "remote"), word order ignored for an
+exact phrasing, and each typed word takes its closest word of a phrasing (rapidfuzz
+ratio, at least WORD_CUTOFF). Rare words weigh more than common ones ("remote" tells the remote
 questions apart, "marketing" tells little), so a phrasing scores the weighted share
 of the typed words it holds (PRECISION_WEIGHT) and of its own words typed.
 """
@@ -36,7 +37,7 @@ from mktcareers.families import (
     summarise_family,
     tool_shares,
 )
-from mktcareers.models import Family, KnowledgeBase, Role
+from mktcareers.models import QUIZ_MEASURES, Family, KnowledgeBase, Role, soc_shares
 from mktcareers.moves import closest_moves
 from mktcareers.names import STOP_WORDS, normalise, singular
 
@@ -50,18 +51,57 @@ DEFAULT_FAMILY = "marketing"
 
 # Matching (see the module's docstring). Scores are 0-100.
 WORD_CUTOFF = 70  # a typed word below this similarity to every word of a phrasing misses it
+SHORT_WORD = 3  # letters: a typed word this short ...
+SHORT_CUTOFF = 85  # ... must be at least this similar to a word ("fnd" and "find" 86)
+SYNONYM_CUTOFF = 80  # a typed word this close to a key of SYNONYMS means its word
 PRECISION_WEIGHT = 0.7  # the share of the typed words found counts most
 ANSWER_SCORE = 75  # the best question answers a typed one from here ...
 CLEAR_MARGIN = 8  # ... when no other question scores within this of it
-SUGGEST_SCORE = 45  # questions suggested for one that is not answered
+SUGGEST_SCORE = 60  # questions suggested for one that is not answered
 MAX_SUGGESTIONS = 3
 # Words that carry no meaning of their own in a question ("how do I start"): the
 # stop words of names, and the words questions are made of. (A line of words reads
 # better than forty quoted ones, hence the noqa.)
 FILLER = STOP_WORDS | frozenset(
     "am are be can could do does did i im is me my should we what which who how "  # noqa: SIM905
-    "when would will you your there any some much many".split()
+    "when would will you your there any some much many level really please "
+    "tell about digital all getting".split()
 )
+# Words that mean the same to a question, each -> the one word matching uses (after
+# plurals and -ing/-ed endings are folded). "digital" is filler above: here
+# "marketing" and "digital marketing" ask the same.
+SYNONYMS = {
+    **dict.fromkeys(("job", "career", "position", "profession", "occupation"), "role"),
+    **dict.fromkeys(("remotely", "home", "wfh", "telework", "homeoffice"), "remote"),
+    **dict.fromkeys(
+        ("entry", "junior", "newbie", "novice", "starter", "fresher", "graduate"), "beginner"
+    ),
+    **dict.fromkeys(("marketer", "marketeer"), "marketing"),
+    **dict.fromkeys(
+        ("paid", "salary", "salarie", "wage", "earn", "earner", "money", "income", "paycheck"),
+        "pay",
+    ),
+    **dict.fromkeys(("suit", "suited", "match", "right", "fitt"), "fit"),
+    **dict.fromkeys(("best", "top", "highest", "biggest"), "most"),
+    **dict.fromkeys(("begin", "beginn", "kickstart"), "start"),
+    **dict.fromkeys(("benefit", "pro", "upside", "perk", "plus"), "advantage"),
+    **dict.fromkeys(("downside", "drawback", "con", "disadvantage", "problem"), "challenge"),
+    **dict.fromkeys(
+        ("certificate", "cert", "course", "qualification", "credential"), "certification"
+    ),
+    **dict.fromkeys(("software", "toolkit", "app", "stack", "platform"), "tool"),
+    **dict.fromkeys(("degree", "diploma", "college", "university", "study"), "education"),
+    **dict.fromkeys(("tech", "technology"), "it"),
+    **dict.fromkeys(("switch", "change", "transition", "pivot", "leave", "moving"), "move"),
+}
+
+# What each quiz preference measures (models.QUIZ_MEASURES), in words.
+MEASURE_WORDS = {
+    "remote": "remote work",
+    "creative": "creative or analytical work",
+    "people": "time with people",
+    "code": "code and technical work",
+}
 
 # How many roles, skills or tools an answer names at most.
 TOP = 5
@@ -122,15 +162,20 @@ class QuestionMatch(msgspec.Struct, frozen=True):
 
 
 def phrasing_words(text: str) -> tuple[str, ...]:
-    """The words of a question or phrasing that matching compares (see _words): two
-    phrasings with the same words are the same to `ask`."""
-    return tuple(_words(text))
+    """The words of a question or phrasing that matching compares (see _words), each
+    once, in alphabetical order: two phrasings with the same words, in any order, are
+    the same to `ask`."""
+    return tuple(sorted(set(_words(text))))
 
 
 def _words(text: str) -> list[str]:
-    """The words of `text` that carry its meaning, normalised, in the singular and
-    without an -ing or -ed ending ("working" and "work", "started" and "start")."""
-    return [_stem(word) for word in singular(normalise(text)).split() if word not in FILLER]
+    """The words of `text` that carry its meaning, normalised, in the singular,
+    without an -ing or -ed ending ("working" and "work", "started" and "start"), and
+    each as the one word SYNONYMS gives its meaning ("jobs" and "role")."""
+    words = (
+        _stem(word) for word in singular(normalise(text)).split() if word not in FILLER
+    )  # "getting" is filler before its ending goes
+    return [SYNONYMS.get(word, word) for word in words if word not in FILLER]
 
 
 def _stem(word: str) -> str:
@@ -153,7 +198,7 @@ class Catalogue:
             if words
         ]
         # the words of each phrasing -> its question: typed exactly, it is the one meant
-        self.exact = {tuple(words): index for index, words in self._phrasings}
+        self.exact = {tuple(sorted(set(words))): index for index, words in self._phrasings}
         counts = Counter(
             word for _, words in self._phrasings for word in set(words)
         )  # in how many phrasings each word is
@@ -178,8 +223,8 @@ class Catalogue:
         suggestions are the questions scoring SUGGEST_SCORE or more (at most
         MAX_SUGGESTIONS, best first, ties in list order)."""
         found = self.by_id(typed)
-        if found is None and tuple(_words(typed)) in self.exact:
-            found = self.questions[self.exact[tuple(_words(typed))]]
+        if found is None and phrasing_words(typed) in self.exact:
+            found = self.questions[self.exact[phrasing_words(typed)]]
         if found is not None:
             return QuestionMatch(found, 100.0)
         scores = self.scores(typed)
@@ -212,13 +257,24 @@ class Catalogue:
             found = {
                 match: score
                 for match, score, _ in process.extract(
-                    word, self._vocabulary, scorer=fuzz.ratio, limit=None, score_cutoff=WORD_CUTOFF
+                    word,
+                    self._vocabulary,
+                    scorer=fuzz.ratio,
+                    limit=None,
+                    # a short word must be closer: "fit" is not "it" (80)
+                    score_cutoff=WORD_CUTOFF if len(word) > SHORT_WORD else SHORT_CUTOFF,
                 )
             }
-            if not found and process.extractOne(
-                word, FILLER, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF
-            ):
-                continue  # a mistyped filler word ("form" for "from") means nothing
+            filler = process.extractOne(word, FILLER, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF)
+            synonym = process.extractOne(
+                word, list(SYNONYMS), scorer=fuzz.ratio, score_cutoff=SYNONYM_CUTOFF
+            )
+            if not found and synonym and (not filler or synonym[1] > filler[1]):
+                # a mistyped synonym ("salry", "jobb") means its word
+                meant = SYNONYMS[synonym[0]]
+                found = {meant: synonym[1]} if meant in self._weight else {}
+            if not found and filler:
+                continue  # a mistyped filler word ("form" for "from", "wich") means nothing
             near.append(found)
             closest = max(found, key=lambda match: (found[match], match), default=None)
             weights.append(self._unknown_weight if closest is None else self._weight[closest])
@@ -463,6 +519,16 @@ def _kind_counts(roles: Sequence[Role], items: Callable[[Role], Sequence]) -> Co
     return Counter(kind for role in roles for kind in {item.kind for item in items(role)})
 
 
+def _leading(ranked: Sequence[tuple[str, int]], name: Callable[[str], str]) -> str:
+    """The kinds named by the most roles (`ranked`: (kind, roles) most first), by
+    `name`: "Above all, X." or, when several tie, "X and Y, named by as many roles"."""
+    most = ranked[0][1]
+    tied = [name(kind) for kind, count in ranked if count == most]
+    if len(tied) == 1:
+        return f"Above all, {tied[0].lower()}."
+    return f"{_names(tied)}, each named by {_plural(most, 'role')}."
+
+
 def _remote_challenges(c: _Context) -> Answer:
     counts = _kind_counts(c.roles, lambda role: role.remote.challenges)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
@@ -470,7 +536,8 @@ def _remote_challenges(c: _Context) -> Answer:
     lines = [
         f"Across the {len(c.roles)} {c.name} roles, the challenges named most often:",
         *(
-            f"{kind} ({count} of {len(c.roles)} roles): {kinds.get(kind, '')}".rstrip(": ")
+            f"{c.kb.rubric.kind_name(kind)} ({count} of {len(c.roles)} roles): "
+            f"{kinds.get(kind, '')}".rstrip(": ")
             for kind, count in ranked[:TOP]
         ),
     ]
@@ -488,7 +555,7 @@ def _remote_challenges(c: _Context) -> Answer:
         if example is not None:
             lines.append(f"In {example[0].slug}, for one: {example[1].note}")
     facts = {"family": c.family.id, "roles": len(c.roles), "challenges": dict(ranked)}
-    short = f"Above all, {ranked[0][0]}." if ranked else "The roles name none."
+    short = _leading(ranked, c.kb.rubric.kind_name) if ranked else "The roles name none."
     return _answer(
         c,
         short,
@@ -514,7 +581,8 @@ def _remote_advantages(c: _Context) -> Answer:
             "the advantages named most often:"
         )
         lines.extend(
-            f"{kind} ({count} of {listing} roles): {kinds.get(kind, '')}".rstrip(": ")
+            f"{c.kb.rubric.kind_name(kind)} ({count} of {listing} roles): "
+            f"{kinds.get(kind, '')}".rstrip(": ")
             for kind, count in ranked[:TOP]
         )
         top_kind = ranked[0][0]
@@ -535,7 +603,7 @@ def _remote_advantages(c: _Context) -> Answer:
         "advantages": dict(ranked),
         "remote_friendly_roles": [role.slug for role in friendly],
     }
-    short = f"Above all, {ranked[0][0]}." if ranked else "The roles list none."
+    short = _leading(ranked, c.kb.rubric.kind_name) if ranked else "The roles list none."
     return _answer(
         c,
         short,
@@ -1017,8 +1085,9 @@ def _role_workflow(c: _Context) -> Answer:
         lines.extend(role.responsibilities)
         facts = {"role": role.slug, "workflow": []}
         short = f"{len(role.responsibilities)} responsibilities."
-    lead = sorted(role.skills, key=lambda skill: (-skill.level, skill.name))[:3]
-    lines.append("It leans most on " + _names([f"{s.name} ({s.level}/5)" for s in lead]) + ".")
+    ordered = sorted(role.skills, key=lambda skill: (-skill.level, skill.name))
+    if ordered:
+        lines.append(f"The skills it leans on most: {_top_skills(ordered)}.")
     return _answer(
         c,
         short,
@@ -1031,8 +1100,10 @@ def _role_workflow(c: _Context) -> Answer:
 def _role_tools(c: _Context) -> Answer:
     role = c.role
     shares = tool_shares(c.roles)
-    common = [tool for tool in role.tools if shares.get(tool, 0) >= 0.3]
-    rare = [tool for tool in role.tools if shares.get(tool, 0) < 0.3]
+    # the role's tools, the most shared first (ties in the role's own order)
+    tools = sorted(role.tools, key=lambda tool: -shares.get(tool, 0))
+    common = [tool for tool in tools if shares.get(tool, 0) >= 0.3]
+    rare = [tool for tool in tools if shares.get(tool, 0) < 0.3]
     lines = [
         f"{role.title} lists {_plural(len(role.tools), 'tool')}.",
         f"Shared with many {c.name} roles (30%+ of them): "
@@ -1042,20 +1113,43 @@ def _role_tools(c: _Context) -> Answer:
     ]
     facts = {
         "role": role.slug,
-        "tools": {tool: round(shares.get(tool, 0), 3) for tool in role.tools},
+        "tools": {tool: round(shares.get(tool, 0), 3) for tool in tools},
     }
+    if tools:
+        top_share = shares.get(tools[0], 0)
+        leaders = [tool for tool in tools if shares.get(tool, 0) == top_share]
+        short = (
+            f"{_plural(len(tools), 'tool')}; {_names(leaders)} "
+            f"{'is' if len(leaders) == 1 else 'are'} the most shared "
+            f"({_percent(top_share)} of {c.name} roles)."
+        )
+    else:
+        short = "None listed."
     return _answer(
         c,
-        f"{_plural(len(role.tools), 'tool')}, {role.tools[0]} first."
-        if role.tools
-        else "None listed.",
+        short,
         lines,
         facts,
         (
             f"mktcareers role show {role.slug}",
-            f'mktcareers search "{role.tools[0]}"' if role.tools else "mktcareers roles list",
+            f'mktcareers search "{tools[0]}"' if tools else "mktcareers roles list",
         ),
     )
+
+
+def _top_skills(ordered: Sequence) -> str:
+    """The skills at the highest level of `ordered` (a role's skills, highest level
+    first), saying when several share it: "Data analysis alone at 5/5" or "3 at 5/5:
+    a, b and c" (alphabetical, as they tie)."""
+    if not ordered:
+        return "none listed"
+    level = ordered[0].level
+    top = [skill.name for skill in ordered if skill.level == level]
+    if len(top) == 1:
+        return f"{top[0]} alone at {level}/5"
+    if len(top) > 3:
+        return f"{len(top)} tie at {level}/5 ({', '.join(top[:3])} and {len(top) - 3} more)"
+    return f"{len(top)} tie at {level}/5: {_names(top)}"
 
 
 def _role_skills(c: _Context) -> Answer:
@@ -1078,10 +1172,87 @@ def _role_skills(c: _Context) -> Answer:
     }
     return _answer(
         c,
-        f"{_plural(len(advanced), 'skill')} at an advanced level, led by {ordered[0].name}.",
+        f"{_plural(len(advanced), 'skill')} at an advanced level; {_top_skills(ordered)}.",
         lines,
         facts,
         (f"mktcareers role show {role.slug}", f"mktcareers compare {role.slug} {c.family.id}"),
+    )
+
+
+def _family_pay(c: _Context) -> Answer:
+    paid = sorted(
+        (role for role in c.roles if role.pay_median is not None),
+        key=lambda role: (-role.pay_median, role.slug),
+    )
+    if not paid:
+        raise Unanswerable(c.question, f"no {c.family.id} role has a published wage")
+    pays = [role.pay_median for role in paid]
+    top = [role for role in paid if role.pay_median == pays[0]]
+    lines = [
+        f"Median pay (BLS, USD a year) of the {len(paid)} {c.name} roles with a published "
+        f"wage: {_money(statistics.median(pays))} in the middle, from {_money(pays[-1])} "
+        f"to {_money(pays[0])}.",
+        "Highest: "
+        + _names([f"{role.slug} {_money(role.pay_median)}" for role in paid[:TOP]])
+        + ".",
+        "Lowest: " + _names([f"{role.slug} {_money(role.pay_median)}" for role in paid[-2:]]) + ".",
+    ]
+    if len(top) > 1:
+        same = len({soc_shares(role.onet) for role in top}) == 1
+        lines.append(
+            f"{_names([role.slug for role in top])} tie"
+            + (": their pay comes from the same BLS occupations." if same else ".")
+        )
+    facts = {
+        "family": c.family.id,
+        "median_pay": statistics.median(pays),
+        "roles": {role.slug: role.pay_median for role in paid},
+    }
+    it = c.kb.families.get(IT_FAMILY)
+    it_pays = [
+        role.pay_median
+        for role in c.kb.roles
+        if it is not None and role.family == it.id and role.pay_median is not None
+    ]
+    if it_pays and it.id != c.family.id:
+        lines.append(
+            f"For comparison, IT roles have a median of {_money(statistics.median(it_pays))}."
+        )
+        facts["it_median_pay"] = statistics.median(it_pays)
+    leaders = _names([role.title for role in top])
+    return _answer(
+        c,
+        f"{leaders}, at {_money(pays[0])} a year (median)."
+        if len(top) == 1
+        else f"{leaders} tie at {_money(pays[0])} a year (median).",
+        lines,
+        facts,
+        (
+            f"mktcareers roles list --family {c.family.id} --sort pay",
+            f"mktcareers role show {top[0].slug}",
+        ),
+    )
+
+
+def _role_fit(c: _Context) -> Answer:
+    lines = [
+        "The quiz answers that: run 'mktcareers quiz' (or 'mktcareers quiz --short' for a "
+        "quicker one).",
+        "It asks how much you would like work activities in the six O*NET interest areas "
+        "(Realistic, Investigative, Artistic, Social, Enterprising, Conventional), what you "
+        f"want from work ({_names([MEASURE_WORDS.get(m, m) for m in QUIZ_MEASURES])}), "
+        "your education and experience, "
+        "and optionally your level in some skills.",
+        f"It then ranks the {len(c.kb.roles)} roles by how well their O*NET interest "
+        "profiles and needs fit your answers, and says why.",
+    ]
+    facts = {"roles": len(c.kb.roles), "measures": list(QUIZ_MEASURES)}
+    return _answer(
+        c,
+        "Take the quiz: it ranks the roles by fit.",
+        lines,
+        facts,
+        ("mktcareers quiz --short", "mktcareers quiz"),
     )
 
 
@@ -1106,6 +1277,8 @@ ANSWER_KINDS: dict[str, tuple[bool, Callable[[_Context], Answer]]] = {
     "role-workflow": (True, _role_workflow),
     "role-tools": (True, _role_tools),
     "role-skills": (True, _role_skills),
+    "family-pay": (False, _family_pay),
+    "role-fit": (False, _role_fit),
 }
 
 

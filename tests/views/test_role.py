@@ -53,7 +53,9 @@ def test_role_show_draws_the_workflow_and_advantages(run, bundled, slug, width):
     for number, step in enumerate(role.workflow, 1):
         assert f"{number}. {step.stage.capitalize()}: {_flat(step.note)}" in shown
     for advantage in role.remote.advantages:
-        assert f"{advantage.kind}: {_flat(advantage.note)}" in shown
+        # the kind's name from the rubric, never its id
+        assert f"{bundled.rubric.kind_name(advantage.kind)}: {_flat(advantage.note)}" in shown
+        assert f"{advantage.kind}:" not in shown or advantage.kind == advantage.name.lower()
     # advantages come beside the challenges, before them
     assert shown.index("Remote advantages") < shown.index("Remote challenges")
 

@@ -4,14 +4,21 @@ from typing import Annotated
 
 import typer
 
-from mktcareers.cli.common import APP_SETTINGS, FormatOption, name_argument, present, store
+from mktcareers.cli.common import (
+    APP_SETTINGS,
+    FormatOption,
+    NameWordsCommand,
+    name_argument,
+    present,
+    store,
+)
 from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
 app = typer.Typer(**APP_SETTINGS)
 
 
-@app.command()
+@app.command(cls=NameWordsCommand)
 def ask(
     ctx: typer.Context,
     question: Annotated[
@@ -26,13 +33,16 @@ def ask(
     """Answer a common question about digital marketing careers from the numbers.
 
     The answer is computed from the knowledge base each time, so it follows the
-    data; typos and other wordings are forgiven. 'mktcareers questions' lists them.
+    data; typos and other wordings are forgiven, and quotes are optional.
+    'mktcareers questions' lists them.
 
     Examples:
 
       mktcareers ask "are digital marketing jobs remote?"
 
       mktcareers ask "is it an IT job"
+
+      mktcareers ask which role pays most
 
       mktcareers ask beginner-roles
 

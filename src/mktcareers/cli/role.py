@@ -40,6 +40,7 @@ def role_show(
 
       mktcareers role show ppc --format json
     """
+    from mktcareers.families import IT_FAMILY
     from mktcareers.views import role as role_view
 
     knowledge = store(ctx)
@@ -47,9 +48,16 @@ def role_show(
     chosen = knowledge.role(resolve_role(finder, name, knowledge.titles))
     sources = knowledge.catalogues().sources
     same_pay = _same_pay(chosen, knowledge.summaries())
+    others = [
+        family.name.lower()
+        for family in knowledge.catalogues().families.values()
+        if family.id != IT_FAMILY
+    ]
     present(
         fmt,
-        lambda: role_view.role_profile(chosen, sources, finder.titles(chosen.next_roles), same_pay),
+        lambda: role_view.role_profile(
+            chosen, sources, finder.titles(chosen.next_roles), same_pay, others
+        ),
         lambda: role_view.role_detail(chosen, sources, same_pay),
     )
 

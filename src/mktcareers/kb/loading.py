@@ -242,6 +242,7 @@ def _catalogues(collector, root, families, skills, sources, rubric):
         factors=tuple(RubricFactor(**item) for item in rubric["factors"]),
         challenge_kinds=dict(rubric["challenge_kinds"]),
         advantage_kinds=dict(rubric.get("advantage_kinds", {})),
+        kind_names=dict(rubric.get("kind_names", {})),
     )
     return families_by_id, skills_by_id, sources_by_id, remote_rubric
 
@@ -349,8 +350,14 @@ def _build_roles(collector, roles, families, skills, sources, rubric) -> list[Ro
                 remote=Remote(
                     remote_score(factors),
                     tuple(factors),
-                    tuple(RemoteChallenge(kind, note) for kind, note in challenges),
-                    tuple(RemoteAdvantage(kind, note) for kind, note in advantages),
+                    tuple(
+                        RemoteChallenge(kind, note, rubric.kind_name(kind))
+                        for kind, note in challenges
+                    ),
+                    tuple(
+                        RemoteAdvantage(kind, note, rubric.kind_name(kind))
+                        for kind, note in advantages
+                    ),
                 ),
                 onet=tuple(
                     OnetLink(link["code"], link["weight"], link["reason"]) for link in data["onet"]

@@ -68,6 +68,8 @@ RUBRIC = Record(
     challenge_kinds=MapOf(SLUG, TextField(300)),
     # optional, so knowledge bases written before advantages were added still load
     advantage_kinds=Field(MapOf(SLUG, TextField(300)), required=False),
+    # optional: the short name of a challenge or advantage kind in prose
+    kind_names=Field(MapOf(SLUG, TextField(60)), required=False),
 )
 BULLETS = ListOf(TextField(400), 1, 10)
 # A kind (checked against the rubric's kinds when the role is built) and a note.

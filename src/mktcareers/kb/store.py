@@ -46,7 +46,7 @@ from mktcareers.models import (
 )
 from mktcareers.userdata import user_dir, write_atomic
 
-FORMAT = "mktcareers compiled knowledge base 10"
+FORMAT = "mktcareers compiled knowledge base 11"
 MAX_BYTES = 512 << 20  # 5,000 roles take about 25 MB
 MAX_HASHED_BYTES = 64 << 20  # no file the loader accepts is larger
 RACY_NS = 2_000_000_000  # files modified this close to a compile are hashed again

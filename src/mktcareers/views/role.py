@@ -45,10 +45,12 @@ def role_profile(
     sources: Mapping[str, Source],
     titles: Mapping[str, str],
     same_pay: Sequence[str] = (),
+    other_families: Sequence[str] = (),
 ) -> Group:
-    """`sources` by id, `titles` of the roles in role.next_roles by slug, and `same_pay`
+    """`sources` by id, `titles` of the roles in role.next_roles by slug, `same_pay`
     the slugs of the roles whose pay comes from the same BLS occupations
-    (roles.same_pay_as)."""
+    (roles.same_pay_as), and `other_families` the names of the families other than
+    IT (for the IT overlap's words; see it_overlap_parts)."""
     header = text()
     header.append(role.title, style="bold")
     header.append(f"  ({role.slug})", style="dim")
@@ -67,7 +69,7 @@ def role_profile(
             group(
                 _scores(role),
                 text(""),
-                _facts(role, same_pay),
+                _facts(role, same_pay, other_families),
                 text(BEGINNER_FRIENDLY, style="dim"),
             ),
         ),
@@ -114,7 +116,7 @@ def _scores(role: Role) -> Either:
     return Either(beside, group(*stacked), whole=True)
 
 
-def _facts(role: Role, same_pay: Sequence[str] = ()) -> Either:
+def _facts(role: Role, same_pay: Sequence[str] = (), other_families: Sequence[str] = ()) -> Either:
     facts: list[tuple[str, RenderableType]] = [
         ("Family", text(role.family)),
         ("Beginner-friendly", yes_no(role.beginner_friendly)),
@@ -148,7 +150,10 @@ def _facts(role: Role, same_pay: Sequence[str] = ()) -> Either:
         ("Typical entry education", text(outlook.entry_education or MISSING)),
         ("Job zone (O*NET, 1-5)", str(derived.job_zone)),
         ("Can be done from home", f"{yes_no(derived.teleworkable)} (Dingel & Neiman 2020)"),
-        (f"IT overlap {derived.it_overlap.score}/100 from", text(it_overlap_parts(role))),
+        (
+            f"IT overlap {derived.it_overlap.score}/100 from",
+            text(it_overlap_parts(role, other_families)),
+        ),
     ]
     contrast = telework_contrast(role.remote, derived.teleworkable)
     if contrast is not None:
@@ -160,23 +165,26 @@ def _facts(role: Role, same_pay: Sequence[str] = ()) -> Either:
 HALFWAY = 0.1
 
 
-def it_overlap_parts(role: Role) -> str:
+def it_overlap_parts(role: Role, other_families: Sequence[str] = ()) -> str:
     """The parts of `role`'s IT overlap in words, with their numbers (docs/method.md):
-    O*NET work profile, O*NET technology categories, the role's own skills. Empty
-    without derived numbers."""
+    O*NET work profile, O*NET technology categories, the role's own skills. The one
+    family other than IT is named ("closer to digital marketing than to IT") when
+    `other_families` (names, as they read mid-sentence) has one; "the other families"
+    otherwise. Empty without derived numbers."""
     if role.derived is None:
         return ""
     overlap = role.derived.it_overlap
     profile = overlap.profile_similarity
+    others = other_families[0] if len(other_families) == 1 else "the other families"
     if profile >= HALFWAY:
-        lean = "closer to IT than to the other families"
+        lean = f"closer to IT than to {others}"
     elif profile <= -HALFWAY:
-        lean = "closer to the other families than to IT"
+        lean = f"closer to {others} than to IT"
     else:
-        lean = "halfway between IT and the other families"
+        lean = f"halfway between IT and {others}"
     parts = [
         f"O*NET work profile {lean} ({profile:+.2f} on -1 to 1)",
-        f"O*NET technology categories {overlap.tool_category_similarity:.0%} alike the IT roles'",
+        f"O*NET technology categories {overlap.tool_category_similarity:.0%} like the IT roles'",
     ]
     own = overlap.role_skill_similarity
     if own is None:
@@ -185,7 +193,7 @@ def it_overlap_parts(role: Role) -> str:
         parts.append("own skills share no technical skill with the IT roles")
     else:
         parts.append(
-            f"own skills {own:.0%} alike the IT roles' technical skills "
+            f"own skills {own:.0%} like the IT roles' technical skills "
             f"(most from {', '.join(role.skill_names(overlap.shared_skills))})"
         )
     return "; ".join(parts) + "."
@@ -245,13 +253,14 @@ def _remote(role: Role) -> Group:
 
 
 def _kind_notes(noted: Sequence[RemoteAdvantage | RemoteChallenge]) -> InertText:
-    """A bulleted line per remote advantage or challenge: "- kind: note"."""
+    """A bulleted line per remote advantage or challenge: "- name: note" (the kind's
+    name from the rubric, its id when it has none)."""
     bullet = bullet_mark()
     lines = text()
     for index, item in enumerate(noted):
         if index:
             lines.append("\n")
-        lines.append(f"{bullet} {item.kind}: ", style="bold")
+        lines.append(f"{bullet} {item.name or item.kind}: ", style="bold")
         lines.append(item.note)
     return lines
 
@@ -334,8 +343,8 @@ def role_detail(role: Role, sources: Mapping[str, Source], same_pay: Sequence[st
         "remote": {
             "score": role.remote.score,
             "factors": [asdict(factor) for factor in role.remote.factors],
-            "challenges": [asdict(challenge) for challenge in role.remote.challenges],
-            "advantages": [asdict(advantage) for advantage in role.remote.advantages],
+            "challenges": [_kind_record(challenge) for challenge in role.remote.challenges],
+            "advantages": [_kind_record(advantage) for advantage in role.remote.advantages],
         },
         "pay": _pay(role, same_pay),
         "remote_vs_teleworkable": None
@@ -351,6 +360,11 @@ def role_detail(role: Role, sources: Mapping[str, Source], same_pay: Sequence[st
         "onet": [asdict(link) for link in role.onet],
         "sources": [asdict(sources[source_id]) for source_id in role.sources],
     }
+
+
+def _kind_record(item: RemoteAdvantage | RemoteChallenge) -> dict[str, str]:
+    """A remote advantage or challenge for machine formats: its kind's id and note."""
+    return {"kind": item.kind, "note": item.note}
 
 
 def steps_record(role: Role) -> dict[str, list[str]]:
