@@ -66,9 +66,9 @@ def write_atomic(
     Raises OSError when `path` is something other than a regular file (a device such
     as /dev/null, a FIFO, a folder: never replaced), a link whose target's folder is
     missing, a file where its folder or a parent should be (NotADirectoryError
-    "PATH is a file, not a folder"), or the folder cannot be made or written. A path that is `ours` (a file
-    only mktcareers writes, such as a compiled knowledge base) is replaced whatever is
-    there, a link or a FIFO included, and never written through.
+    "PATH is a file, not a folder"), or the folder cannot be made or written. A path
+    that is `ours` (a file only mktcareers writes, such as a compiled knowledge base)
+    is replaced whatever is there, a link or a FIFO included, and never written through.
     """
     import tempfile  # 1.5 ms to import (random, hashes): only when writing
 

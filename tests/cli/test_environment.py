@@ -68,7 +68,7 @@ def test_a_closed_input_ends_the_quiz_as_end_of_input_does():
     )
     assert done.returncode == 1 and "Traceback" not in done.stderr
     said = " ".join(done.stderr.split())
-    assert "no input: standard input is closed" in said and "--answers FILE" in said
+    assert "no input: standard input" in said and "--answers FILE" in said
 
 
 @pytest.mark.parametrize("args", VIEWS)

@@ -166,7 +166,8 @@ def test_results_save_refuses_a_fifo_and_writes_through_a_link(run, items, tmp_p
     fifo = tmp_path / "pipe.md"
     os.mkfifo(fifo)
     refused = run("quiz", "results", "--save", str(fifo))
-    assert refused.exit_code == 2 and "is a FIFO, not a file" in words(refused.stderr.replace("│", " "))
+    assert refused.exit_code == 2
+    assert "is a FIFO, not a file" in words(refused.stderr.replace("│", " "))
     target, link = tmp_path / "target.md", tmp_path / "link.md"
     target.write_text("old")
     target.chmod(0o640)

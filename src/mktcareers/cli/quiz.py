@@ -83,7 +83,8 @@ def save_format(path: Path, fmt: OutputFormat) -> OutputFormat:
         return SAVE_FORMATS[extension]
     if fmt is not OutputFormat.table:
         return fmt
-    what = f"ends in '{path.suffix or extension}', which" if extension else "has no extension, so it"
+    shown = path.suffix or extension
+    what = f"ends in '{shown}', which" if extension else "has no extension, so it"
     raise typer.BadParameter(
         f"'{path.name}' {what} names no format: use {SAVE_SUFFIXES}, "
         "or give the format with --format json|yaml|csv|md.",
@@ -241,8 +242,8 @@ def _interactive_answers(
     saving whose `forget` deletes the progress once the results are out.
 
     None when the person quit with q (exit 1 when that could not save). Ctrl-C
-    exits 130 after trying to save; the end of standard input exits 1 (saved too). The rules (what to do with saved
-    progress, where to start) are quiz.session's.
+    exits 130 after trying to save; the end of standard input exits 1 (saved too).
+    The rules (what to do with saved progress, where to start) are quiz.session's.
     """
     from mktcareers.cli import quiz_prompts as interactive
     from mktcareers.quiz import progress as state
@@ -322,9 +323,7 @@ def _input_ended(session, saving: _Saving, closed: bool = False) -> NoReturn:
         raise typer.Exit(1)
     said = f"input ended after {answered} of {total} answers"
     if saving.error is not None:
-        output.error(
-            f"{said}; your answers could not be saved ({saving.reason()}).", NO_INPUT_HINT
-        )
+        output.error(f"{said}; your answers could not be saved ({saving.reason()}).", NO_INPUT_HINT)
     else:
         output.error(
             f"{said}; progress saved: run 'mktcareers quiz --resume', "
@@ -375,8 +374,13 @@ def _file_answers(path: Path, items) -> dict[str, int]:
     """The answers of --answers: the file at `path`, or standard input for '-';
     exit 1 with every problem (the item list is suggested only when an id or an
     answer is wrong)."""
-    from mktcareers.quiz.answers import STDIN, STDIN_NAME, AnswersError, read_answers
-    from mktcareers.quiz.answers import read_answers_text
+    from mktcareers.quiz.answers import (
+        STDIN,
+        STDIN_NAME,
+        AnswersError,
+        read_answers,
+        read_answers_text,
+    )
 
     from_stdin = str(path) == STDIN
     name = STDIN_NAME if from_stdin else str(path)

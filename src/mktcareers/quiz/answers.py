@@ -14,7 +14,6 @@ from mktcareers.kb.fields import INVALID, format_path
 from mktcareers.models import Quiz
 from mktcareers.quiz.items import check_answers
 
-
 # The key a line of a flat mapping holds ("  id: 3" -> "id"), tabs and spaces before it.
 _OWN_KEY = re.compile(r"^[ \t]*([^\s#'\"\[\]{}&*!|>%@`-][^:#]*?)[ \t]*:(?:\s|$)")
 STDIN = "-"

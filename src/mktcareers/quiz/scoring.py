@@ -110,8 +110,10 @@ def tie_sentence(tie: Mapping) -> str:
     places = [_PLACES.get(place, str(place)) for place in tie["places"]]
     where = f"the {_listed(places)} letter{'s' * (len(places) > 1)}"
     if tie["in_code"]:
-        could = f"{where} could come in either order" if len(areas) == 2 else (
-            f"{where} could come in any order"
+        could = (
+            f"{where} could come in either order"
+            if len(areas) == 2
+            else (f"{where} could come in any order")
         )
     elif len(places) == 1:
         which = "either" if len(areas) == 2 else "any"
@@ -121,9 +123,7 @@ def tie_sentence(tie: Mapping) -> str:
     return f"{_listed(areas)} tie at {tie['score']:.1f}: {could}."
 
 
-def holland_note(
-    code: str, profile: Mapping[str, float | None] | None = None
-) -> str | None:
+def holland_note(code: str, profile: Mapping[str, float | None] | None = None) -> str | None:
     """What the Holland code does not say by itself, or None: the areas without any
     answer (the code is from the answered ones only), why it has fewer than three
     letters, and the ties that decided a letter (holland_ties)."""
@@ -135,8 +135,9 @@ def holland_note(
         names = _listed([RIASEC_NAMES[area] for area in missing])
         some = "the one area" if len(answered) == 1 else f"the {len(answered)} areas"
         sentences.append(
-            f"You answered no item for {names}, so your code comes only from {some} you "
-            "answered." if answered else f"You answered no item for {names}."
+            f"You answered no item for {names}, so your code comes only from {some} you answered."
+            if answered
+            else f"You answered no item for {names}."
         )
     if len(code) < 3 and answered:
         middle = f"the middle of the scale ({MIDDLE:g} on 1-7, an average answer of 'not sure')"

@@ -102,8 +102,8 @@ def quiz_item(item: QuizItem) -> dict:
 def quiz_result_record(result: QuizResult, completed: str) -> dict:
     """Quiz results as a record: when the quiz was completed (ISO 8601, UTC), the
     profile (area -> 1-7), the Holland code, a note on what it does not say by itself
-    (areas unanswered, fewer letters, ties) and the ties (scoring.holland_ties), the status, your job
-    zone (1-5, None unasked) and the best matches with why (fit 0-100, interest_r a
+    (areas unanswered, fewer letters, ties) and the ties (scoring.holland_ties), the
+    status, your job zone (1-5, None unasked) and the best matches with why (fit 0-100, interest_r a
     Pearson r, preferences and readiness 0-1, the role's job_zone and whether it is a
     stretch from yours). It is what json and yaml write and what `quiz results` reads."""
     from mktcareers.quiz.reasons import DISCLAIMER, interest_match, reasons, weak_note
