@@ -65,16 +65,22 @@ def write_atomic(
 
     Raises OSError when `path` is something other than a regular file (a device such
     as /dev/null, a FIFO, a folder: never replaced), a link whose target's folder is
-    missing, or the folder cannot be made or written. A path that is `ours` (a file
-    only mktcareers writes, such as a compiled knowledge base) is replaced whatever is
-    there, a link or a FIFO included, and never written through.
+    missing, a file where its folder or a parent should be (NotADirectoryError
+    "PATH is a file, not a folder"), or the folder cannot be made or written. A path
+    that is `ours` (a file only mktcareers writes, such as a compiled knowledge base)
+    is replaced whatever is there, a link or a FIFO included, and never written through.
     """
     import tempfile  # 1.5 ms to import (random, hashes): only when writing
 
     path = Path(path)
     if make_folder:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            _refuse_file_in_the_way(path.parent)
+            raise
     elif not path.parent.is_dir():
+        _refuse_file_in_the_way(path.parent)
         raise FileNotFoundError(errno.ENOENT, f"folder {path.parent} does not exist", path)
     target = path if ours else _writable_target(path)
     try:
@@ -97,6 +103,23 @@ def write_atomic(
     _sync_folder(target.parent)
     remove_stale_temporaries(target, every_name=ours)
     return target
+
+
+def _refuse_file_in_the_way(folder: Path) -> None:
+    """Raise NotADirectoryError "PATH is a file, not a folder" when `folder`, or the
+    nearest of its parents that exists, is not a folder (a file set as the state
+    folder, say); return when nothing is in the way."""
+    for place in (folder, *folder.parents):
+        try:
+            mode = os.stat(place).st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except OSError:
+            return
+        if not stat.S_ISDIR(mode):
+            what = "a file" if stat.S_ISREG(mode) else _kind(mode)
+            raise NotADirectoryError(errno.ENOTDIR, f"{place} is {what}, not a folder")
+        return
 
 
 def _writable_target(path: Path) -> Path:

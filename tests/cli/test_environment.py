@@ -58,6 +58,7 @@ def test_a_closed_output_is_an_error_not_a_traceback(args):
 
 
 def test_a_closed_input_ends_the_quiz_as_end_of_input_does():
+    """No input at all is not an interruption: exit 1 with a hint to --answers."""
     done = subprocess.run(
         [sys.executable, "-m", "mktcareers", "quiz", "--short"],
         preexec_fn=lambda: os.close(0),
@@ -65,7 +66,9 @@ def test_a_closed_input_ends_the_quiz_as_end_of_input_does():
         text=True,
         timeout=120,
     )
-    assert done.returncode == 130 and "Traceback" not in done.stderr
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    said = " ".join(done.stderr.split())
+    assert "no input: standard input" in said and "--answers FILE" in said
 
 
 @pytest.mark.parametrize("args", VIEWS)

@@ -2,7 +2,7 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -35,19 +35,56 @@ def _save_path(value: Path | None) -> Path | None:
         return value
     if not value.name:  # '', '.', '/': a folder
         raise typer.BadParameter(f"needs a file name ending in {SAVE_SUFFIXES}.")
+    kind = _not_a_file(value)
+    if kind:
+        raise typer.BadParameter(
+            f"'{value}' is {kind}, not a file: give a file name ending in {SAVE_SUFFIXES}."
+        )
     return value
 
 
+def _not_a_file(path: Path) -> str | None:
+    """What is at `path` when it is there but is not a regular file (links followed):
+    'a folder', 'a device', 'a FIFO' or 'a socket'; None for a file or nothing."""
+    import os
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # nothing there yet (or unreadable: writing says why)
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
+
+
+def _extension(path: Path) -> str:
+    """The extension that names --save's format, lower case with its dot: '.md' for
+    notes.md, and for a file called just '.md' too (Path calls that a hidden file
+    without an extension)."""
+    if path.suffix:
+        return path.suffix.lower()
+    return path.name.lower() if path.name.count(".") == 1 and path.name.startswith(".") else ""
+
+
 def save_format(path: Path, fmt: OutputFormat) -> OutputFormat:
-    """The format --save writes `path` in: the one its extension names (SAVE_FORMATS),
+    """The format --save writes `path` in: the one its extension names (SAVE_FORMATS;
+    a file called just '.md' counts as ending in .md),
     else --format's when it is a machine format; typer.BadParameter (exit 2) naming
     the extension and the choices otherwise."""
-    extension = path.suffix.lower()
+    extension = _extension(path)
     if extension in SAVE_FORMATS:
         return SAVE_FORMATS[extension]
     if fmt is not OutputFormat.table:
         return fmt
-    what = f"ends in '{path.suffix}', which" if path.suffix else "has no extension, so it"
+    shown = path.suffix or extension
+    what = f"ends in '{shown}', which" if extension else "has no extension, so it"
     raise typer.BadParameter(
         f"'{path.name}' {what} names no format: use {SAVE_SUFFIXES}, "
         "or give the format with --format json|yaml|csv|md.",
@@ -204,9 +241,9 @@ def _interactive_answers(
     """Run the quiz in the terminal; the answers, how many items were asked, and the
     saving whose `forget` deletes the progress once the results are out.
 
-    None when the person quit with q (exit 1 when that could not save). Ctrl-C and
-    end of input exit 130 after trying to save. The rules (what to do with saved
-    progress, where to start) are quiz.session's.
+    None when the person quit with q (exit 1 when that could not save). Ctrl-C
+    exits 130 after trying to save; the end of standard input exits 1 (saved too).
+    The rules (what to do with saved progress, where to start) are quiz.session's.
     """
     from mktcareers.cli import quiz_prompts as interactive
     from mktcareers.quiz import progress as state
@@ -257,6 +294,8 @@ def _interactive_answers(
     except interactive.Interrupted:
         output.note(saving.stopped(session))
         raise typer.Exit(130) from None
+    except interactive.InputEnded as ended:
+        _input_ended(session, saving, ended.closed)
     if not finished:
         output.note(saving.stopped(session))
         if saving.error is not None:  # q asked to save and quit: the save failed
@@ -265,8 +304,37 @@ def _interactive_answers(
     return session.answers, len(session.items), saving
 
 
+NO_INPUT_HINT = (
+    "to answer without a terminal, answer from a file with 'mktcareers quiz --answers FILE' "
+    "(item ids: 'mktcareers quiz items')."
+)
+
+
+def _input_ended(session, saving: _Saving, closed: bool = False) -> NoReturn:
+    """Exit 1 for standard input that ended (or was closed) before the quiz's end:
+    how far it got and what to do, whether progress was saved or not."""
+    total, answered = len(session.items), session.answered()
+    if session.position == 0 and not answered:
+        how = "is closed" if closed or sys.stdin is None or sys.stdin.closed else "ended"
+        output.error(
+            f"no input: standard input {how} before the first of {total} answers.",
+            NO_INPUT_HINT,
+        )
+        raise typer.Exit(1)
+    said = f"input ended after {answered} of {total} answers"
+    if saving.error is not None:
+        output.error(f"{said}; your answers could not be saved ({saving.reason()}).", NO_INPUT_HINT)
+    else:
+        output.error(
+            f"{said}; progress saved: run 'mktcareers quiz --resume', "
+            "or answer from a file with '--answers FILE'."
+        )
+    raise typer.Exit(1)
+
+
 def _continue_saved(saved, console) -> bool:
-    """Ask whether to continue the saved quiz (yes by default); Ctrl-C exits 130."""
+    """Ask whether to continue the saved quiz (yes by default); Ctrl-C exits 130, the
+    end of input (nothing to answer with) exits 1."""
     from rich.prompt import Confirm
 
     try:
@@ -275,9 +343,98 @@ def _continue_saved(saved, console) -> bool:
             console=console,
             default=True,
         )
-    except (KeyboardInterrupt, EOFError):
+    except KeyboardInterrupt:
         output.note("")
         raise typer.Exit(130) from None
+    except (EOFError, RuntimeError, OSError, ValueError):
+        output.note("")
+        output.error(
+            "no input: standard input ended before the question was answered; "
+            "your saved quiz is kept.",
+            "continue it in a terminal with 'mktcareers quiz --resume', "
+            "or answer from a file with 'mktcareers quiz --answers FILE'.",
+        )
+        raise typer.Exit(1) from None
+
+
+def _answers_path(value: str | None) -> Path | None:
+    """The callback of --answers (given as text: Path('') would be the current folder):
+    an empty name is a usage error; '-' is standard input."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise typer.BadParameter(
+            f"the path {value!r} is empty: give an answers file (YAML or JSON), "
+            "or - for standard input."
+        )
+    return Path(value)
+
+
+def _file_answers(path: Path, items) -> dict[str, int]:
+    """The answers of --answers: the file at `path`, or standard input for '-';
+    exit 1 with every problem (the item list is suggested only when an id or an
+    answer is wrong)."""
+    from mktcareers.quiz.answers import (
+        STDIN,
+        STDIN_NAME,
+        AnswersError,
+        read_answers,
+        read_answers_text,
+    )
+
+    from_stdin = str(path) == STDIN
+    name = STDIN_NAME if from_stdin else str(path)
+    try:
+        if from_stdin:
+            answers = read_answers_text(_read_stdin(), items)
+        else:
+            answers = read_answers(path, items)
+    except AnswersError as problem:
+        hint = "see the item ids and their answers with 'mktcareers quiz items'."
+        output.problems(
+            f"the answers in {name} cannot be used:",
+            problem.problems,
+            hint if problem.about_items else None,
+        )
+        raise typer.Exit(1) from None
+    return answers
+
+
+def _read_stdin() -> bytes:
+    """Standard input's bytes, up to one more than the answers limit (so that a
+    larger input is refused, not cut); exit 1 when there is no standard input."""
+    from mktcareers.kb.yamldoc import MAX_FILE_BYTES
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None or sys.stdin.closed:
+        output.error(
+            "--answers - reads standard input, but it is closed.",
+            "give the answers as a file: 'mktcareers quiz --answers FILE'.",
+        )
+        raise typer.Exit(1)
+    if sys.stdin.isatty():
+        output.note("Reading answers (YAML or JSON) from standard input; end with Ctrl-D.")
+    try:
+        return stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        output.error(f"cannot read standard input: {_reason(error)}.")
+        raise typer.Exit(1) from None
+
+
+def _nothing_answered(asked: int, saving: _Saving | None) -> NoReturn:
+    """Exit 1 for a quiz with no answer at all (every item skipped): nothing to score,
+    so the last results are kept as they were and a finished quiz's progress, which
+    holds nothing to resume, is deleted."""
+    if saving is not None:
+        saving.forget()
+    how = f"every one of the {asked} items was skipped" if saving else "the file answers no item"
+    output.error(
+        f"nothing was answered: {how}, so there is nothing to score; your last results, "
+        "if any, are kept.",
+        "take the quiz again with 'mktcareers quiz' and answer at least one item in "
+        "every interest area.",
+    )
+    raise typer.Exit(1)
 
 
 @app.callback()
@@ -290,11 +447,15 @@ def quiz(
         bool, typer.Option("--resume", help="Continue the quiz you stopped.")
     ] = False,
     answers_file: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--answers",
-            help="Score a YAML or JSON file of item id -> 1..5 instead of asking.",
+            help=(
+                "Score a YAML or JSON file of item id -> 1..5 instead of asking; "
+                "- reads it from standard input."
+            ),
             show_default=False,
+            callback=_answers_path,
         ),
     ] = None,
     top: Annotated[
@@ -336,23 +497,15 @@ def quiz(
     knowledge = store(ctx).knowledge()
     items = _load_quiz(knowledge)
     if answers_file is not None:
-        from mktcareers.quiz.answers import AnswersError, read_answers
-
-        try:
-            answers = read_answers(answers_file, items)
-        except AnswersError as problem:
-            output.problems(
-                f"the answers in {answers_file} cannot be used:",
-                problem.problems,
-                "see the item ids with 'mktcareers quiz items'.",
-            )
-            raise typer.Exit(1) from None
+        answers = _file_answers(answers_file, items)
         asked, saving = len(items.items), None
     else:
         taken = _interactive_answers(items, short, resume)
         if taken is None:
             return
         answers, asked, saving = taken
+    if not answers:
+        _nothing_answered(asked, saving)
     result = scoring.score(items, answers, knowledge.roles, limit=top, asked=asked)
     record = quiz_view.quiz_result_record(result, _completed_now())
     # Kept first, durably: from here 'quiz results' has them, whatever happens next.

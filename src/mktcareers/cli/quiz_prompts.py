@@ -23,7 +23,17 @@ HELP = "Type a number from 1 to 5, or b (back), s (skip) or q (save and quit)."
 
 
 class Interrupted(Exception):
-    """Ctrl-C or end of input: `save` has been called (whether it worked is its business)."""
+    """Ctrl-C: `save` has been called (whether it worked is its business)."""
+
+
+class InputEnded(Exception):
+    """Standard input ended (or is closed) before the last item: `save` has been
+    called, as for Interrupted. Not an interruption: nobody pressed Ctrl-C.
+    `closed` is True when there was no input to read at all."""
+
+    def __init__(self, closed: bool = False) -> None:
+        self.closed = closed
+        super().__init__("standard input is closed" if closed else "standard input ended")
 
 
 def _legend(item: QuizItem, width: int) -> InertText:
@@ -63,7 +73,8 @@ def run(session: Session, console, save: Callable[[Session], None]) -> bool:
     """Ask until the last item (True) or until the person quits with q (False).
 
     `save(session)` is called after every reply that changes or ends the quiz.
-    Ctrl-C and end of input call `save` and raise Interrupted.
+    Ctrl-C calls `save` and raises Interrupted; the end of standard input (or none
+    at all: a closed stdin) calls `save` and raises InputEnded.
     """
     section = None
     titles = _section_titles(session)
@@ -82,10 +93,20 @@ def run(session: Session, console, save: Callable[[Session], None]) -> bool:
         prompt += f" [{previous}]: " if previous else ": "
         try:
             typed = console.input(InertText(prompt))
-        except (KeyboardInterrupt, EOFError):
+        except KeyboardInterrupt:
             save(session)
             console.print()
             raise Interrupted from None
+        except EOFError:
+            save(session)
+            console.print()
+            raise InputEnded from None
+        except (RuntimeError, OSError, ValueError):
+            # RuntimeError ("lost sys.stdin"), OSError or ValueError (a closed file):
+            # there is no input to read at all.
+            save(session)
+            console.print()
+            raise InputEnded(closed=True) from None
         outcome = session.reply(typed)
         if outcome is Reply.INVALID:
             console.print(InertText(HELP, style="yellow"))

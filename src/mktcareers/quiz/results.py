@@ -66,7 +66,8 @@ class QuizResult(msgspec.Struct, frozen=True):
     Holland code (up to three areas at or above the scale's middle; `holland_note` says
     why when it has fewer), a status (ok, flat or incomplete, with a message when not
     ok), the best matches first, how many items were answered of those asked, and the
-    job zone (1-5) your background answer matches, None when not answered."""
+    job zone (1-5) your background answer matches, None when not answered, and the
+    ties that decided letters of the code (scoring.holland_ties)."""
 
     profile: dict[str, float | None]
     holland_code: str
@@ -77,3 +78,4 @@ class QuizResult(msgspec.Struct, frozen=True):
     asked: int
     holland_note: str | None = None
     job_zone: int | None = None  # 1-5, from the background question
+    holland_ties: list[dict] = []  # scoring.holland_ties: ties that decided a letter

@@ -38,6 +38,8 @@ SKILLS_TO_BUILD = 3
 # The middle of O*NET's 1-7 interest scale: an area scores it when its answers
 # average "not sure" (3 of 1-5). Only areas at or above it enter the Holland code.
 MIDDLE = 4.0
+# Areas with equal scores take their places in the code in this order (docs/quiz.md).
+TIE_ORDER = "R-I-A-S-E-C"
 
 
 # ------------------------------------------------------------------ interest profile
@@ -52,25 +54,108 @@ def interest_profile(quiz: Quiz, answers: Mapping[str, int]) -> dict[str, float 
     return profile
 
 
+def _level(score: float) -> float:
+    """A score as compared for ties: equal to 6 decimals (float sums of different
+    numbers of answers can differ in the last bits)."""
+    return round(score, 6)
+
+
 def holland_code(profile: Mapping[str, float | None]) -> str:
-    """Up to three areas, highest first (ties in R-I-A-S-E-C order), of those scoring
-    at least MIDDLE on 1-7: fewer letters, or none, when fewer areas reach it."""
+    """Up to three areas, highest first, of those scoring at least MIDDLE on 1-7: fewer
+    letters, or none, when fewer areas reach it. Equal scores are ordered R-I-A-S-E-C
+    (the tie rule of docs/quiz.md); holland_ties says where that decided a letter."""
     scored = [area for area in RIASEC if (profile.get(area) or 0) >= MIDDLE]
-    return "".join(sorted(scored, key=lambda area: -profile[area])[:3])
+    return "".join(sorted(scored, key=lambda area: -_level(profile[area]))[:3])
 
 
-def holland_note(code: str) -> str | None:
-    """Why a Holland code has fewer than three letters, or None when it has three."""
-    if len(code) >= 3:
-        return None
-    middle = f"the middle of the scale ({MIDDLE:g} on 1-7, an average answer of 'not sure')"
-    if not code:
-        return f"No area reaches {middle}, so there is no Holland code to give."
-    names = " and ".join(RIASEC_NAMES[area] for area in code)
-    verb = "reaches" if len(code) == 1 else "reach"
-    return (
-        f"Only {names} {verb} {middle}, so your code has {len(code)} letter{'s' * (len(code) > 1)}."
-    )
+def holland_ties(profile: Mapping[str, float | None], code: str) -> list[dict]:
+    """The ties that decided letters of `code` (holland_code): each group of two or
+    more areas at or above MIDDLE with the same score, one of them in the code, as
+    {"areas": letters in R-I-A-S-E-C order, "score": 1-7 (2 decimals), "places":
+    the code's letter positions (1-3) the group fills, "in_code": whether every
+    area of the group is in the code (then only their order was decided)}.
+    Highest score first; [] when no tie touches the code."""
+    groups: dict[float, list[str]] = {}
+    for area in RIASEC:
+        value = profile.get(area)
+        if value is not None and value >= MIDDLE:
+            groups.setdefault(_level(value), []).append(area)
+    ties = []
+    for level in sorted(groups, reverse=True):
+        areas = groups[level]
+        places = [code.index(area) + 1 for area in areas if area in code]
+        if len(areas) > 1 and places:
+            ties.append(
+                {
+                    "areas": "".join(areas),
+                    "score": round(level, 2),
+                    "places": sorted(places),
+                    "in_code": len(places) == len(areas),
+                }
+            )
+    return ties
+
+
+_PLACES = {1: "first", 2: "second", 3: "third"}
+
+
+def _listed(words: Sequence[str], last: str = "and") -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {last} {words[-1]}"
+
+
+def tie_sentence(tie: Mapping) -> str:
+    """One tie (holland_ties) in words: 'R, S, E and C tie at 4.0: the third letter
+    could be any of them.'"""
+    areas = list(tie["areas"])
+    places = [_PLACES.get(place, str(place)) for place in tie["places"]]
+    where = f"the {_listed(places)} letter{'s' * (len(places) > 1)}"
+    if tie["in_code"]:
+        could = (
+            f"{where} could come in either order"
+            if len(areas) == 2
+            else (f"{where} could come in any order")
+        )
+    elif len(places) == 1:
+        which = "either" if len(areas) == 2 else "any"
+        could = f"{where} could be {which} of them"
+    else:
+        could = f"{where} could be any {len(places)} of them"
+    return f"{_listed(areas)} tie at {tie['score']:.1f}: {could}."
+
+
+def holland_note(code: str, profile: Mapping[str, float | None] | None = None) -> str | None:
+    """What the Holland code does not say by itself, or None: the areas without any
+    answer (the code is from the answered ones only), why it has fewer than three
+    letters, and the ties that decided a letter (holland_ties)."""
+    profile = profile or {}
+    missing = [area for area in RIASEC if area in profile and profile[area] is None]
+    answered = [area for area in RIASEC if area not in missing]
+    sentences = []
+    if missing:
+        names = _listed([RIASEC_NAMES[area] for area in missing])
+        some = "the one area" if len(answered) == 1 else f"the {len(answered)} areas"
+        sentences.append(
+            f"You answered no item for {names}, so your code comes only from {some} you answered."
+            if answered
+            else f"You answered no item for {names}."
+        )
+    if len(code) < 3 and answered:
+        middle = f"the middle of the scale ({MIDDLE:g} on 1-7, an average answer of 'not sure')"
+        among = "Of the areas you answered, " if missing else ""
+        if not code:
+            no = "no" if missing else "No"
+            sentences.append(f"{among}{no} area reaches {middle}, so there is no Holland code.")
+        else:
+            names = _listed([RIASEC_NAMES[area] for area in code])
+            verb = "reaches" if len(code) == 1 else "reach"
+            only = "only" if missing else "Only"
+            letters = f"{len(code)} letter{'s' * (len(code) > 1)}"
+            sentences.append(f"{among}{only} {names} {verb} {middle}, so your code has {letters}.")
+    ties = holland_ties(profile, code)
+    sentences += [tie_sentence(tie) for tie in ties]
+    if ties:
+        sentences.append(f"Tied areas are put in {TIE_ORDER} order.")
+    return " ".join(sentences) or None
 
 
 def background_zone(quiz: Quiz, answers: Mapping[str, int]) -> int | None:
@@ -100,7 +185,8 @@ def score(
     """The best `limit` roles for these answers, best first, with why."""
     profile = interest_profile(quiz, answers)
     code = holland_code(profile)
-    note = holland_note(code)
+    note = holland_note(code, profile)
+    ties = holland_ties(profile, code)
     zone = background_zone(quiz, answers)
     answered = sum(1 for item in quiz.items if item.id in answers)
     asked = len(quiz.items) if asked is None else asked
@@ -111,16 +197,17 @@ def score(
             f"No interest answers for {names}: answer at least one item in every area "
             "to get recommendations."
         )
-        return QuizResult(profile, code, "incomplete", message, (), answered, asked, note, zone)
+        return QuizResult(
+            profile, code, "incomplete", message, (), answered, asked, note, zone, ties
+        )
     spread = max(profile.values()) - min(profile.values())
     if spread < FLAT_RANGE:
         message = (
             f"Your interest answers are almost the same for every area (they span only "
-            f"{spread:.1f} on the 1-7 scale), so they cannot tell roles apart. Take the full "
-            "quiz and use the whole scale: 'strongly like' for the work that appeals most, "
-            "'dislike' for what appeals least."
+            f"{spread:.1f} on the 1-7 scale), so they cannot tell roles apart. "
+            + _flat_advice(quiz, answers, asked)
         )
-        return QuizResult(profile, code, "flat", message, (), answered, asked, note, zone)
+        return QuizResult(profile, code, "flat", message, (), answered, asked, note, zone, ties)
 
     person = _Person.from_answers(quiz, answers, profile, zone)
     # Only the best `limit` are needed: a heap avoids sorting thousands of roles.
@@ -130,7 +217,22 @@ def score(
         key=lambda pair: (-pair[0][0], -(pair[0][1] or -2), pair[1].title, pair[1].slug),
     )
     matches = tuple(person.explain(role, parts) for parts, role in best)
-    return QuizResult(profile, code, "ok", None, matches, answered, asked, note, zone)
+    return QuizResult(profile, code, "ok", None, matches, answered, asked, note, zone, ties)
+
+
+def _flat_advice(quiz: Quiz, answers: Mapping[str, int], asked: int) -> str:
+    """What to do about a flat profile, by what was taken: the full quiz is suggested
+    only after a shorter one (fewer items asked, or answers to short items only)."""
+    whole_scale = (
+        "use the whole scale: 'strongly like' for the work that appeals most, "
+        "'dislike' or 'strongly dislike' for what appeals least"
+    )
+    full = asked >= len(quiz.items) and any(
+        not item.short for item in quiz.items if item.id in answers
+    )
+    if not full:
+        return f"Take the full quiz ('mktcareers quiz') and {whole_scale}."
+    return f"Take the quiz again and {whole_scale}."
 
 
 def _clamp(value: float, low: float = 0.0, high: float = 1.0) -> float:

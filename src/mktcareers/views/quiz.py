@@ -101,8 +101,9 @@ def quiz_item(item: QuizItem) -> dict:
 
 def quiz_result_record(result: QuizResult, completed: str) -> dict:
     """Quiz results as a record: when the quiz was completed (ISO 8601, UTC), the
-    profile (area -> 1-7), the Holland code and why it is short, the status, your job
-    zone (1-5, None unasked) and the best matches with why (fit 0-100, interest_r a
+    profile (area -> 1-7), the Holland code, a note on what it does not say by itself
+    (areas unanswered, fewer letters, ties) and the ties (scoring.holland_ties), the
+    status, your job zone (1-5, None unasked) and the best matches with why (fit 0-100, interest_r a
     Pearson r, preferences and readiness 0-1, the role's job_zone and whether it is a
     stretch from yours). It is what json and yaml write and what `quiz results` reads."""
     from mktcareers.quiz.reasons import DISCLAIMER, interest_match, reasons, weak_note
@@ -116,6 +117,7 @@ def quiz_result_record(result: QuizResult, completed: str) -> dict:
         },
         "holland_code": result.holland_code,
         "holland_note": result.holland_note,
+        "holland_ties": result.holland_ties,
         "status": result.status,
         "message": result.message,
         "weak_match_note": weak_note(result.matches),
