@@ -140,3 +140,19 @@ def test_normalise_all_is_normalise_of_each(texts):
     """The batch that normalises O*NET's titles at a compile gives what one by one does,
     line breaks, accents and all."""
     assert normalise_all(texts) == [normalise(text) for text in texts]
+
+
+ONE_LETTER_HEAVY = ["00:0:0:0", "a b c d e f g hh", "x y z 12", "0 0 0 0 0 0 0 0 0 0 ab"]
+
+
+@pytest.mark.parametrize("word", ONE_LETTER_HEAVY)
+def test_many_one_letter_words_never_push_the_cutoff_past_100(word):
+    """Each one-letter word raises the score a match needs by 10: past 100 nothing
+    can match, and rapidfuzz refuses such a cutoff (a traceback, found by hypothesis)."""
+    found = suggest(word, ["seo specialist", "roles", "a b c d e f g hh"])
+    assert found in ([], ["a b c d e f g hh"])
+
+
+@given(st.text(max_size=30))
+def test_suggest_never_raises_for_any_text(word):
+    assert isinstance(suggest(word, ["seo specialist", "roles", "quiz", "x"]), list)

@@ -212,14 +212,19 @@ def spelling_scores(query: str, names: Iterable[str], floor: float) -> dict[str,
     kept = [word for word in words if len(word) > 1]
     penalty = 10 * (len(words) - len(kept))
     if kept and penalty:
-        scores = {
-            name: score - penalty
-            for name, score in name_scores(" ".join(kept), names, floor + penalty).items()
-        }
+        # a score can reach the floor only when the floor plus the penalty is a score
+        scores = (
+            {
+                name: score - penalty
+                for name, score in name_scores(" ".join(kept), names, floor + penalty).items()
+            }
+            if floor + penalty <= 100
+            else {}
+        )
     else:
         scores = name_scores(query, names, floor)
     typed = normalise(query).replace(" ", "")
-    if not typed:
+    if not typed or floor + 10 > 100:
         return scores
     from rapidfuzz import fuzz, process
 
