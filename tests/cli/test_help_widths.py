@@ -81,3 +81,12 @@ def test_choices_are_named_in_the_help_text(run):
             text = " ".join(run(*path, "--help").stdout.replace("│", " ").split())
             for choice in choices:
                 assert re.search(rf"\b{re.escape(str(choice))}\b", text), (path, choice)
+
+
+@pytest.mark.parametrize("group", ["roles", "role", "kb", "occupation", "skill"])
+def test_a_group_alone_shows_its_help(run, group):
+    result = run(group, env={"COLUMNS": "40"})
+    assert result.exit_code == 2
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"Usage: mktcareers {group}"), lines[:2]
+    assert "Commands:" in lines and max(map(len, lines)) <= 40

@@ -55,6 +55,17 @@ class LazyGroup(SuggestingGroup):
         _plain_help(command)
         return command
 
+    def invoke(self, ctx):
+        from typer._click.exceptions import NoArgsIsHelpError
+
+        try:
+            return super().invoke(ctx)
+        except NoArgsIsHelpError as shown:
+            # A group given no subcommand (`mktcareers roles`): its plain help, which
+            # Typer's Rich error handler would otherwise drop, as before on stdout.
+            output.write(shown.format_message() + "\n")
+            raise typer.Exit(2) from None
+
     def make_context(self, info_name, args, parent=None, **extra):
         # Help is laid out in the width views use, inherited by every subcommand's
         # context (Click's own default is never narrower than 50 columns).
