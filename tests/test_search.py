@@ -5,7 +5,12 @@ import pytest
 from rapidfuzz import fuzz
 
 from mktcareers.models import RoleNames
-from mktcareers.names import MAX_SUGGESTIONS, SUGGESTION_CUTOFF, SUGGESTION_SPREAD, normalise
+from mktcareers.names import (
+    MAX_SUGGESTIONS,
+    SUGGESTION_SPREAD,
+    normalise,
+    suggestion_floor,
+)
 from mktcareers.search import (
     ALIAS_WEIGHT,
     CERTIFICATION_WEIGHT,
@@ -159,21 +164,37 @@ def direct_search(query, roles, limit):
     return [(slug, score, matched) for slug, score, matched, _ in hits[:limit]]
 
 
+def suggestion_score(query, name):
+    """names.spelling_scores written out: word by word without one-letter words (10
+    less for each), or the whole without spaces less 10, whichever is better."""
+    words = normalise(query).split()
+    kept = [word for word in words if len(word) > 1]
+    dropped = len(words) - len(kept)
+    by_words = (
+        name_score(" ".join(kept), name) - 10 * dropped
+        if kept and dropped
+        else name_score(query, name)
+    )
+    whole = fuzz.ratio(normalise(query).replace(" ", ""), normalise(name).replace(" ", "")) - 10
+    return max(by_words, whole)
+
+
 def direct_suggestions(query, roles):
     """Each role at its closest name; ties go to the alphabetically first such name
     (as names.suggest orders names), then to the role listed first."""
     best = {}
     for position, role in enumerate(roles):
         scored = [
-            (name_score(query, name), normalise(name))
+            (suggestion_score(query, name), normalise(name))
             for name in (role.slug, role.title, *role.aliases)
         ]
         score = max(score for score, _ in scored)
         best[position] = (score, min(name for each, name in scored if each == score))
     top = max((score for score, _ in best.values()), default=0)
-    kept = [
-        p for p, (s, _) in best.items() if s >= SUGGESTION_CUTOFF and s >= top - SUGGESTION_SPREAD
-    ]
+    floor = suggestion_floor(query)
+    if floor is None:
+        return ()
+    kept = [p for p, (s, _) in best.items() if s >= floor and s >= top - SUGGESTION_SPREAD]
     kept.sort(key=lambda p: (-best[p][0], best[p][1], p))
     return tuple(roles[p].slug for p in kept[:MAX_SUGGESTIONS])
 

@@ -86,7 +86,7 @@ class Remote(Record):
 
 
 # The stages a role's workflow is told in, in the order work usually moves through
-# them (docs/method.md, "Workflow"): the one vocabulary role files may use.
+# them (docs/workflow.md): the one vocabulary role files may use.
 WORKFLOW_STAGES = {
     "research": "Learn about the audience, the market, competitors or the problem.",
     "strategy": "Decide goals, positioning and where effort and budget go.",

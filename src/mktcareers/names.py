@@ -19,6 +19,24 @@ SUGGESTION_CUTOFF = 60
 SUGGESTION_SPREAD = 10
 MAX_SUGGESTIONS = 3
 
+
+def suggestion_floor(query: str) -> float | None:
+    """The least score (0-100) a "did you mean" for `query` needs, by how many letters
+    and digits it has: a short word is close to too many others for one typo to say
+    much ("mgr" is 60 like "manager" and "x" a fifth like anything). None for one or
+    two (nothing is suggested: "x", "ml"); 80 for three (one letter must be right
+    more than in "sro" for "seo"); 75 for four or five (one slip: "emial", where
+    "teacher" is 71 like "researcher") and up to eight; SUGGESTION_CUTOFF for longer ones."""
+    length = len(normalise(query).replace(" ", ""))
+    if length <= 2:
+        return None
+    if length == 3:
+        return 80.0
+    if length <= 8:
+        return 75.0
+    return float(SUGGESTION_CUTOFF)
+
+
 # Words are runs of letters, digits, '+' and '#' (C++, C#); anything else separates them.
 _WORD = re.compile(r"(?:[^\W_]|[+#])+")
 # The same for ASCII text, in half the time (a suggestion normalises every name of
@@ -34,7 +52,17 @@ _ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe
 
 # The version of `normalise`: a change to what it returns bumps it, so word indexes
 # prepared by an older one (generated/occupations.json) are made again, not misread.
-NORMALISATION = "2"
+NORMALISATION = "3"
+
+# Names of technologies whose dot is part of the name: ".NET" is "dotnet" (not the
+# word "net" of "Net Maker"), "Node.js" "nodejs"; C# and C++ keep their '#' and '+'.
+_DOTTED = re.compile(r"(?<![\w.])\.net\b|\b([a-z0-9]+)\.js\b", re.IGNORECASE)
+
+
+def _undot(text: str) -> str:
+    if "." not in text:
+        return text
+    return _DOTTED.sub(lambda found: f" {found[1]}js " if found[1] else " dotnet ", text)
 
 
 @cache
@@ -42,9 +70,11 @@ def normalise(text: str) -> str:
     """`text` as space-separated words for comparing: Unicode NFKC-normalised,
     case-folded and without accents (a full-width 'SEO', 'Seo' and 'Séo' are all
     'seo'), split at anything but letters, digits, '+' and '#' ('seo-specialist' is
-    'seo specialist'; '&' is 'and'). Raises TypeError when `text` is not text."""
+    'seo specialist'; '&' is 'and'; '.NET' is 'dotnet', 'Node.js' 'nodejs'). Raises
+    TypeError when `text` is not text."""
     if not isinstance(text, str):
         raise TypeError(f"expected text to compare, got {type(text).__name__}")
+    text = _undot(text)
     if text.isascii():  # NFKC leaves ASCII as it is, casefold is lower, no accents
         return " ".join(text.lower().translate(_ASCII_SEPARATORS).split())
     from unicodedata import normalize  # most names need no import
@@ -59,11 +89,23 @@ def normalise(text: str) -> str:
 _ASCII_SEPARATORS_BUT_NEWLINE = {**_ASCII_SEPARATORS, ord("\n"): "\n"}
 
 
+def fold(text: str) -> str:
+    """`text` as normalise compares it but with its punctuation and spaces kept:
+    NFKC-normalised, case-folded, without accents (a full-width 'SEO-' is 'seo-'):
+    for matching the start of a name, where a '-' typed is part of the prefix."""
+    if text.isascii():
+        return text.lower()
+    from unicodedata import normalize
+
+    split = normalize("NFKD", normalize("NFKC", text).casefold())
+    return normalize("NFC", _ACCENTS.sub("", split))
+
+
 def normalise_all(texts: Sequence[str]) -> list[str]:
     """[normalise(text) for text in texts], in about a third of the time when most are
     ASCII (O*NET's 60,000 alternate titles, compiled on a first run): their lower case
     and separators are done once on all of them joined; the others one by one."""
-    joined = "\n".join(texts)
+    joined = _undot("\n".join(texts))
     if joined.count("\n") != len(texts) - 1:  # a text holds a line break: no batch
         return [normalise(text) for text in texts]
     lines = joined.lower().translate(_ASCII_SEPARATORS_BUT_NEWLINE).split("\n")
@@ -99,6 +141,13 @@ STOP_WORDS = frozenset(
 )
 
 
+def too_vague(query: str) -> bool:
+    """Whether `query` is only stop words or single characters ("the", "a", "x y"):
+    too little to match a name by similarity, as every name holds such words; search
+    then finds only a name that is exactly the query (a tool called "R")."""
+    return all(word in STOP_WORDS or len(word) == 1 for word in normalise(query).split())
+
+
 def singular(name: str) -> str:
     """A normalised `name` with each word's English plural ending folded, for comparing
     a typed singular with O*NET's plural titles ("registered nurse" and "Registered
@@ -132,7 +181,7 @@ def suggest(
     `choices` are the texts to suggest, or a mapping of every spelling of a thing
     (its id, its name) to what is suggested for it (its id): each thing then comes
     once, at its closest spelling. Returns at most `limit` (None: no limit), each
-    scoring at least SUGGESTION_CUTOFF (0-100) by `name_scores` and within
+    scoring at least `suggestion_floor(word)` (0-100) by `spelling_scores` and within
     SUGGESTION_SPREAD of the best, ties in alphabetical order; [] when none is close.
     Raises TypeError when `word` or a choice is not text; raises nothing else.
     """
@@ -140,7 +189,10 @@ def suggest(
     by_name: dict[str, list[str]] = {}
     for spelling, meant in meant_by.items():
         by_name.setdefault(normalise(spelling), []).append(meant)
-    scores = name_scores(word, by_name, SUGGESTION_CUTOFF)
+    floor = suggestion_floor(word)
+    if floor is None:
+        return []
+    scores = spelling_scores(word, by_name, floor)
     close: dict[str, float] = {}
     for name, score in scores.items():
         for meant in by_name[name]:
@@ -148,15 +200,50 @@ def suggest(
     return closest(close, limit)
 
 
+def spelling_scores(query: str, names: Iterable[str], floor: float) -> dict[str, float]:
+    """Score 0-100 of each normalised name against `query` for a suggestion: the better
+    of `name_scores` (word by word) and the similarity of both without spaces less 10
+    (it blurs where words start: "sem specialist" is 88 like "seo specalist"), so
+    "helpdesk" is close to "help desk". A word of one letter is no word to compare by itself
+    ("e mail", "specialist_x"): the words are compared without it, 10 points less
+    for each. Only names scoring at least `floor` are returned."""
+    names = list(names)
+    words = normalise(query).split()
+    kept = [word for word in words if len(word) > 1]
+    penalty = 10 * (len(words) - len(kept))
+    if kept and penalty:
+        scores = {
+            name: score - penalty
+            for name, score in name_scores(" ".join(kept), names, floor + penalty).items()
+        }
+    else:
+        scores = name_scores(query, names, floor)
+    typed = normalise(query).replace(" ", "")
+    if not typed:
+        return scores
+    from rapidfuzz import fuzz, process
+
+    forms = [name.replace(" ", "") for name in names]
+    for _, score, at in process.extract(
+        typed, forms, scorer=fuzz.ratio, limit=None, score_cutoff=floor + 10
+    ):
+        scores[names[at]] = max(score - 10, scores.get(names[at], 0.0))
+    return scores
+
+
 def closest(
     scores: Mapping[str, float],
     limit: int | None = MAX_SUGGESTIONS,
     prefer: Collection[str] = (),
+    query: str | None = None,
 ) -> list[str]:
-    """The suggestions of `scores` (what is suggested -> its best score, 0-100, each at
-    least SUGGESTION_CUTOFF) by the one rule: within SUGGESTION_SPREAD of the best,
-    best first, ties to those in `prefer` and then in alphabetical order, at most
-    `limit` (None: no limit)."""
+    """The suggestions of `scores` (what is suggested -> its best score, 0-100) by the
+    one rule: at least `suggestion_floor(query)` when the typed `query` is given (none
+    when that is None), within SUGGESTION_SPREAD of the best, best first, ties to those
+    in `prefer` and then in alphabetical order, at most `limit` (None: no limit)."""
+    if query is not None:
+        floor = suggestion_floor(query)
+        scores = {} if floor is None else {k: v for k, v in scores.items() if v >= floor}
     if not scores:
         return []
     floor = max(scores.values()) - SUGGESTION_SPREAD

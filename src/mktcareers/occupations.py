@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from mktcareers.titles import Titles
 
-from mktcareers.names import SUGGESTION_CUTOFF, closest
+from mktcareers.names import closest, suggestion_floor
 
 # An O*NET-SOC code, with or without the ".00" of an occupation O*NET does not split.
 _CODE = re.compile(r"\d\d-\d{4}(?:\.\d\d)?")
@@ -105,14 +105,19 @@ def resolve_occupation(titles: Titles, name: str) -> OccupationMatch:
             return OccupationMatch(positions[0], via=via)
         if positions:
             return OccupationMatch(None, candidates=tuple(positions))
-    return OccupationMatch(None, suggestions=tuple(closest(occupation_scores(titles, name))))
+    close = closest(occupation_scores(titles, name), query=name)
+    return OccupationMatch(None, suggestions=tuple(close))
 
 
 def occupation_scores(titles: Titles, name: str) -> dict[str, float]:
-    """label -> the best score (0-100, at least names.SUGGESTION_CUTOFF) of any title or
-    alternate title of each occupation close to `name`, by the rule of names.name_scores."""
+    """label -> the best score (0-100, at least names.suggestion_floor(name)) of any
+    title or alternate title of each occupation close to `name`, by the rule of
+    names.name_scores; {} for a name too short for suggestions."""
     scores: dict[str, float] = {}
-    for match in titles.matches(name, SUGGESTION_CUTOFF):
+    floor = suggestion_floor(name)
+    if floor is None:
+        return scores
+    for match in titles.matches(name, floor):
         key = label(titles, match.occupation)
         scores[key] = max(match.score, scores.get(key, 0.0))
     return scores

@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, NamedTuple
 from mktcareers.names import (
     MAX_SUGGESTIONS,
     STOP_WORDS,
-    SUGGESTION_CUTOFF,
     closest,
     joined,
-    name_scores,
     normalise,
     singular,
+    spelling_scores,
+    suggestion_floor,
 )
 from mktcareers.occupations import code_position, label, occupation_scores
 
@@ -119,14 +119,15 @@ def suggest_any(
     """The closest role slugs and occupation labels to `name`, best first, by the one
     suggestion rule (names.closest) over every role's slug, title and aliases and every
     occupation's title and alternate titles; a role wins a tie."""
-    if not set(normalise(name).split()) - STOP_WORDS:
-        return ()  # "and", "the": no name is close to them
+    floor = suggestion_floor(name)
+    if floor is None or not set(normalise(name).split()) - STOP_WORDS:
+        return ()  # "and", "the", "x": no name is close to them
     scores = occupation_scores(titles, name)
     names = {**finder.index.secondary, **finder.index.primary}
     slugs = set()
-    for spelling, score in name_scores(name, names, SUGGESTION_CUTOFF).items():
+    for spelling, score in spelling_scores(name, names, floor).items():
         for position in names[spelling]:
             slug = finder.roles[position].slug
             scores[slug] = max(score, scores.get(slug, 0.0))
             slugs.add(slug)
-    return tuple(closest(scores, limit, prefer=slugs))
+    return tuple(closest(scores, limit, prefer=slugs, query=name))

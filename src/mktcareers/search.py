@@ -29,6 +29,7 @@ from mktcareers.names import (
     normalise,
     singular,
     suggest,
+    too_vague,
 )
 
 if TYPE_CHECKING:
@@ -188,9 +189,13 @@ class RoleFinder:
         self, query: str, limit: int = 20, also: Mapping[int, Mapping[Matched, float]] | None = None
     ) -> list[SearchHit]:
         """Roles whose title, aliases, skills, tools or certifications match `query`,
-        best first; `also`
-        adds matches found elsewhere (role position -> match -> weighted score 0-100)."""
-        scores = name_scores(query, self.index.terms, SEARCH_CUTOFF)
+        best first (a query `names.too_vague` matches only a name that is all of it);
+        `also` adds matches found elsewhere (role position -> match -> weighted score 0-100)."""
+        if too_vague(query):  # "the", "a": only a name that is the query itself
+            wanted = normalise(query)
+            scores = {wanted: 100.0} if wanted in self.index.terms else {}
+        else:
+            scores = name_scores(query, self.index.terms, SEARCH_CUTOFF)
         also = also or {}
         candidates = sorted(
             {position for name in scores for position in self.index.terms[name]} | set(also)
@@ -328,7 +333,8 @@ def search_all(
     alternate title; at most `limit` of each of `kinds` ("role", "occupation"), best
     first. Every text is compared after names.normalise, forgiving typos."""
     kinds = set(kinds)
-    matched = list(titles.matches(query, SEARCH_CUTOFF))
+    # a query of stop words or single letters is close to every title ("the", "a")
+    matched = [] if too_vague(query) else list(titles.matches(query, SEARCH_CUTOFF))
     roles = []
     if "role" in kinds:
         roles = finder.search(query, limit=limit, also=_alternates_of_roles(titles, matched))

@@ -155,3 +155,71 @@ def test_the_program_completes_in_each_shell(shell, variables, expected):
     assert result.returncode == 0
     assert result.stdout == expected
     assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("mktcareers role show \uff53\uff45\uff4f", ["seo-specialist"]),  # full width
+        ("mktcareers role show \uff33\uff25\uff2f-\uff33", ["seo-specialist"]),
+        ("mktcareers role show Séo", ["seo-specialist"]),  # accent
+        ("mktcareers skill show \uff30\uff39\uff34", ["python"]),
+        ("mktcareers roles list --family \uff2d\uff21\uff32\uff2b", ["marketing"]),
+    ],
+)
+def test_prefixes_are_folded_as_names_are(line, expected):
+    assert bash(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("mktcareers role show seo spec", ["specialist"]),
+        ("mktcareers role show social media m", ["manager"]),
+        ("mktcareers role show data sci", ["scientist"]),
+        ("mktcareers compare seo-specialist web d", ["developer"]),
+        ("mktcareers compare it social m", ["media"]),
+        ("mktcareers role show seo xyz", []),
+    ],
+)
+def test_names_typed_without_quotes_complete_word_by_word(line, expected):
+    assert bash(line) == expected
+
+
+def run_program(variables: dict) -> subprocess.CompletedProcess:
+    env = {**os.environ, **variables}
+    return subprocess.run(
+        [sys.executable, "-m", "mktcareers"], capture_output=True, text=True, env=env, check=False
+    )
+
+
+@pytest.mark.parametrize(
+    "variables",
+    [
+        {"COMP_WORDS": "mktcareers role show seo", "COMP_CWORD": "abc"},
+        {"COMP_WORDS": "mktcareers compare it", "COMP_CWORD": "1.5"},
+        {"COMP_WORDS": "mktcareers role show seo"},  # no COMP_CWORD
+    ],
+)
+def test_a_broken_bash_request_offers_nothing_without_a_traceback(variables):
+    result = run_program({"_MKTCAREERS_COMPLETE": "complete_bash", **variables})
+    assert result.returncode in (0, 1)
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("instruction", ["bogus", "complete_tcsh", "finish_bash", "x_"])
+def test_an_unknown_completion_instruction_is_a_usage_error(instruction):
+    result = run_program({"_MKTCAREERS_COMPLETE": instruction})
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "is no completion request" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_zsh_offers_no_files_for_a_name_but_does_for_a_file_option():
+    base = {"_MKTCAREERS_COMPLETE": "complete_zsh"}
+    name = run_program({**base, "_TYPER_COMPLETE_ARGS": "mktcareers role show seo xyz"})
+    assert name.returncode == 0 and name.stdout.strip() == ""
+    answers = run_program({**base, "_TYPER_COMPLETE_ARGS": "mktcareers quiz --answers "})
+    assert answers.stdout.strip() == "_files"

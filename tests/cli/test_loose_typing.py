@@ -30,6 +30,9 @@ SLIPS = [
     ("HELP", ["mktcareers --help"]),
     ("role help", ["mktcareers role --help"]),
     ("kb help", ["mktcareers kb --help"]),
+    ("version", ["mktcareers --version"]),
+    ("VERSION", ["mktcareers --version"]),
+    ("role version", ["mktcareers --version"]),
     ("list", ["mktcareers roles list", "mktcareers skills list"]),
     (
         "show python",
@@ -81,6 +84,16 @@ UNQUOTED = [
         "path it support specialist marketing technologist",
         'path "it support specialist" "marketing technologist"',
     ),
+    # a side known by some of its words ("ppc"), as the quoted form takes it
+    ("compare ppc social media manager", 'compare ppc "social media manager"'),
+    ("compare seo specialist ppc", 'compare "seo specialist" ppc'),
+    ("compare ppc data scientist", 'compare ppc "data scientist"'),
+    ("compare social media ppc", 'compare "social media" ppc'),
+    ("compare email marketing manager seo", 'compare "email marketing manager" seo'),
+    ("compare copywriter web developer", 'compare copywriter "web developer"'),
+    ("path registered nurse ppc", 'path "registered nurse" ppc'),
+    ("path web developer seo -f json", 'path "web developer" seo -f json'),
+    ("path help desk specialist data scientist", 'path "help desk specialist" "data scientist"'),
 ]
 
 
@@ -136,8 +149,10 @@ def test_unquoted_names_that_read_two_ways_ask_for_quotes(run, kb_dir):
     result = run("--data", str(kb_dir), "compare", "seo", "specialist", "it")
     assert result.exit_code == 2
     message = unboxed(result.stderr)
-    assert "can be read as 2 sets of names for LEFT and RIGHT" in message
-    assert "'seo' + 'specialist it'; 'seo specialist' + 'it'" in message
+    assert (
+        "'seo specialist it' could be read as 'seo' vs 'specialist it' or "
+        "'seo specialist' vs 'it': quote the names." in message
+    )
     quoted = run("--data", str(kb_dir), "compare", "seo specialist", "it", "-f", "json")
     assert quoted.exit_code == 0 and json.loads(quoted.stdout)
 

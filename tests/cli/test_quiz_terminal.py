@@ -31,6 +31,21 @@ TIMEOUT = 30  # seconds for one expected piece of output: start-up included
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 
 
+RUNNING: list[subprocess.Popen] = []
+
+
+@pytest.fixture(autouse=True)
+def _no_program_left_running():
+    """A failed expectation leaves its program running: end it here, so it cannot
+    hang the run or warn about itself in another test."""
+    yield
+    while RUNNING:
+        process = RUNNING.pop()
+        if process.poll() is None:
+            process.kill()
+        process.wait(TIMEOUT)
+
+
 class PseudoTerminal:
     """One run of mktcareers in a pseudo-terminal `columns` wide: what it wrote (colours
     stripped, CR LF as LF) and what it is asked to read, as a person types it."""
@@ -55,6 +70,7 @@ class PseudoTerminal:
             preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0),
         )
         os.close(slave)
+        RUNNING.append(self.process)
         self.raw = b""
         self.seen = 0  # how much of the text `expect` has consumed
 

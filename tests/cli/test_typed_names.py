@@ -175,9 +175,10 @@ def test_roles_list_suggests_the_knowledge_bases_families(run, design_kb):
 
 def test_a_family_without_roles_lists_nothing(run, design_kb):
     listed = run("--data", str(design_kb), "roles", "list", "--family", "Sales", "-f", "json")
-    assert listed.exit_code == 0 and json.loads(listed.stdout) == []
+    # an empty list still reads as JSON; no match is exit 1 in every format
+    assert listed.exit_code == 1 and json.loads(listed.stdout) == []
     table = run("--data", str(design_kb), "roles", "list", "--family", "sales")
-    assert table.exit_code == 1 and "no roles match these filters" in table.stderr
+    assert table.exit_code == 1 and "no roles match --family sales" in table.stderr
 
 
 def test_compare_takes_any_family_of_the_knowledge_base(run, design_kb):
@@ -225,7 +226,7 @@ def test_a_name_too_long_is_a_usage_error_that_does_not_repeat_it(run, args, nam
     result = run(*(("x " * 50_000) if arg == "LONG" else arg for arg in args))
     assert result.exit_code == 2
     said = " ".join(result.stderr.replace("│", " ").split())  # unwrap the error box
-    assert f"Invalid value for '{name}': is 100,000 characters long; at most 200." in said
+    assert f"Invalid value for '{name}': the name is 100,000 characters long; at most 200." in said
     assert "x x x" not in result.output and len(result.output) < 1_000
 
 
@@ -234,3 +235,51 @@ def test_a_name_at_the_limit_is_looked_up(run, args, name):
     result = run(*(("x" * 200) if arg == "LONG" else arg for arg in args))
     assert result.exit_code == 1, result.output  # unknown, or nothing found: not a usage error
     assert "Invalid value" not in result.stderr
+
+
+# Names too short or too far from any known one for a "did you mean" to say anything:
+# one or two letters, a nonsense word, an abbreviation nothing is called.
+NOTHING_CLOSE = [
+    ("role", "show", "q"),
+    ("role", "show", "zq"),
+    ("occupation", "show", "qx"),
+    ("occupation", "show", "k"),
+    ("skill", "show", "ai"),
+    ("skill", "show", "qz"),
+    ("role", "show", "xvq"),
+    ("role", "show", "zxqv"),
+    ("compare", "plumber", "it"),
+    ("compare", "q", "marketing"),
+    ("path", "seo", "zz"),
+]
+
+
+@pytest.mark.parametrize("args", NOTHING_CLOSE, ids=" ".join)
+def test_nothing_is_suggested_when_nothing_is_close(run, args):
+    result = run(*args)
+    assert result.exit_code == 1, result.output
+    assert "Did you mean" not in result.stderr
+    assert "Hint:" in result.stderr
+
+
+# Spellings that split or join words differently from the name, or a common name
+# (an alias) of a role: the role itself, or it first among the suggestions.
+CLOSE_SPELLINGS = [
+    ("e mail marketing manager", "email-marketing-manager"),
+    ("e-mail marketer", "email-marketing-manager"),
+    ("data scien tist", "data-scientist"),
+    ("copy writer", "copywriter"),
+    ("helpdesk", "it-support-specialist"),
+    ("help desk", "it-support-specialist"),
+    ("sysadmin", "systems-administrator"),
+    ("sys admin", "systems-administrator"),
+]
+
+
+@pytest.mark.parametrize(("typed", "slug"), CLOSE_SPELLINGS)
+def test_spellings_with_spaces_moved_find_the_role(run, typed, slug):
+    result = run("role", "show", typed, "-f", "json")
+    if result.exit_code == 0:
+        assert json.loads(result.stdout)["slug"] == slug
+    else:
+        assert f"Did you mean: {slug}" in result.stderr, result.stderr

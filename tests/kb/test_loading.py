@@ -210,3 +210,11 @@ def test_kb_validate_parses_the_knowledge_base_once(run, kb_dir, monkeypatch):
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(f"OK: {kb_dir} has ")
     assert len(read) == len(set(read)), "a file was parsed twice"
+
+
+def test_no_roles_is_one_problem_even_with_derived_numbers(kb_dir):
+    """Every derived entry would otherwise follow from the one fault: no role files."""
+    for path in (kb_dir / "roles").glob("*.yaml"):
+        path.unlink()
+    assert (kb_dir / "generated" / "derived.yaml").is_file()
+    assert problems_of(kb_dir) == ["roles: no role files (roles/*.yaml) found"]

@@ -148,6 +148,13 @@ def _plain_help_context():
 
     return PlainHelpContext
 
+    def _main_shell_completion(self, ctx_args, prog_name, complete_var=None) -> None:
+        """Shell completion through cli.completion.complete: no traceback for a
+        broken request, a usage error for an unknown instruction."""
+        from mktcareers.cli.completion import complete
+
+        complete(self, ctx_args, prog_name, complete_var)
+
 
 app = typer.Typer(
     name="mktcareers",
@@ -160,6 +167,15 @@ app = typer.Typer(
 )
 
 
+def _data_dir(value: str | None) -> Path | None:
+    """--data as a path; an empty value is a usage error, not the current folder."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise typer.BadParameter("give a folder; an empty value names none.")
+    return Path(value)
+
+
 def _version(value: bool) -> None:
     if value:
         output.write(f"mktcareers {__version__}\n")
@@ -170,13 +186,14 @@ def _version(value: bool) -> None:
 def main(
     ctx: typer.Context,
     data: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--data",
             metavar="DIR",
             help="Knowledge base directory to use instead of the bundled one "
             "(also: MKTCAREERS_DATA).",
             show_default=False,
+            callback=_data_dir,
         ),
     ] = None,
     version: Annotated[

@@ -48,6 +48,23 @@ class NameWordsCommand(TyperCommand):
     splitting the words into names that all resolve (`names_resolve`) is taken, and
     a usage error asks for quotes when none or several do."""
 
+    def shell_complete(self, ctx, incomplete: str) -> list:
+        """Options as usual; a word after the name arguments are filled continues the
+        last name typed without quotes (`role show seo spec` offers "specialist"), or
+        is offered nothing."""
+        items = super().shell_complete(ctx, incomplete)
+        if incomplete.startswith("-"):
+            return items
+        slots = [param for param in self.get_params(ctx) if param.param_type_name == "argument"]
+        kinds = getattr(slots[-1].type, "kinds", None) if slots else None
+        last = ctx.params.get(slots[-1].name) if slots else None
+        if not kinds or not isinstance(last, str):
+            return items
+        from mktcareers.cli.completion import next_words
+
+        typed = [*last.split(), *ctx.args]
+        return items + next_words(ctx, kinds, typed, incomplete)
+
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         if ctx.resilient_parsing:  # completion: the words typed so far, as they are
             return super().parse_args(ctx, args)
@@ -73,10 +90,20 @@ class NameWordsCommand(TyperCommand):
         ctx.args = []
         return []
 
+    # How one reading of the words is shown in a message: 'seo' vs 'it'.
+    joiner = " and "
+
     def names_resolve(self, ctx, names: list[str]) -> bool:
         """Whether each of `names` (one per name argument, in order) means one thing
-        exactly (no guess from some of its words); a command of several names says."""
-        return False
+        exactly, by a name of it (no guess from some of its words)."""
+        return self.loose_names(ctx, names) == 0
+
+    def loose_names(self, ctx, names: list[str]) -> int | None:
+        """How many of `names` (one per name argument, in order) mean one thing only
+        by some of their words, as the quoted form reads them ("ppc" is the PPC
+        Specialist); 0 when each is a name of its own; None when any means nothing or
+        several things. A command of several names says; by default, none resolves."""
+        return None
 
     def _fewer_names(self, ctx, slots, words: list[str]) -> list[str] | None:
         """The names of the one way of reading `words` as fewer names than words (an
@@ -94,24 +121,25 @@ class NameWordsCommand(TyperCommand):
         return readings[0] if len(readings) == 1 else None
 
     def _split(self, ctx, slots, words: list[str]) -> list[str]:
-        """The names `words` make for `slots` when exactly one split of them resolves."""
+        """The names `words` make for `slots`: of the splits whose names all resolve
+        (`loose_names`), the one that reads the fewest names by some of their words
+        alone; a usage error when no split, or several equally good, resolve."""
         required = sum(slot.required for slot in slots)
-        readings = [
-            names
+        loose = {
+            tuple(names): self.loose_names(ctx, names)
             for count in range(required, len(slots) + 1)
             for names in _splits(words, count)
-            if self.names_resolve(ctx, names)
-        ]
+        }
+        resolved = {names: count for names, count in loose.items() if count is not None}
+        best = min(resolved.values(), default=None)
+        readings = [list(names) for names, count in resolved.items() if count == best]
         if len(readings) == 1:
             return readings[0]
         metavars = " and ".join(slot.make_metavar(ctx) for slot in slots)
         typed = " ".join(words)
         if readings:
-            ways = "; ".join(" + ".join(map(repr, names)) for names in readings)
-            ctx.fail(
-                f"'{typed}' can be read as {len(readings)} sets of names for {metavars} "
-                f"({ways}): quote each name of several words."
-            )
+            ways = " or ".join(self.joiner.join(map(repr, names)) for names in readings)
+            ctx.fail(f"'{typed}' could be read as {ways}: quote the names.")
         ctx.fail(
             f"{len(words)} words for {metavars}, which take a name each, and no way to "
             f"read them as known names: quote each name of several words, as in "
@@ -167,7 +195,8 @@ def _options_suggested():
 
 def _commands_meant(ctx, known: list[str], args: list[str]) -> list[str]:
     """What a person typing `args` where `ctx`'s group expects one of its `known`
-    commands meant, first rule that answers: 'help' is the --help option; a command
+    commands meant, first rule that answers: 'help' is the --help option; 'version'
+    (any option of the group, else of the root, typed without dashes) is that option; a command
     whose words are the ones typed but for a singular or plural (`role list` is
     'mktcareers roles list', `roles show` 'mktcareers role show'); the group's
     commands closest to the word (names.suggest: `rol` is 'role'); the commands that
@@ -179,6 +208,12 @@ def _commands_meant(ctx, known: list[str], args: list[str]) -> list[str]:
     typed = (*here, args[0], *[word for word in args[1:3] if not word.startswith("-")])
     if normalise(args[0]) == "help":
         return [f"{ctx.command_path} --help"]
+    # a word that is one of the group's own options spelled without dashes
+    # (`mktcareers version` is 'mktcareers --version')
+    as_option = f"--{normalise(args[0]).replace(' ', '-')}"
+    for group in (ctx, root):
+        if any(as_option in param.opts for param in group.command.get_params(group)):
+            return [f"{group.command_path} {as_option}"]
 
     def fold(words) -> tuple[str, ...]:
         return tuple(singular(normalise(word)) for word in words)
@@ -328,7 +363,9 @@ def within_name_limit(value: str | None) -> str | None:
     if value is None:
         return value
     if len(value) > MAX_NAME_CHARS:
-        raise typer.BadParameter(f"is {len(value):,} characters long; at most {MAX_NAME_CHARS:,}.")
+        raise typer.BadParameter(
+            f"the name is {len(value):,} characters long; at most {MAX_NAME_CHARS:,}."
+        )
     from mktcareers.names import normalise
 
     if not normalise(value):
@@ -403,6 +440,8 @@ def exit_on_code_problem(titles, name: str) -> None:
     from mktcareers.occupations import code_problem
 
     problem = code_problem(titles, name)
+    if problem is not None and not len(titles):
+        exit_without_occupations()
     if problem is not None:
         message, close = problem
         hint = (
@@ -412,6 +451,17 @@ def exit_on_code_problem(titles, name: str) -> None:
         )
         output.error(message, hint)
         raise typer.Exit(1)
+
+
+def exit_without_occupations() -> NoReturn:
+    """Exit 1: this knowledge base holds no O*NET occupations (its
+    generated/occupations.json is missing), so no code or job title can be looked up."""
+    output.error(
+        "this knowledge base has no O*NET occupations (generated/occupations.json is missing).",
+        "make it with 'python scripts/build_occupations.py', or leave out --data to use the "
+        "bundled knowledge base.",
+    )
+    raise typer.Exit(1)
 
 
 def same_on_both_sides(sides: str, kind: str, name: str, hint: str) -> NoReturn:
@@ -440,16 +490,20 @@ def resolve_role(finder, name: str, titles: Callable[[], object] | None = None) 
     _not_a_role(finder, titles(), name, close)
 
 
-def known_side(name: str, knowledge, finder) -> bool:
-    """Whether `name` is one family (id or name, any case) of `knowledge` or one role
-    by a name of it (search.RoleFinder's exact and by_form), not by some of its words:
-    what splitting unquoted words into compare's or path's names accepts."""
+def side_looseness(name: str, knowledge, finder) -> int | None:
+    """How compare.resolve_side (the quoted form) reads `name`: 0 when it is one
+    family (id or name, any case) of `knowledge` or one role by a name of it
+    (search.RoleFinder's exact and by_form); 1 when one role only by some of its words
+    (by_words: "ppc"); None when it means no role or family, or several roles."""
     from mktcareers.names import find_named
 
     if find_named(name, knowledge.families) is not None:
-        return True
+        return 0
     match = finder.exact(name) or finder.by_form(name)
-    return match is not None and match.position is not None
+    if match is not None:
+        return 0 if match.position is not None else None
+    match = finder.by_words(name)
+    return 1 if match is not None and match.position is not None else None
 
 
 def _role_label(finder, slug: str) -> str:
@@ -519,6 +573,28 @@ def present(fmt: OutputFormat, view, data) -> None:
 
 # ------------------------------------------------------------------ role filters
 # The filters that more than one command offers over the roles (roles list, map).
+
+
+def exit_if_none_match(fmt: OutputFormat, chosen, given: dict[str, object]) -> None:
+    """When the filters leave no role: machine formats still print their empty document
+    (so a pipeline reads valid JSON or CSV), then, in every format, exit 1 naming the
+    filters that were given (`given`: option -> value, None/False/0 when not given)."""
+    if chosen:
+        return
+    if fmt is not OutputFormat.table:
+        from mktcareers.views import formats
+
+        output.write(formats.render([], fmt))
+    named = [
+        option if value is True else f"{option} {value}"
+        for option, value in given.items()
+        if value not in (None, False, 0)
+    ]
+    output.error(
+        f"no roles match {', '.join(named)}." if named else "no roles to list.",
+        "loosen or drop one of them." if len(named) > 1 else "loosen it or drop it." * bool(named),
+    )
+    raise typer.Exit(1)
 
 
 def _family_names():

@@ -10,10 +10,10 @@ from mktcareers.cli.common import (
     FormatOption,
     NameWordsCommand,
     ambiguous,
-    known_side,
     name_argument,
     present,
     same_on_both_sides,
+    side_looseness,
     store,
     unknown,
 )
@@ -27,10 +27,15 @@ class CompareCommand(NameWordsCommand):
     """compare's LEFT and RIGHT typed without quotes: each a family or a role by
     one of its names (not by some of its words)."""
 
-    def names_resolve(self, ctx, names: list[str]) -> bool:
+    joiner = " vs "
+
+    def loose_names(self, ctx, names: list[str]) -> int | None:
         opened = store(ctx)
         knowledge, finder = opened.knowledge(), opened.finder()
-        return len(names) == 2 and all(known_side(name, knowledge, finder) for name in names)
+        if len(names) != 2:
+            return None
+        loose = [side_looseness(name, knowledge, finder) for name in names]
+        return None if None in loose else sum(loose)
 
 
 SIDE_HELP = "A family of the knowledge base (bundled: marketing, it) or a role."

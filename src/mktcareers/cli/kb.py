@@ -40,15 +40,18 @@ def kb_validate(
         for problem in error.problems:
             output.note(f"{problem}")
         count = len(error.problems)
-        output.error(f"{count} problem{'s' if count != 1 else ''} in {root}.")
+        output.error(f"{count} problem{'s' if count != 1 else ''} in {str(root).rstrip('.')}.")
         raise typer.Exit(1) from None
     from mktcareers.kb.names_check import tool_near_duplicates
 
     warnings = tool_near_duplicates(knowledge.roles, root)
     for warning in warnings:
         output.note(f"warning: {warning}")
-    occupations = f", {len(knowledge.occupations):,} O*NET occupations" * bool(
-        knowledge.occupations
+    occupations = (
+        f", {len(knowledge.occupations):,} O*NET occupations"
+        if knowledge.occupations
+        else " and no O*NET occupations (generated/occupations.json is missing: occupation "
+        "show and path from a job title have nothing to look in)"
     )
     warned = f" {len(warnings)} warning{'s' * (len(warnings) != 1)} above." * bool(warnings)
     output.write_wrapped(

@@ -7,6 +7,7 @@ from mktcareers.cli.common import (
     BeginnerOption,
     FamilyOption,
     FormatOption,
+    exit_if_none_match,
     family_id,
     present,
     store,
@@ -52,9 +53,7 @@ def map_roles(
         family=None if family is None else family_id(opened, summaries, family),
         beginner_only=beginner,
     )
-    if fmt is OutputFormat.table and not chosen:
-        output.error("no roles match these filters.", "drop --beginner or choose another --family.")
-        raise typer.Exit(1)
+    exit_if_none_match(fmt, chosen, {"--family": family, "--beginner": beginner})
     mapped = role_map(chosen, opened.catalogues().families)
     present(
         fmt,

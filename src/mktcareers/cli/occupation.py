@@ -11,6 +11,7 @@ from mktcareers.cli.common import (
     alternate_title_note,
     ambiguous,
     exit_on_code_problem,
+    exit_without_occupations,
     name_argument,
     noun_app,
     present,
@@ -53,6 +54,8 @@ def occupation_show(
     knowledge = store(ctx)
     index = knowledge.titles()
     exit_on_code_problem(index, name)
+    if not len(index):
+        exit_without_occupations()
     match = resolve_occupation(index, name)
     if match.candidates:
         labels = [label(index, position) for position in match.candidates]

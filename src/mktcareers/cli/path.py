@@ -12,11 +12,11 @@ from mktcareers.cli.common import (
     alternate_title_note,
     ambiguous,
     exit_on_code_problem,
-    known_side,
     name_argument,
     number_option,
     present,
     same_on_both_sides,
+    side_looseness,
     store,
     unknown,
 )
@@ -30,15 +30,21 @@ class PathCommand(NameWordsCommand):
     """path's FROM and TO typed without quotes: FROM a role or an occupation by a
     slug, code, title or alternate title, TO a family or a role by one of its names."""
 
-    def names_resolve(self, ctx, names: list[str]) -> bool:
+    joiner = " to "
+
+    def loose_names(self, ctx, names: list[str]) -> int | None:
         from mktcareers.resolution import resolve_name
 
         opened = store(ctx)
         finder = opened.finder()
         start = resolve_name(finder, opened.titles(), names[0])
-        if start.position is None or start.via == "words":
-            return False
-        return len(names) == 1 or known_side(names[1], opened.knowledge(), finder)
+        if start.position is None:
+            return None
+        loose = int(start.via == "words")
+        if len(names) == 1:
+            return loose
+        target = side_looseness(names[1], opened.knowledge(), finder)
+        return None if target is None else loose + target
 
 
 @app.command(cls=PathCommand)

@@ -9,13 +9,13 @@ from mktcareers.cli.common import (
     BeginnerOption,
     FamilyOption,
     FormatOption,
+    exit_if_none_match,
     family_id,
     noun_app,
     number_option,
     present,
     store,
 )
-from mktcareers.views import console as output
 from mktcareers.views.formats import OutputFormat
 
 app = noun_app("List and filter roles.")
@@ -75,7 +75,7 @@ def roles_list(
     )
     ordered = sort_roles(chosen, sort.value)
     chosen = [roles_view.with_same_pay(roles_view.role_row(each), summaries) for each in ordered]
-    if fmt is OutputFormat.table and not chosen:
-        output.error("no roles match these filters.", "loosen --min-remote or drop --beginner.")
-        raise typer.Exit(1)
+    exit_if_none_match(
+        fmt, chosen, {"--family": family, "--min-remote": min_remote, "--beginner": beginner}
+    )
     present(fmt, lambda: roles_view.roles_list(chosen, ordered), lambda: chosen)

@@ -136,7 +136,7 @@ def _load(root: Path, progress: Callable[[int, int], None] | None, strict: bool)
         collector, roles, families_by_id, skills_by_id, sources_by_id, remote_rubric
     )
     slugs = {role.slug for role in built}
-    every_role_read = len(built) == len(roles)
+    every_role_read = len(built) == len(roles) > 0  # with no roles, the one problem is that
     for slug in sorted(set(derived) - slugs) if every_role_read else ():
         collector.add(
             derived_path,
