@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperGroup
 
 from mktcareers import __version__
 from mktcareers.cli.common import CONTEXT, SuggestingGroup
@@ -55,6 +56,27 @@ class LazyGroup(SuggestingGroup):
         _plain_help(command)
         return command
 
+    def shell_complete(self, ctx, incomplete: str) -> list:
+        """Subcommand names with their help line, then the root's options, without
+        importing a subcommand's module: `mktcareers ro<TAB>` needs only names."""
+        from typer.core import CompletionItem
+
+        names = [
+            CompletionItem(name, help=summary)
+            for name, (_, summary) in COMMANDS.items()
+            if name.startswith(incomplete)
+        ]
+        # TyperGroup's own shell_complete adds the same names by building every
+        # command; the class above it (click's Command) adds the options.
+        return names + super(TyperGroup, self).shell_complete(ctx, incomplete)
+
+    def _main_shell_completion(self, ctx_args, prog_name, complete_var=None) -> None:
+        """Shell completion through cli.completion.complete: no traceback for a
+        broken request, a usage error for an unknown instruction."""
+        from mktcareers.cli.completion import complete
+
+        complete(self, ctx_args, prog_name, complete_var)
+
     def invoke(self, ctx):
         from typer._click.exceptions import NoArgsIsHelpError
 
@@ -72,6 +94,9 @@ class LazyGroup(SuggestingGroup):
         if parent is None:
             extra.setdefault("terminal_width", help_width())
         return super().make_context(info_name, args, parent=parent, **extra)
+
+    def format_commands(self, ctx, formatter) -> None:
+        _listed_commands(self, ctx, formatter)
 
     def format_help(self, ctx, formatter) -> None:
         mode, self.rich_markup_mode = self.rich_markup_mode, None
@@ -97,16 +122,31 @@ def _plain_help(command) -> None:
     """Make `command` and its subcommands print --help with Click's plain formatter
     (PlainHelp), which wraps every line between words to the width, where Typer's
     Rich panels cut option names and help text with "…" in a narrow terminal and
-    start with a blank line. A command's line in its group's list is its help's
-    whole first sentence, wrapped, never shortened with "..." to fit."""
-    from typer._click.utils import make_default_short_help
+    start with a blank line. A group lists its commands by _listed_commands."""
+    import types
 
     command.rich_markup_mode = None
     command.context_class = _plain_help_context()
-    if command.help and not command.short_help:
-        command.short_help = make_default_short_help(command.help, 10_000)
+    if hasattr(command, "commands"):
+        command.format_commands = types.MethodType(_listed_commands, command)
     for sub in getattr(command, "commands", {}).values():
         _plain_help(sub)
+
+
+def _listed_commands(group, ctx, formatter) -> None:
+    """A group's commands in its help, each with its help's whole first sentence,
+    wrapped, never shortened with "..." (as Click does) to fit the width."""
+    from typer._click.utils import make_default_short_help
+
+    rows = []
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        if command is not None and not command.hidden:
+            line = command.short_help or make_default_short_help(command.help or "", 10_000)
+            rows.append((name, line))
+    if rows:
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
 
 # Below this many columns for an option's description beside its names, each
@@ -147,13 +187,6 @@ def _plain_help_context():
         formatter_class = PlainHelp
 
     return PlainHelpContext
-
-    def _main_shell_completion(self, ctx_args, prog_name, complete_var=None) -> None:
-        """Shell completion through cli.completion.complete: no traceback for a
-        broken request, a usage error for an unknown instruction."""
-        from mktcareers.cli.completion import complete
-
-        complete(self, ctx_args, prog_name, complete_var)
 
 
 app = typer.Typer(
