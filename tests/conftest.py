@@ -20,6 +20,7 @@ from mktcareers import userdata
 from mktcareers.cli.app import app
 from mktcareers.kb.loading import load
 from mktcareers.kb.location import ENV_VAR, bundled_dir
+from mktcareers.views.console import CONTINUED
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -59,12 +60,38 @@ def kb_dir(tmp_path) -> Path:
     return target
 
 
+def unwrapped(said: str) -> str:
+    """Messages on stderr as written before wrapping to the width: a line going on
+    another (indented CONTINUED columns, views/console.wrapped) joined to it."""
+    return re.sub(rf"\n {{{CONTINUED}}}(?! )", " ", said)
+
+
+class Said:
+    """A CliRunner result whose `stderr` is `unwrapped` (tests look for a message
+    whatever the width wrapped it to); `wrapped_stderr` is what was written."""
+
+    def __init__(self, result) -> None:
+        self._result = result
+
+    def __getattr__(self, name: str):
+        return getattr(self._result, name)
+
+    @property
+    def stderr(self) -> str:
+        return unwrapped(self._result.stderr)
+
+    @property
+    def wrapped_stderr(self) -> str:
+        return self._result.stderr
+
+
 @pytest.fixture
 def run():
     runner = CliRunner()
 
     def invoke(*args: str, env: dict | None = None, input: str | None = None):
-        return runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False)
+        result = runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False)
+        return Said(result)
 
     return invoke
 

@@ -1,12 +1,13 @@
 """Every command's --help at 40, 60 and 80 columns: each option's names and each
 metavar (its value's placeholder, a number's range) is whole on one line, never
-split mid-word or cut with an ellipsis, and no line is wider than the terminal."""
+split mid-word or cut with an ellipsis, no word of the help text is broken or left
+out, it starts with its usage line (not a blank one), and no line is wider than the
+terminal."""
 
 import re
 
 import pytest
 import typer.main
-import typer.rich_utils
 
 from mktcareers.cli.app import app
 
@@ -45,16 +46,7 @@ def shown_words(command, path) -> set[str]:
     return words
 
 
-# Typer's own --install-completion and --show-completion need 59 columns beside the
-# root's other options: narrower, Rich's table cuts them (known, not ours to draw).
-TYPER_OWN = pytest.mark.xfail(
-    reason="Rich cuts Typer's --install-completion below 59 columns", strict=True
-)
-CASES = [
-    pytest.param(path, width, marks=[TYPER_OWN] if not path and width < 59 else [])
-    for path in COMMANDS
-    for width in WIDTHS
-]
+CASES = [(path, width) for path in COMMANDS for width in WIDTHS]
 
 
 @pytest.mark.parametrize(
@@ -62,12 +54,16 @@ CASES = [
     CASES,
     ids=lambda value: str(value) if isinstance(value, int) else " ".join(value) or "(root)",
 )
-def test_help_never_breaks_a_metavar(run, monkeypatch, path, width):
-    monkeypatch.setattr(typer.rich_utils, "MAX_WIDTH", width)
-    result = run(*path, "--help")
+def test_help_never_breaks_a_metavar(run, path, width):
+    result = run(*path, "--help", env={"COLUMNS": str(width)})
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert max(map(len, lines)) <= width
+    assert lines[0].startswith("Usage: mktcareers"), lines[:2]
+    assert "…" not in result.stdout and "..." not in result.stdout.replace("[ARGS]...", "")
+    # every word of the help at full width is there whole at this width
+    wide = run(*path, "--help", env={"COLUMNS": "100"}).stdout
+    assert sorted(wide.split()) == sorted(result.stdout.split())
     for word in shown_words(COMMANDS[path], path):
         whole = re.compile(rf"(?<![\w<|-]){re.escape(word)}(?![\w>|…-])")
         assert any(whole.search(line) for line in lines), (
@@ -85,3 +81,12 @@ def test_choices_are_named_in_the_help_text(run):
             text = " ".join(run(*path, "--help").stdout.replace("│", " ").split())
             for choice in choices:
                 assert re.search(rf"\b{re.escape(str(choice))}\b", text), (path, choice)
+
+
+@pytest.mark.parametrize("group", ["roles", "role", "kb", "occupation", "skill"])
+def test_a_group_alone_shows_its_help(run, group):
+    result = run(group, env={"COLUMNS": "40"})
+    assert result.exit_code == 2
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"Usage: mktcareers {group}"), lines[:2]
+    assert "Commands:" in lines and max(map(len, lines)) <= 40

@@ -10,12 +10,12 @@ def write(text: str) -> None:
 
 
 def error(message: str, hint: str | None = None) -> None:
-    """A one-line error on stderr, with an optional hint line."""
+    """An error on stderr, with an optional hint, each wrapped to the width (wrapped)."""
     from mktcareers.views.inert import inert  # messages only: data needs no escaping here
 
-    sys.stderr.write(f"Error: {inert(message)}\n")
+    sys.stderr.write(wrapped(f"Error: {inert(message)}"))
     if hint:
-        sys.stderr.write(f"Hint: {inert(hint)}\n")
+        sys.stderr.write(wrapped(f"Hint: {inert(hint)}"))
 
 
 def problems(message: str, lines, hint: str | None = None) -> None:
@@ -39,10 +39,40 @@ def write_wrapped(line: str) -> None:
 
 
 def note(line: str) -> None:
-    """A message line on stderr (it may quote a knowledge base: made inert)."""
+    """A message line on stderr (it may quote a knowledge base: made inert), wrapped
+    to the width (wrapped)."""
     from mktcareers.views.inert import inert
 
-    sys.stderr.write(f"{inert(line)}\n")
+    sys.stderr.write(wrapped(inert(line)))
+
+
+# Where a wrapped message line goes on: past the two columns that indent a list's lines.
+CONTINUED = 4
+
+
+def wrapped(message: str) -> str:
+    """`message` and a newline, each of its lines wrapped between words to the width
+    views use (COLUMNS or the terminal's; 80 in a pipe). A line that wraps goes on
+    indented CONTINUED columns (or two more than it starts, if more), so each line of
+    a list (a problem, a candidate, indented two) still starts on a line of its own;
+    a word longer than the width, such as a path, stays whole."""
+    import textwrap
+
+    columns = width()
+    out = []
+    for line in message.split("\n"):
+        body = line.lstrip(" ")
+        lead = " " * (len(line) - len(body))
+        pieces = textwrap.wrap(
+            body,
+            columns,
+            initial_indent=lead,
+            subsequent_indent=" " * max(len(lead) + 2, CONTINUED),
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        out.append("\n".join(pieces) if pieces else line)
+    return "\n".join(out) + "\n"
 
 
 # The widest layout drawn: a COLUMNS of 99999 would otherwise pad every line of a

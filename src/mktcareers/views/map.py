@@ -204,18 +204,19 @@ def _picture(role_map: RoleMap, width: int) -> tuple[InertText, list[Place]] | N
     picture.append(f"     {''.join(numbers).rstrip()}\n")
     caption = f"Remote suitability (0-100) {right}"
     picture.append(" " * max(0, GUTTER + reach - len(caption)) + caption + "\n", style="bold")
-    # the families' letters, a line broken between families, never inside one
+    # the families' letters, then what a label of several letters means (MI8: roles of
+    # both families share the place), a line broken between entries, never inside one
     used = 0
-    for family in role_map.families:
-        entry = 1 + 1 + cell_len(family.name)
+    for letters, meaning in _key(role_map, found):
+        entry = cell_len(letters) + 1 + cell_len(meaning)
         if used and used + 2 + entry > width:
             picture.append("\n")
             used = 0
         elif used:
             picture.append("  ")
             used += 2
-        picture.append(family.marker, style=f"bold {styles[family.marker]}")
-        picture.append(f" {family.name}")
+        picture.append(letters, style=f"bold {styles.get(letters, '')}".strip())
+        picture.append(f" {meaning}")
         used += entry
     fullest = max(found, key=lambda place: len(place.points))
     shared = (
@@ -225,6 +226,26 @@ def _picture(role_map: RoleMap, width: int) -> tuple[InertText, list[Place]] | N
     )
     picture.append(f"\n{shared}, listed below. Dots mark {MIDDLE}.")
     return picture, found
+
+
+def _key(role_map: RoleMap, found: Sequence[Place]) -> list[tuple[str, str]]:
+    """(letters, what they mean) for the key under the map: each family's letter and
+    name, then each mix of letters a place has ("MI: roles of both families share
+    the place"), so a label such as MI8 reads without the legend."""
+    names = {family.marker: family.name for family in role_map.families}
+    key = [(family.marker, family.name) for family in role_map.families]
+    mixes = dict.fromkeys(
+        place.label.rstrip("0123456789") for place in found if len(place.points) > 1
+    )
+    for letters in mixes:
+        if len(letters) < 2:
+            continue
+        if len(letters) == len(names) == 2:
+            whose = "roles of both families"
+        else:
+            whose = " and ".join(names[letter] for letter in letters) + " roles"
+        key.append((f"{letters}:", f"{whose} share the place"))
+    return key
 
 
 def _styles(role_map: RoleMap) -> dict[str, str]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mktcareers.views.widgets import table, text
+from mktcareers.views.widgets import Either, group, table, text
 
 if TYPE_CHECKING:
-    from rich.table import Table
+    from rich.console import RenderableType
 
     from mktcareers.search import Found, Matched, OccupationHit, SearchHit
     from mktcareers.views.inert import InertText
@@ -16,12 +16,15 @@ if TYPE_CHECKING:
 SHOWN_MATCHES = 3
 
 
-def search_table(found: Found) -> Table:
+def search_table(found: Found) -> RenderableType:
     """One row per hit, roles first: its score, then its kind and name (a role's slug,
     and title, an occupation's code and title), the roles built on an occupation, and the first
     three things that matched, each on a line of its own. Two columns read at any
-    width: a slug or title is never cut mid-word to make room for a third."""
+    width: a slug or title is never cut mid-word to make room for a third. Where the
+    longest word (a slug) would not fit beside the score, each hit is a paragraph
+    starting with its score instead, so a slug folds only when wider than the screen."""
     hits = table()
+    stacked: list[RenderableType] = []
     hits.add_column("Score", justify="right", no_wrap=True)
     hits.add_column("Role or O*NET occupation, and what matched", overflow="fold", ratio=1)
     for hit in found.roles:
@@ -29,6 +32,7 @@ def search_table(found: Found) -> Table:
         found_text.append(f" {hit.role.title}")
         found_text.append(_matched(hit.matches, with_codes=True))
         hits.add_row(f"{hit.score:.0f}", found_text)
+        stacked.append(_paragraph(hit.score, found_text))
     for hit in found.occupations:
         found_text = _named("occupation", f"{hit.code} {hit.title}")
         if hit.roles:
@@ -36,7 +40,14 @@ def search_table(found: Found) -> Table:
             found_text.append(", ".join(hit.roles))
         found_text.append(_matched(hit.matches, with_codes=False))
         hits.add_row(f"{hit.score:.0f}", found_text)
-    return hits
+        stacked.append(_paragraph(hit.score, found_text))
+    return Either(hits, group(*stacked))
+
+
+def _paragraph(score: float, found_text: InertText) -> InertText:
+    """One hit on lines of its own: 'score 95: role SLUG Title', then what matched."""
+    paragraph = text(f"score {score:.0f}: ", style="bold")
+    return paragraph.append(found_text).append("\n")
 
 
 def _named(kind: str, name: str) -> InertText:

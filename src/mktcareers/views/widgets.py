@@ -8,6 +8,7 @@ that build something, and a view module imports Rich through these alone.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -39,10 +40,9 @@ def text(value: str = "", style: str = "") -> InertText:
 def table(expand: bool = False) -> Table:
     """The table of every view: a bold header over a rule, no padding at the edges."""
     from rich import box
-    from rich.table import Table
 
     # show_edge=False: no blank line above the header, so a view never starts blank
-    return Table(
+    return _folding_table()(
         box=box.SIMPLE_HEAD,
         header_style="bold",
         pad_edge=False,
@@ -53,9 +53,20 @@ def table(expand: bool = False) -> Table:
 
 def grid(padding: int = 1) -> Table:
     """Columns without borders or headers, `padding` spaces apart."""
+    return _folding_table().grid(padding=(0, padding))
+
+
+@functools.cache
+def _folding_table() -> type[Table]:
+    """Rich's Table whose columns fold a word longer than the column onto the next
+    line instead of cutting it with "…" (Rich's default): a value is never cut."""
     from rich.table import Table
 
-    return Table.grid(padding=(0, padding))
+    class FoldingTable(Table):
+        def add_column(self, *args, overflow: str = "fold", **kwargs) -> None:
+            super().add_column(*args, overflow=overflow, **kwargs)
+
+    return FoldingTable
 
 
 def group(*parts: RenderableType) -> Group:
@@ -70,10 +81,10 @@ def panel(title: str, body: RenderableType) -> FittedPanel:
 
 
 class FittedPanel:
-    """A rounded panel with a bold title on its top edge. When the title would not fit
-    the width it is given, a scale or source in brackets at its end ("Skills (level
-    1-5)") is left out, then words from its end, shown cut by "…": a title is never
-    cut mid-word, and the body says what the scale is wherever it matters."""
+    """A rounded panel with a bold title on its top edge. When the whole title does not
+    fit the width it is given, it moves inside the panel as its first line, wrapped
+    between words: a title is never cut, and its scale or source ("Skills (level
+    1-5)") stays with it."""
 
     def __init__(self, title: str, body: RenderableType) -> None:
         self.title = title
@@ -81,12 +92,14 @@ class FittedPanel:
 
     def _panel(self, width: int) -> Panel:
         from rich import box
+        from rich.cells import cell_len
+        from rich.console import Group
         from rich.panel import Panel
 
-        title = fitted_title(self.title, width - PANEL_TITLE_MARGIN)
-        return Panel(
-            self.body, title=text(title, style="bold"), title_align="left", box=box.ROUNDED
-        )
+        title = text(self.title, style="bold")
+        if cell_len(self.title) <= width - PANEL_TITLE_MARGIN:
+            return Panel(self.body, title=title, title_align="left", box=box.ROUNDED)
+        return Panel(Group(title, self.body), box=box.ROUNDED)
 
     def __rich_console__(self, console, options):
         yield self._panel(options.max_width)
@@ -99,22 +112,6 @@ class FittedPanel:
 
 # Two corners, a rule and a space each side of a panel's title.
 PANEL_TITLE_MARGIN = 6
-
-
-def fitted_title(title: str, room: int) -> str:
-    """`title`, or as much of it as fits `room` columns without cutting a word."""
-    from rich.cells import cell_len
-
-    if cell_len(title) <= room:
-        return title
-    if title.endswith(")") and " (" in title:
-        title = title[: title.rindex(" (")]
-        if cell_len(title) <= room:
-            return title
-    words = title.split(" ")
-    while len(words) > 1 and cell_len(" ".join(words) + " …") > room:
-        words.pop()
-    return " ".join(words) + " …"
 
 
 class Either:
@@ -404,10 +401,11 @@ def bar(value: float | None, maximum: float, width: int = BAR_WIDTH) -> InertTex
 
 def riasec_bars(profile: Mapping[str, float | None], digits: int) -> Either:
     """One line per RIASEC area: its name, a bar over the 1-7 scale, the value; where
-    that does not fit, the name and value without the bar (the value is what counts)."""
+    that does not fit, the name and value without the bar (the value is what counts);
+    narrower still, each value on the line under its area's name."""
     from mktcareers.models import RIASEC, RIASEC_NAMES
 
-    areas, bare = grid(), grid()
+    areas, bare, stacked = grid(), grid(), []
     for columns in (areas, bare):
         columns.add_column(no_wrap=True)
     areas.add_column(no_wrap=True)
@@ -419,7 +417,8 @@ def riasec_bars(profile: Mapping[str, float | None], digits: int) -> Either:
         name = f"{area} {RIASEC_NAMES[area]}"
         areas.add_row(name, bar(None if value is None else value - 1, 6, width=14), shown)
         bare.add_row(name, shown)
-    return Either(areas, bare, whole=True)
+        stacked += [text(name), text(f"  {shown}")]
+    return Either(areas, Either(bare, group(*stacked), whole=True), whole=True)
 
 
 def getting_started(steps: GettingStarted) -> Group:
