@@ -181,7 +181,8 @@ def test_the_check_finds_a_word_broken_across_lines():
 @pytest.mark.parametrize("width", WIDTHS)
 def test_kb_validate_wraps_between_words(run, width):
     shown = _show(run, ("kb", "validate"), width)
-    assert shown.startswith("OK: ")
+    # a path longer than the width (an installed package's, in CI) takes a line of its own
+    assert " ".join(shown.split()).startswith("OK: ")
     assert max(len(line) for line in shown.splitlines()) <= max(width, len(shown.split()[1]))
     assert re.search(r"\b\d+ roles,", " ".join(shown.split()))
 
