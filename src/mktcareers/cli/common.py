@@ -575,6 +575,22 @@ def present(fmt: OutputFormat, view, data) -> None:
 # The filters that more than one command offers over the roles (roles list, map).
 
 
+def filtered_roles(opened, family: str | None, *, min_remote: int = 0, beginner: bool = False):
+    """(every role summary, those that pass the filters roles list and map offer):
+    `family` an id or name of the knowledge base's (exit 1 with suggestions when it is
+    none), `min_remote` a 0-100 remote score, `beginner` only beginner-friendly roles."""
+    from mktcareers.roles import filter_roles
+
+    summaries = opened.summaries()
+    chosen = filter_roles(
+        summaries,
+        family=None if family is None else family_id(opened, summaries, family),
+        min_remote=min_remote,
+        beginner_only=beginner,
+    )
+    return summaries, chosen
+
+
 def exit_if_none_match(fmt: OutputFormat, chosen, given: dict[str, object]) -> None:
     """When the filters leave no role: machine formats still print their empty document
     (so a pipeline reads valid JSON or CSV), then, in every format, exit 1 naming the

@@ -8,7 +8,7 @@ from mktcareers.cli.common import (
     FamilyOption,
     FormatOption,
     exit_if_none_match,
-    family_id,
+    filtered_roles,
     present,
     store,
 )
@@ -43,16 +43,10 @@ def map_roles(
       mktcareers map --format csv > points.csv
     """
     from mktcareers.role_map import role_map
-    from mktcareers.roles import filter_roles
     from mktcareers.views import map as map_view
 
     opened = store(ctx)
-    summaries = opened.summaries()
-    chosen = filter_roles(
-        summaries,
-        family=None if family is None else family_id(opened, summaries, family),
-        beginner_only=beginner,
-    )
+    _, chosen = filtered_roles(opened, family, beginner=beginner)
     exit_if_none_match(fmt, chosen, {"--family": family, "--beginner": beginner})
     mapped = role_map(chosen, opened.catalogues().families)
     present(

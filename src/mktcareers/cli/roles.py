@@ -10,7 +10,7 @@ from mktcareers.cli.common import (
     FamilyOption,
     FormatOption,
     exit_if_none_match,
-    family_id,
+    filtered_roles,
     noun_app,
     number_option,
     present,
@@ -62,17 +62,11 @@ def roles_list(
 
       mktcareers roles list --beginner --format csv > roles.csv
     """
-    from mktcareers.roles import filter_roles, sort_roles
+    from mktcareers.roles import sort_roles
     from mktcareers.views import roles as roles_view
 
     opened = store(ctx)
-    summaries = opened.summaries()
-    chosen = filter_roles(
-        summaries,
-        family=None if family is None else family_id(opened, summaries, family),
-        min_remote=min_remote,
-        beginner_only=beginner,
-    )
+    summaries, chosen = filtered_roles(opened, family, min_remote=min_remote, beginner=beginner)
     ordered = sort_roles(chosen, sort.value)
     chosen = [roles_view.with_same_pay(roles_view.role_row(each), summaries) for each in ordered]
     exit_if_none_match(
