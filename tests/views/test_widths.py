@@ -183,7 +183,9 @@ def test_kb_validate_wraps_between_words(run, width):
     shown = _show(run, ("kb", "validate"), width)
     # a path longer than the width (an installed package's, in CI) takes a line of its own
     assert " ".join(shown.split()).startswith("OK: ")
-    assert max(len(line) for line in shown.splitlines()) <= max(width, len(shown.split()[1]))
+    # a word longer than the width (the path) stays whole on a continuation line (indent 2)
+    longest_word = max(len(word) for word in shown.split())
+    assert max(len(line) for line in shown.splitlines()) <= max(width, longest_word + 2)
     assert re.search(r"\b\d+ roles,", " ".join(shown.split()))
 
 
@@ -209,3 +211,15 @@ def test_narrow_lists_stack_each_row_with_labels(run):
     table = _show(run, ("roles", "list"), 60)
     assert table.startswith("Slug ") and "Title" not in table.splitlines()[0]
     assert re.search(r"^copywriter +\d+ +\d+ +\$76,910", table, flags=re.MULTILINE)
+
+
+@pytest.mark.parametrize("width", [40, 60])
+def test_kb_validate_keeps_a_long_path_whole(run, kb_dir, width):
+    """As the bundled path is in an installed package (CI): longer than the width."""
+    deep = kb_dir.parent / ("a-folder-with-a-long-name-" * 3) / "kb"
+    deep.parent.mkdir()
+    kb_dir.rename(deep)
+    shown = run("kb", "validate", str(deep), env={"COLUMNS": str(width)}).stdout
+    assert str(deep) in shown.split()
+    assert " ".join(shown.split()).startswith("OK: ")
+    assert max(len(line) for line in shown.splitlines()) <= max(width, len(str(deep)) + 2)
