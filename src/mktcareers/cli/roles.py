@@ -62,13 +62,16 @@ def roles_list(
 
       mktcareers roles list --beginner --format csv > roles.csv
     """
-    from mktcareers.roles import sort_roles
+    from mktcareers.roles import same_pay_index, sort_roles
     from mktcareers.views import roles as roles_view
 
     opened = store(ctx)
     summaries, chosen = filtered_roles(opened, family, min_remote=min_remote, beginner=beginner)
     ordered = sort_roles(chosen, sort.value)
-    chosen = [roles_view.with_same_pay(roles_view.role_row(each), summaries) for each in ordered]
+    index = same_pay_index(summaries)
+    chosen = [
+        roles_view.with_same_pay(roles_view.role_row(each), summaries, index) for each in ordered
+    ]
     exit_if_none_match(
         fmt, chosen, {"--family": family, "--min-remote": min_remote, "--beginner": beginner}
     )

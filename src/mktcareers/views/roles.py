@@ -31,13 +31,14 @@ def role_row(summary: RoleSummary) -> dict:
     }
 
 
-def with_same_pay(row: dict, summaries: Sequence[RoleSummary]) -> dict:
+def with_same_pay(row: dict, summaries: Sequence[RoleSummary], index=None) -> dict:
     """`row` (a role_row) with `same_pay_as`: the other roles of `summaries` whose pay
-    comes from the same BLS occupations in the same shares (roles.same_pay_as)."""
+    comes from the same BLS occupations in the same shares (roles.same_pay_as; `index`
+    is roles.same_pay_index(summaries), made once for many rows)."""
     from mktcareers.roles import same_pay_as
 
     shares = list(zip(row["pay_socs"], row["pay_shares"], strict=True))
-    return {**row, "same_pay_as": same_pay_as(row["slug"], shares, summaries)}
+    return {**row, "same_pay_as": same_pay_as(row["slug"], shares, summaries, index)}
 
 
 def pay_source(socs: Sequence[str], shares: Sequence[float], same_as: Sequence[str] = ()) -> str:
